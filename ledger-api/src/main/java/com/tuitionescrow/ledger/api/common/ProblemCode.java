@@ -1,0 +1,43 @@
+package com.tuitionescrow.ledger.api.common;
+
+/**
+ * The stable, machine-readable {@code code} of every RFC 9457 problem response. Clients branch on
+ * these, never on the human-readable {@code detail}; a code, once published, keeps its meaning.
+ */
+public enum ProblemCode {
+    // 400
+    VALIDATION_FAILED,
+    // 401
+    UNAUTHENTICATED,
+    SIGNATURE_INVALID,
+    SIGNATURE_STALE,
+    // 403
+    FORBIDDEN,
+    // 404
+    NOT_FOUND,
+    // 405, 406, 413, 415
+    METHOD_NOT_ALLOWED,
+    NOT_ACCEPTABLE,
+    PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
+    // 409
+    IDEMPOTENCY_CONFLICT,
+    CUSTODY_ACCOUNT_IN_USE,
+    CONCURRENT_MODIFICATION,
+    // 422: business rules (the caps and timing rules of the 2021/2022 national rules, see domain.md)
+    CAP_AMOUNT,
+    CAP_HOURS,
+    CAP_TERM,
+    ADVANCE_TOO_EARLY,
+    INSTITUTION_NOT_ACTIVE,
+    INSTITUTION_UNKNOWN,
+    INSTITUTION_STATUS_FINAL,
+    ORDER_NOT_PAID,
+    ORDER_NOT_CANCELLABLE,
+    INSUFFICIENT_HOURS,
+    REFUND_PENDING,
+    LESSON_ALREADY_ANSWERED,
+    LESSON_NOT_DISPUTED,
+    // 500
+    INTERNAL_ERROR
+}

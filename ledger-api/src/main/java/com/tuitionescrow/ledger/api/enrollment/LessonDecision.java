@@ -1,0 +1,6 @@
+package com.tuitionescrow.ledger.api.enrollment;
+
+public enum LessonDecision {
+    CONFIRM,
+    DISPUTE
+}

@@ -1,0 +1,22 @@
+package com.tuitionescrow.ledger.api.settlement;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Where an institution's money stands. {@code custodyFen} (an asset) equals the sum of the
+ * liabilities beside it: the money in the custody account is all owed to someone.
+ */
+public record SettlementResponse(
+        String institutionId,
+        OffsetDateTime asOf,
+        long custodyFen,
+        long prepaidFen,
+        long awaitingConfirmationFen,
+        long releasableFen,
+        long heldBackFen,
+        long disbursingFen,
+        long refundingFen,
+        long suspenseFen,
+        long liabilitiesFen,
+        boolean covered) {
+}

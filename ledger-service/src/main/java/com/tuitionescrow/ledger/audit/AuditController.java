@@ -1,0 +1,63 @@
+package com.tuitionescrow.ledger.audit;
+
+import com.tuitionescrow.ledger.accounting.AccountCode;
+import com.tuitionescrow.ledger.accounting.Fen;
+import com.tuitionescrow.ledger.api.audit.JournalEntryView;
+import com.tuitionescrow.ledger.api.audit.TrialBalanceResponse;
+import com.tuitionescrow.ledger.api.common.Page;
+import com.tuitionescrow.ledger.settlement.LedgerQueries;
+import com.tuitionescrow.ledger.shared.LedgerTime;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/v1/audit")
+@Tag(name = "Audit", description = "The whole ledger, for regulators (REGULATOR)")
+class AuditController {
+
+    static final int MAX_PAGE = 1000;
+
+    private final LedgerQueries ledger;
+    private final JournalQueries journal;
+    private final Clock clock;
+
+    AuditController(LedgerQueries ledger, JournalQueries journal, Clock clock) {
+        this.ledger = ledger;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @GetMapping("/trial-balance")
+    @Operation(summary = "Debits and credits of every control account (type × institution); balanced when they agree")
+    TrialBalanceResponse trialBalance(@RequestParam(required = false) OffsetDateTime asOf) {
+        List<TrialBalanceResponse.Line> lines = ledger.controlAccounts(asOf == null ? null : asOf.toInstant()).stream()
+                .map(c -> new TrialBalanceResponse.Line(
+                        AccountCode.controlCode(c.type(), c.institutionId()),
+                        c.totals().debitFen(),
+                        c.totals().creditFen(),
+                        c.type().normalSide().balance(c.totals().debitFen(), c.totals().creditFen())))
+                .toList();
+        long debits = lines.stream().mapToLong(TrialBalanceResponse.Line::debitFen).reduce(0, Fen::plus);
+        long credits = lines.stream().mapToLong(TrialBalanceResponse.Line::creditFen).reduce(0, Fen::plus);
+        return new TrialBalanceResponse(asOf != null ? asOf : LedgerTime.offsetOf(clock.instant()), lines, debits, credits,
+                debits == credits);
+    }
+
+    @GetMapping("/journal")
+    @Operation(summary = "The journal in seq order, paged by afterSeq; each entry is hash-chained to the one before")
+    Page<JournalEntryView> journal(@RequestParam(defaultValue = "0") @Min(0) long afterSeq,
+                                   @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE) int limit) {
+        List<JournalEntryView> entries = journal.page(afterSeq, limit);
+        String next = entries.size() == limit ? String.valueOf(entries.get(entries.size() - 1).seq()) : null;
+        return new Page<>(entries, next);
+    }
+}

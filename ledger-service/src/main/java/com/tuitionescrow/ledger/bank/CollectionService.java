@@ -1,0 +1,70 @@
+package com.tuitionescrow.ledger.bank;
+
+import com.tuitionescrow.ledger.accounting.AccountCode;
+import com.tuitionescrow.ledger.api.bank.CollectionRequest;
+import com.tuitionescrow.ledger.api.bank.CollectionResponse;
+import com.tuitionescrow.ledger.api.bank.CollectionStatus;
+import com.tuitionescrow.ledger.api.bank.SuspenseReason;
+import com.tuitionescrow.ledger.api.institution.InstitutionResponse;
+import com.tuitionescrow.ledger.bank.BankCommands.RecordSuspenseReceipt;
+import com.tuitionescrow.ledger.enrollment.CollectionDecision;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ApplyCollection;
+import com.tuitionescrow.ledger.enrollment.OrderQueries;
+import com.tuitionescrow.ledger.institution.InstitutionDirectory;
+import com.tuitionescrow.ledger.platform.command.CommandTransactions;
+import com.tuitionescrow.ledger.platform.command.IdempotencyKey;
+import com.tuitionescrow.ledger.platform.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * 收费: every receipt the bank reports is recorded exactly once (its {@code bankTxnId} is the
+ * idempotency key): applied to its order when it can be, otherwise held in suspense.
+ */
+@Service
+class CollectionService {
+
+    private final CommandTransactions commands;
+    private final OrderQueries orders;
+    private final InstitutionDirectory institutions;
+    private final Clock clock;
+
+    CollectionService(CommandTransactions commands, OrderQueries orders, InstitutionDirectory institutions, Clock clock) {
+        this.commands = commands;
+        this.orders = orders;
+        this.institutions = institutions;
+        this.clock = clock;
+    }
+
+    CollectionResponse collect(CollectionRequest request, Caller caller) {
+        return commands.once(new IdempotencyKey("COLLECTION", request.bankTxnId()), request, CollectionResponse.class,
+                () -> record(request, caller));
+    }
+
+    private CollectionResponse record(CollectionRequest request, Caller caller) {
+        Instant now = clock.instant();
+        Instant receivedAt = request.receivedAt().toInstant();
+        Optional<OrderQueries.OrderLocation> order = orders.locate(request.orderId());
+        SuspenseReason reason = SuspenseReason.ORDER_UNKNOWN;
+        if (order.isPresent()) {
+            InstitutionResponse institution = institutions.find(order.get().institutionId()).orElseThrow();
+            CollectionDecision decision = commands.send(new ApplyCollection(order.get().accountId(), request.orderId(),
+                    request.bankTxnId(), request.amountFen(), request.custodyAccountNo(), institution.custodyAccountNo(),
+                    receivedAt, now), caller);
+            if (decision.applied()) {
+                return new CollectionResponse(request.bankTxnId(), CollectionStatus.APPLIED, null);
+            }
+            reason = decision.suspenseReason();
+        }
+        Optional<InstitutionResponse> holder = institutions.findByCustodyAccount(request.custodyAccountNo());
+        if (holder.isEmpty()) {
+            reason = SuspenseReason.ACCOUNT_UNKNOWN;
+        }
+        commands.send(new RecordSuspenseReceipt(SuspenseReceipt.idOf(request.bankTxnId()), request.bankTxnId(),
+                request.orderId(), holder.map(InstitutionResponse::institutionId).orElse(AccountCode.UNIDENTIFIED_INSTITUTION),
+                request.custodyAccountNo(), request.amountFen(), receivedAt, reason, now), caller);
+        return new CollectionResponse(request.bankTxnId(), CollectionStatus.SUSPENSE, reason);
+    }
+}

@@ -1,0 +1,121 @@
+package com.tuitionescrow.ledger.enrollment;
+
+import static com.tuitionescrow.ledger.schema.Tables.COURSE_ORDER;
+import static com.tuitionescrow.ledger.schema.Tables.LESSON;
+
+import com.tuitionescrow.ledger.api.enrollment.Course;
+import com.tuitionescrow.ledger.api.enrollment.CourseMode;
+import com.tuitionescrow.ledger.api.enrollment.LessonResponse;
+import com.tuitionescrow.ledger.api.enrollment.LessonStatus;
+import com.tuitionescrow.ledger.api.enrollment.LessonViolation;
+import com.tuitionescrow.ledger.api.enrollment.OrderResponse;
+import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
+import com.tuitionescrow.ledger.schema.tables.records.CourseOrderRecord;
+import com.tuitionescrow.ledger.schema.tables.records.LessonRecord;
+import com.tuitionescrow.ledger.shared.LedgerTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Reads of the order and lesson views, for clients and for routing commands to their account. */
+@Repository
+public class OrderQueries {
+
+    /** Where an order lives: the student account that owns it, and whose institution it is. */
+    public record OrderLocation(String orderId, String accountId, String institutionId, String studentId) {
+    }
+
+    /** Where a lesson lives. */
+    record LessonLocation(String lessonId, String orderId, String accountId, String institutionId) {
+    }
+
+    private final DSLContext db;
+
+    OrderQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    public Optional<OrderLocation> locate(String orderId) {
+        return db.select(COURSE_ORDER.ORDER_ID, COURSE_ORDER.ACCOUNT_ID, COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.STUDENT_ID)
+                .from(COURSE_ORDER)
+                .where(COURSE_ORDER.ORDER_ID.eq(orderId))
+                .fetchOptional(r -> new OrderLocation(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    Optional<LessonLocation> locateLesson(String lessonId) {
+        return db.select(LESSON.LESSON_ID, LESSON.ORDER_ID, COURSE_ORDER.ACCOUNT_ID, LESSON.INSTITUTION_ID)
+                .from(LESSON).join(COURSE_ORDER).on(COURSE_ORDER.ORDER_ID.eq(LESSON.ORDER_ID))
+                .where(LESSON.LESSON_ID.eq(lessonId))
+                .fetchOptional(r -> new LessonLocation(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    Optional<OrderResponse> find(String orderId) {
+        return db.selectFrom(COURSE_ORDER)
+                .where(COURSE_ORDER.ORDER_ID.eq(orderId))
+                .fetchOptional()
+                .map(order -> toResponse(order, db.selectFrom(LESSON)
+                        .where(LESSON.ORDER_ID.eq(orderId))
+                        .orderBy(LESSON.STARTED_AT, LESSON.LESSON_ID)
+                        .fetch(OrderQueries::toResponse)));
+    }
+
+    Optional<LessonResponse> findLesson(String lessonId) {
+        return db.selectFrom(LESSON).where(LESSON.LESSON_ID.eq(lessonId)).fetchOptional(OrderQueries::toResponse);
+    }
+
+    /** The student's orders at an institution, oldest first. */
+    public List<OrderResponse> ordersOf(String institutionId, String studentId) {
+        return db.selectFrom(COURSE_ORDER)
+                .where(COURSE_ORDER.INSTITUTION_ID.eq(institutionId), COURSE_ORDER.STUDENT_ID.eq(studentId))
+                .orderBy(COURSE_ORDER.PLACED_AT, COURSE_ORDER.ORDER_ID)
+                .fetch(order -> toResponse(order, List.of()));
+    }
+
+    /** Unpaid orders whose deadline has passed, for the expiry sweep. */
+    List<OrderLocation> overdue(Instant now, int limit) {
+        return db.select(COURSE_ORDER.ORDER_ID, COURSE_ORDER.ACCOUNT_ID, COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.STUDENT_ID)
+                .from(COURSE_ORDER)
+                .where(COURSE_ORDER.STATUS.eq(OrderStatus.AWAITING_PAYMENT.name()),
+                        COURSE_ORDER.PAY_BY.le(now.atOffset(ZoneOffset.UTC)))
+                .orderBy(COURSE_ORDER.PAY_BY)
+                .limit(limit)
+                .fetch(r -> new OrderLocation(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    private static OrderResponse toResponse(CourseOrderRecord r, List<LessonResponse> lessons) {
+        return new OrderResponse(
+                r.getOrderId(),
+                r.getInstitutionId(),
+                r.getStudentId(),
+                r.getContractNo(),
+                new Course(r.getCourseId(), r.getSubject(), CourseMode.valueOf(r.getMode()), r.getPricePerHourFen(),
+                        r.getHours(), r.getStartDate(), r.getEndDate()),
+                OrderStatus.valueOf(r.getStatus()),
+                r.getAmountFen(),
+                r.getPaidFen(),
+                r.getHours(),
+                r.getConsumedHours(),
+                r.getConfirmedHours(),
+                r.getHours() - r.getConsumedHours(),
+                r.getRefundedFen(),
+                LedgerTime.offsetOf(r.getPayBy().toInstant()),
+                lessons);
+    }
+
+    private static LessonResponse toResponse(LessonRecord r) {
+        return new LessonResponse(
+                r.getLessonId(),
+                r.getOrderId(),
+                r.getHours(),
+                r.getAmountFen(),
+                LedgerTime.offsetOf(r.getStartedAt().toInstant()),
+                LedgerTime.offsetOf(r.getEndedAt().toInstant()),
+                LessonStatus.valueOf(r.getStatus()),
+                Arrays.stream(r.getViolations()).map(LessonViolation::valueOf).toList(),
+                r.getDisputeReason());
+    }
+}

@@ -1,0 +1,31 @@
+package com.tuitionescrow.ledger.institution;
+
+import com.tuitionescrow.ledger.api.institution.Category;
+import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
+import com.tuitionescrow.ledger.api.institution.SupervisionModel;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commands to the {@link Institution} aggregate. */
+final class InstitutionCommands {
+
+    private InstitutionCommands() {
+    }
+
+    record RegisterInstitution(
+            @TargetAggregateIdentifier String institutionId,
+            String name,
+            Category category,
+            SupervisionModel supervisionModel,
+            String custodyAccountNo,
+            Long riskReserveFen,
+            Instant now) {
+    }
+
+    record ChangeInstitutionStatus(
+            @TargetAggregateIdentifier String institutionId,
+            InstitutionStatus status,
+            String reason,
+            Instant now) {
+    }
+}

@@ -1,0 +1,90 @@
+package com.tuitionescrow.ledger.platform.axon;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.tuitionescrow.ledger.accounting.AccountCode;
+import com.tuitionescrow.ledger.platform.security.Caller;
+import java.io.IOException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** Axon on PostgreSQL without Axon Server; see ../shared/docs/stack-notes.md for the reasons. */
+@Configuration
+class AxonConfiguration {
+
+    /**
+     * pgjdbc reports a duplicate key as SQLState 23505, which Axon's default resolver misses: without
+     * this, two concurrent appends to one aggregate end in a generic error instead of a retry.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    /**
+     * Events are stored as JSON with a mapper of their own, not the web's: the web refuses unknown
+     * fields, while stored events must stay readable after a field is added.
+     */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(accountCodesAsText())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    /** The actor of every command travels into the metadata of the events it causes. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Caller.ACTOR);
+    }
+
+    /**
+     * Axon's default logs a failing event handler and carries on. For a ledger that would commit a
+     * command without its read model, or skip a journal entry; a failure must instead roll the
+     * command back, or stop the projection until it can go on.
+     */
+    @Bean
+    ConfigurerModule propagateHandlerFailures() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    private static SimpleModule accountCodesAsText() {
+        return new SimpleModule("account-codes")
+                .addSerializer(AccountCode.class, new JsonSerializer<>() {
+                    @Override
+                    public void serialize(AccountCode code, JsonGenerator out, SerializerProvider provider) throws IOException {
+                        out.writeString(code.toString());
+                    }
+                })
+                .addDeserializer(AccountCode.class, new JsonDeserializer<>() {
+                    @Override
+                    public AccountCode deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                        return AccountCode.parse(in.getValueAsString());
+                    }
+                });
+    }
+}

@@ -1,0 +1,121 @@
+package com.tuitionescrow.ledger.platform.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tuitionescrow.ledger.api.common.ProblemCode;
+import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.web.Conflict;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The command path: one short database transaction per request, in which the commands' events are
+ * appended, the subscribing projections write their rows and the idempotency record is kept; all
+ * of it commits or none of it does. No lock is taken up front: a transaction that loses a race
+ * (see {@link RaceLost}) is run again from the start, and finds the winner's result.
+ */
+@Component
+public class CommandTransactions {
+
+    static final int MAX_ATTEMPTS = 12;
+
+    private final TransactionTemplate transactions;
+    private final CommandGateway gateway;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper json;
+
+    CommandTransactions(TransactionTemplate transactions, CommandGateway gateway, IdempotencyStore idempotency,
+                        ObjectMapper json) {
+        this.transactions = transactions;
+        this.gateway = gateway;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    /** Dispatches the command as the caller, inside the current transaction; returns the handler's result. */
+    public <R> R send(Object command, Caller caller) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
+    }
+
+    /** Runs the work in a transaction of its own, again from the start if it lost a race. */
+    public <R> R inTransaction(Supplier<R> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (RuntimeException failure) {
+                if (!RaceLost.isRaceLost(failure)) {
+                    throw failure;
+                }
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new Conflict(ProblemCode.CONCURRENT_MODIFICATION,
+                            "too many concurrent changes to the same records; nothing was applied, try again");
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /**
+     * Runs a create once per idempotency key: a repeat with the same content gets the first
+     * response, a repeat with other content is a conflict. A refused request stores nothing, so
+     * its repeat is judged afresh.
+     */
+    public <R> R once(IdempotencyKey key, Object content, Class<R> responseType, Supplier<R> work) {
+        byte[] requestSha256 = sha256(content);
+        return inTransaction(() -> {
+            Optional<IdempotencyStore.Stored> first = idempotency.find(key);
+            if (first.isPresent()) {
+                if (!Arrays.equals(first.get().requestSha256(), requestSha256)) {
+                    throw new Conflict(ProblemCode.IDEMPOTENCY_CONFLICT,
+                            key.scope().toLowerCase() + " " + key.key() + " was already used with other content");
+                }
+                return read(first.get().body(), responseType);
+            }
+            R response = work.get();
+            idempotency.save(key, requestSha256, 201, write(response));
+            return response;
+        });
+    }
+
+    private byte[] sha256(Object content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(content));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+
+    private String write(Object response) {
+        try {
+            return json.writeValueAsString(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the response", e);
+        }
+    }
+
+    private <R> R read(String body, Class<R> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored response", e);
+        }
+    }
+
+    private static void backOff(int attempt) {
+        long ceilingMillis = Math.min(50, 1L << attempt);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceilingMillis + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}

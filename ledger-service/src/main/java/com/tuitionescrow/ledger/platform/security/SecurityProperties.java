@@ -1,0 +1,30 @@
+package com.tuitionescrow.ledger.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param jwtSecret HS256 key of the bearer tokens, as UTF-8 bytes (not base64-decoded), from
+ *                  {@code LEDGER_JWT_SECRET}; at least 32 bytes or the service does not start
+ */
+@ConfigurationProperties("ledger.security")
+public record SecurityProperties(String jwtSecret) {
+
+    public static final int MIN_SECRET_BYTES = 32;
+
+    public SecurityProperties {
+        if (jwtSecret == null || jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("ledger.security.jwt-secret (LEDGER_JWT_SECRET) must be at least "
+                    + MIN_SECRET_BYTES + " bytes; the service does not start with a weaker key");
+        }
+    }
+
+    public byte[] jwtSecretBytes() {
+        return jwtSecret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "SecurityProperties[jwtSecret=<redacted>]";
+    }
+}

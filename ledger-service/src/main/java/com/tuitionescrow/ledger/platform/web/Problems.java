@@ -1,0 +1,48 @@
+package com.tuitionescrow.ledger.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tuitionescrow.ledger.api.common.ProblemCode;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** RFC 9457 problem responses, each with the stable {@code code} clients branch on. */
+public final class Problems {
+
+    private static final String TYPE_BASE = "https://tuitionescrow.com/problems/";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, ProblemCode code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')));
+        problem.setProperty("code", code.name());
+        return problem;
+    }
+
+    public static ProblemDetail invalid(String detail, List<Map<String, String>> errors) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, ProblemCode.VALIDATION_FAILED, detail);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** For the security filters, which answer before Spring MVC is reached. */
+    public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

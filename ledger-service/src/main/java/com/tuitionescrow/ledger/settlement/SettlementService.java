@@ -1,0 +1,136 @@
+package com.tuitionescrow.ledger.settlement;
+
+import com.tuitionescrow.ledger.accounting.AccountCode;
+import com.tuitionescrow.ledger.accounting.AccountType;
+import com.tuitionescrow.ledger.accounting.Fen;
+import com.tuitionescrow.ledger.api.common.Page;
+import com.tuitionescrow.ledger.api.enrollment.OrderResponse;
+import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
+import com.tuitionescrow.ledger.api.settlement.AccountBalanceResponse;
+import com.tuitionescrow.ledger.api.settlement.AccountEntryView;
+import com.tuitionescrow.ledger.api.settlement.SettlementResponse;
+import com.tuitionescrow.ledger.api.settlement.StudentStatementResponse;
+import com.tuitionescrow.ledger.enrollment.OrderQueries;
+import com.tuitionescrow.ledger.institution.InstitutionDirectory;
+import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.web.Forbidden;
+import com.tuitionescrow.ledger.platform.web.NotFound;
+import com.tuitionescrow.ledger.settlement.LedgerQueries.Totals;
+import com.tuitionescrow.ledger.shared.LedgerTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * What institutions' accountants and parents' platform read: settlements, account statements and
+ * a student's statement. The ledger side of these is projected asynchronously, a moment behind the
+ * command that caused it.
+ */
+@Service
+class SettlementService {
+
+    private final LedgerQueries ledger;
+    private final InstitutionDirectory institutions;
+    private final OrderQueries orders;
+    private final Clock clock;
+
+    SettlementService(LedgerQueries ledger, InstitutionDirectory institutions, OrderQueries orders, Clock clock) {
+        this.ledger = ledger;
+        this.institutions = institutions;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    SettlementResponse settlement(String institutionId, Instant asOf, Caller caller) {
+        requireVisible(institutionId, caller);
+        institutions.find(institutionId).orElseThrow(() -> new NotFound("institution " + institutionId));
+        Map<AccountType, Totals> byType = ledger.institution(institutionId, asOf);
+        long liabilities = 0;
+        for (AccountType type : AccountType.values()) {
+            if (!type.isAsset()) {
+                liabilities = Fen.plus(liabilities, balance(byType, type));
+            }
+        }
+        long custody = balance(byType, AccountType.CUSTODY_CASH);
+        return new SettlementResponse(institutionId, LedgerTime.offsetOf(asOf == null ? clock.instant() : asOf),
+                custody,
+                balance(byType, AccountType.STUDENT_PREPAID),
+                balance(byType, AccountType.AWAITING_CONFIRMATION),
+                balance(byType, AccountType.RELEASABLE),
+                balance(byType, AccountType.HELD_BACK),
+                balance(byType, AccountType.DISBURSEMENT_IN_TRANSIT),
+                balance(byType, AccountType.REFUND_IN_TRANSIT),
+                balance(byType, AccountType.SUSPENSE),
+                liabilities,
+                custody >= liabilities);
+    }
+
+    AccountBalanceResponse account(AccountCode account, Instant asOf, Caller caller) {
+        requireVisible(account.institutionId(), caller);
+        Totals totals = ledger.account(account, asOf).orElseThrow(() -> new NotFound("account " + account));
+        return new AccountBalanceResponse(account.toString(), apiType(account.type()), account.institutionId(),
+                account.studentId(), LedgerTime.offsetOf(asOf == null ? clock.instant() : asOf),
+                totals.debitFen(), totals.creditFen(), account.normalSide().balance(totals.debitFen(), totals.creditFen()));
+    }
+
+    Page<AccountEntryView> entries(AccountCode account, Instant from, Instant to, long afterSeq, int limit,
+                                   Caller caller) {
+        requireVisible(account.institutionId(), caller);
+        List<LedgerQueries.EntryLine> lines = ledger.entries(account, from, to, afterSeq, limit);
+        if (lines.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        Totals running = ledger.totalsBefore(account, lines.get(0).seq());
+        List<AccountEntryView> items = new ArrayList<>(lines.size());
+        for (LedgerQueries.EntryLine line : lines) {
+            running = running.plus(line.totals());
+            items.add(new AccountEntryView(line.seq(), line.entryId(), line.type(), line.orderId(),
+                    LedgerTime.offsetOf(line.occurredAt()), LedgerTime.offsetOf(line.recordedAt()),
+                    line.totals().debitFen(), line.totals().creditFen(),
+                    account.normalSide().balance(running.debitFen(), running.creditFen())));
+        }
+        String next = lines.size() == limit ? String.valueOf(lines.get(lines.size() - 1).seq()) : null;
+        return new Page<>(items, next);
+    }
+
+    StudentStatementResponse statement(String studentId, String institutionId) {
+        List<OrderResponse> studentOrders = orders.ordersOf(institutionId, studentId);
+        if (studentOrders.isEmpty()) {
+            throw new NotFound("student " + studentId + " at institution " + institutionId);
+        }
+        long prepaid = currentBalance(AccountCode.ofStudent(AccountType.STUDENT_PREPAID, institutionId, studentId));
+        long refunding = currentBalance(AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId));
+        List<StudentStatementResponse.OrderLine> lines = studentOrders.stream().map(o -> new StudentStatementResponse.OrderLine(
+                o.orderId(), o.status(), o.course().subject(), o.amountFen(), o.paidFen(), o.hours(), o.consumedHours(),
+                o.remainingHours(), isPaid(o.status()) ? Fen.times(o.course().pricePerHourFen(), o.remainingHours()) : 0))
+                .toList();
+        return new StudentStatementResponse(studentId, institutionId, prepaid, refunding, lines);
+    }
+
+    private static boolean isPaid(OrderStatus status) {
+        return status == OrderStatus.PAID || status == OrderStatus.COMPLETED;
+    }
+
+    private static long balance(Map<AccountType, Totals> byType, AccountType type) {
+        Totals totals = byType.getOrDefault(type, Totals.ZERO);
+        return type.normalSide().balance(totals.debitFen(), totals.creditFen());
+    }
+
+    private long currentBalance(AccountCode account) {
+        Totals totals = ledger.account(account, null).orElse(Totals.ZERO);
+        return account.normalSide().balance(totals.debitFen(), totals.creditFen());
+    }
+
+    private static com.tuitionescrow.ledger.api.settlement.AccountType apiType(AccountType type) {
+        return com.tuitionescrow.ledger.api.settlement.AccountType.valueOf(type.name());
+    }
+
+    private static void requireVisible(String institutionId, Caller caller) {
+        if (!caller.canSee(institutionId)) {
+            throw new Forbidden("an institution sees only its own accounts");
+        }
+    }
+}

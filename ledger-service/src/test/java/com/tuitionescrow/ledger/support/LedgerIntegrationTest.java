@@ -1,0 +1,204 @@
+package com.tuitionescrow.ledger.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tuitionescrow.ledger.institution.CreditCode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.awaitility.Awaitility;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service over HTTP against a real PostgreSQL. All subclasses share one application context
+ * and one throwaway database; each test makes its own institutions, students and ids, so tests do
+ * not see each other's money.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Tests run the expiry sweep themselves when they move the clock.
+        "ledger.order-expiry.sweep-interval=PT1H",
+        "spring.main.banner-mode=off",
+        "logging.level.root=WARN"})
+@Import(LedgerIntegrationTest.Clocks.class)
+public abstract class LedgerIntegrationTest {
+
+    private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.Connection db = TestDatabase.get();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::user);
+        registry.add("spring.datasource.password", db::password);
+        registry.add("ledger.security.jwt-secret", () -> Tokens.SECRET);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected TestClock clock;
+    @Autowired
+    protected DSLContext db;
+    @Autowired
+    private EventProcessingConfiguration processing;
+    @Autowired
+    private EventStore eventStore;
+
+    protected Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+    }
+
+    /** A fresh id with the given prefix, unique across the suite. */
+    protected static String id(String prefix) {
+        return prefix + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A random unified social credit code with a correct check character. */
+    protected static String newCreditCode() {
+        StringBuilder code = new StringBuilder("9111");
+        while (code.length() < 17) {
+            code.append(CODE_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(CODE_ALPHABET.length())));
+        }
+        return code.append(CreditCode.checkCharacter(code.toString())).toString();
+    }
+
+    protected static String newAccountNo() {
+        return "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+    }
+
+    /** An institution registered and ACTIVE: its id and custody account. */
+    protected record Institution(String id, String custodyAccountNo) {
+    }
+
+    protected Institution newInstitution() {
+        String id = newCreditCode();
+        String account = newAccountNo();
+        Http.Response registered = http.post("/v1/institutions", Tokens.regulator(), Map.of(
+                "institutionId", id, "name", "Institution " + id, "category", "ARTS",
+                "supervisionModel", "BANK_CUSTODY", "custodyAccountNo", account));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return new Institution(id, account);
+    }
+
+    /** The ledger's date in Beijing, as the sale rules read it. */
+    protected LocalDate today() {
+        return clock.instant().atZone(com.tuitionescrow.ledger.shared.LedgerTime.ZONE).toLocalDate();
+    }
+
+    /** A course that may be sold today: it starts tomorrow and runs for two months. */
+    protected Map<String, Object> course(String subject, long pricePerHourFen, int hours) {
+        return course(subject, "OFFLINE", pricePerHourFen, hours, today().plusDays(1), today().plusDays(60));
+    }
+
+    protected Map<String, Object> course(String subject, String mode, long pricePerHourFen, int hours,
+                                         LocalDate start, LocalDate end) {
+        Map<String, Object> course = new LinkedHashMap<>();
+        course.put("courseId", "course-" + subject);
+        course.put("subject", subject);
+        course.put("mode", mode);
+        course.put("pricePerHourFen", pricePerHourFen);
+        course.put("hours", hours);
+        course.put("startDate", start.toString());
+        course.put("endDate", end.toString());
+        return course;
+    }
+
+    protected Map<String, Object> order(String orderId, Institution institution, String studentId, Map<String, Object> course) {
+        return Map.of("orderId", orderId, "institutionId", institution.id(), "studentId", studentId,
+                "contractNo", "contract-" + orderId, "course", course);
+    }
+
+    protected Http.Response placeOrder(String orderId, Institution institution, String studentId, Map<String, Object> course) {
+        return http.post("/v1/orders", Tokens.platform(), order(orderId, institution, studentId, course));
+    }
+
+    protected Map<String, Object> collection(String bankTxnId, String orderId, long amountFen, String custodyAccountNo) {
+        return Map.of("bankTxnId", bankTxnId, "orderId", orderId, "amountFen", amountFen,
+                "custodyAccountNo", custodyAccountNo, "receivedAt", OffsetDateTime.now(clock).toString());
+    }
+
+    protected Http.Response collect(String orderId, long amountFen, String custodyAccountNo) {
+        return http.post("/v1/bank/collections", Tokens.bank(), collection(id("txn"), orderId, amountFen, custodyAccountNo));
+    }
+
+    /** Places an order and has the bank pay it in full; returns the order id. */
+    protected String paidOrder(Institution institution, String studentId, Map<String, Object> course) {
+        String orderId = id("order");
+        Http.Response placed = placeOrder(orderId, institution, studentId, course);
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        Http.Response paid = collect(orderId, placed.body().get("amountFen").asLong(), institution.custodyAccountNo());
+        assertThat(paid.body().path("status").asText()).as(paid.toString()).isEqualTo("APPLIED");
+        return orderId;
+    }
+
+    /** A lesson at a lawful time: 10:00 to 10:25 Beijing time, {@code daysAhead} days from today. */
+    protected Map<String, Object> lesson(String lessonId, int hours, int daysAhead) {
+        OffsetDateTime start = today().plusDays(daysAhead).atTime(10, 0).atOffset(java.time.ZoneOffset.ofHours(8));
+        return Map.of("lessonId", lessonId, "hours", hours, "startedAt", start.toString(),
+                "endedAt", start.plusMinutes(25).toString());
+    }
+
+    protected Http.Response reportLesson(Institution institution, String orderId, Map<String, Object> lesson) {
+        return http.post("/v1/orders/" + orderId + "/lessons", Tokens.institution(institution.id()), lesson);
+    }
+
+    protected JsonNode order(String orderId) {
+        Http.Response order = http.get("/v1/orders/" + orderId, Tokens.platform());
+        assertThat(order.status()).as(order.toString()).isEqualTo(200);
+        return order.body();
+    }
+
+    /** Waits until the journal projection has caught up with every event stored so far. */
+    protected void awaitLedger() {
+        long head = eventStore.createHeadToken().position().orElse(0);
+        StreamingEventProcessor journal = processing.eventProcessor("ledger-journal", StreamingEventProcessor.class)
+                .orElseThrow();
+        Awaitility.await("the journal projection reaches event " + head)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> !journal.processingStatus().isEmpty() && journal.processingStatus().values().stream()
+                        .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
+    }
+
+    /** Everything the ledger has written, to show that a refused request wrote nothing. */
+    protected Map<String, Integer> footprint() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String table : new String[] {"domainevententry", "institution", "course_order", "lesson",
+                "bank_collection", "idempotency_record"}) {
+            counts.put(table, db.fetchCount(DSL.table(DSL.name(table))));
+        }
+        return counts;
+    }
+}
