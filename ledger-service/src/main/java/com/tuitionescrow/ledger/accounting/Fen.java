@@ -1,5 +1,7 @@
 package com.tuitionescrow.ledger.accounting;
 
+import java.math.BigDecimal;
+
 /**
  * Money is a whole number of fen in a {@code long}; never a float. Every sum and product here
  * throws {@link ArithmeticException} rather than wrap around.
@@ -30,8 +32,6 @@ public final class Fen {
 
     /** {@code 500000} as {@code "5000.00 yuan"}, for messages a person reads. */
     public static String yuan(long fen) {
-        String sign = fen < 0 ? "-" : "";
-        long abs = Math.abs(fen);
-        return String.format("%s%d.%02d yuan", sign, abs / 100, abs % 100);
+        return BigDecimal.valueOf(fen, 2).toPlainString() + " yuan";
     }
 }

@@ -14,6 +14,8 @@ import com.tuitionescrow.ledger.institution.InstitutionDirectory;
 import com.tuitionescrow.ledger.platform.command.CommandTransactions;
 import com.tuitionescrow.ledger.platform.command.IdempotencyKey;
 import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.web.InvalidRequest;
+import com.tuitionescrow.ledger.shared.LedgerTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,6 +41,9 @@ class CollectionService {
     }
 
     CollectionResponse collect(CollectionRequest request, Caller caller) {
+        if (request.receivedAt().toInstant().isAfter(clock.instant().plus(LedgerTime.CLOCK_TOLERANCE))) {
+            throw new InvalidRequest("receivedAt", "money is reported once it has been received, not before");
+        }
         return commands.once(new IdempotencyKey("COLLECTION", request.bankTxnId()), request, CollectionResponse.class,
                 () -> record(request, caller));
     }

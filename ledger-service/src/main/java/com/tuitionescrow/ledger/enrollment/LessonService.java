@@ -15,8 +15,10 @@ import com.tuitionescrow.ledger.institution.InstitutionDirectory;
 import com.tuitionescrow.ledger.platform.command.CommandTransactions;
 import com.tuitionescrow.ledger.platform.command.IdempotencyKey;
 import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.security.Role;
 import com.tuitionescrow.ledger.platform.web.InvalidRequest;
 import com.tuitionescrow.ledger.platform.web.NotFound;
+import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
 import java.time.Clock;
 import java.util.List;
@@ -45,6 +47,9 @@ class LessonService {
         if (!request.endedAt().isAfter(request.startedAt())) {
             throw new InvalidRequest("endedAt", "a lesson ends after it starts");
         }
+        if (request.endedAt().toInstant().isAfter(clock.instant().plus(LedgerTime.CLOCK_TOLERANCE))) {
+            throw new InvalidRequest("endedAt", "a lesson is reported once it has been delivered, not before it ends");
+        }
         OrderQueries.OrderLocation order = orders.locate(orderId)
                 .filter(o -> caller.canSee(o.institutionId()))
                 .orElseThrow(() -> new NotFound("order " + orderId));
@@ -61,7 +66,7 @@ class LessonService {
 
     LessonResponse answer(String lessonId, LessonConfirmationRequest request, Caller caller) {
         return commands.inTransaction(() -> {
-            OrderQueries.LessonLocation lesson = locate(lessonId, caller);
+            OrderQueries.LessonLocation lesson = locate(lessonId, caller, Role.PLATFORM);
             commands.send(new AnswerLesson(lesson.accountId(), lessonId, request.decision(), request.reason(),
                     clock.instant()), caller);
             return get(lessonId);
@@ -70,16 +75,16 @@ class LessonService {
 
     LessonResponse resolve(String lessonId, LessonResolutionRequest request, Caller caller) {
         return commands.inTransaction(() -> {
-            OrderQueries.LessonLocation lesson = locate(lessonId, caller);
+            OrderQueries.LessonLocation lesson = locate(lessonId, caller, Role.REGULATOR);
             commands.send(new ResolveLesson(lesson.accountId(), lessonId, request.outcome(), request.reason(),
                     clock.instant()), caller);
             return get(lessonId);
         });
     }
 
-    private OrderQueries.LessonLocation locate(String lessonId, Caller caller) {
+    private OrderQueries.LessonLocation locate(String lessonId, Caller caller, Role seeingEveryInstitution) {
         return orders.locateLesson(lessonId)
-                .filter(l -> caller.canSee(l.institutionId()))
+                .filter(l -> caller.canSee(l.institutionId(), seeingEveryInstitution))
                 .orElseThrow(() -> new NotFound("lesson " + lessonId));
     }
 

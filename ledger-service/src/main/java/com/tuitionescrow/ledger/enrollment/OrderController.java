@@ -7,13 +7,13 @@ import com.tuitionescrow.ledger.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -30,9 +30,9 @@ class OrderController {
     @PostMapping
     @Operation(summary = "Sell a course (PLATFORM); caps checked atomically; orderId is the idempotency key",
             description = "Refusals (422): CAP_AMOUNT, CAP_HOURS, CAP_TERM, ADVANCE_TOO_EARLY, INSTITUTION_NOT_ACTIVE, INSTITUTION_UNKNOWN")
-    ResponseEntity<OrderPlacedResponse> place(@Valid @RequestBody PlaceOrderRequest request, Caller caller) {
-        OrderPlacedResponse placed = orders.place(request, caller);
-        return ResponseEntity.created(URI.create("/v1/orders/" + placed.orderId())).body(placed);
+    @ResponseStatus(HttpStatus.CREATED)
+    OrderPlacedResponse place(@Valid @RequestBody PlaceOrderRequest request, Caller caller) {
+        return orders.place(request, caller);
     }
 
     @GetMapping("/{orderId}")

@@ -15,6 +15,7 @@ import com.tuitionescrow.ledger.institution.InstitutionDirectory;
 import com.tuitionescrow.ledger.platform.command.CommandTransactions;
 import com.tuitionescrow.ledger.platform.command.IdempotencyKey;
 import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.security.Role;
 import com.tuitionescrow.ledger.platform.web.InvalidRequest;
 import com.tuitionescrow.ledger.platform.web.NotFound;
 import com.tuitionescrow.ledger.shared.LedgerTime;
@@ -63,7 +64,7 @@ class OrderService {
 
     OrderResponse get(String orderId, Caller caller) {
         return orders.find(orderId)
-                .filter(order -> caller.canSee(order.institutionId()))
+                .filter(order -> caller.canSee(order.institutionId(), Role.PLATFORM, Role.REGULATOR))
                 .orElseThrow(() -> new NotFound("order " + orderId));
     }
 

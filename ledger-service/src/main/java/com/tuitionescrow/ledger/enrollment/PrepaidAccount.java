@@ -91,22 +91,22 @@ class PrepaidAccount {
     @CommandHandler
     OrderStatus handle(CancelOrder command) {
         OrderState order = order(command.orderId());
-        if (order.status == OrderStatus.AWAITING_PAYMENT) {
-            apply(new OrderCancelled(accountId, order.orderId, command.now()));
-        } else if (order.status != OrderStatus.CANCELLED) {
+        if (order.status() == OrderStatus.AWAITING_PAYMENT) {
+            apply(new OrderCancelled(accountId, order.orderId(), command.now()));
+        } else if (order.status() != OrderStatus.CANCELLED) {
             throw new Refusal(ProblemCode.ORDER_NOT_CANCELLABLE,
-                    "order " + order.orderId + " is " + order.status + "; only an unpaid order is cancelled");
+                    "order " + order.orderId() + " is " + order.status() + "; only an unpaid order is cancelled");
         }
-        return order.status;
+        return order(command.orderId()).status();
     }
 
     @CommandHandler
     OrderStatus handle(ExpireOrder command) {
         OrderState order = order(command.orderId());
         if (order.isOverdue(command.now())) {
-            apply(new OrderExpired(accountId, order.orderId, command.now()));
+            apply(new OrderExpired(accountId, order.orderId(), command.now()));
         }
-        return order.status;
+        return order(command.orderId()).status();
     }
 
     /**
@@ -120,7 +120,7 @@ class PrepaidAccount {
         if (!command.custodyAccountNo().equals(command.institutionCustodyAccountNo())) {
             return new CollectionDecision(SuspenseReason.ACCOUNT_MISMATCH);
         }
-        switch (order.status) {
+        switch (order.status()) {
             case CANCELLED:
                 return new CollectionDecision(SuspenseReason.ORDER_CANCELLED);
             case EXPIRED:
@@ -130,14 +130,14 @@ class PrepaidAccount {
             case AWAITING_PAYMENT:
                 break;
         }
-        if (!command.receivedAt().isBefore(order.payBy)) {
-            apply(new OrderExpired(accountId, order.orderId, command.now()));
+        if (!command.receivedAt().isBefore(order.payBy())) {
+            apply(new OrderExpired(accountId, order.orderId(), command.now()));
             return new CollectionDecision(SuspenseReason.ORDER_EXPIRED);
         }
-        if (command.amountFen() != order.amountFen) {
+        if (command.amountFen() != order.amountFen()) {
             return new CollectionDecision(SuspenseReason.AMOUNT_MISMATCH);
         }
-        apply(new CollectionApplied(accountId, order.orderId, command.bankTxnId(), command.custodyAccountNo(),
+        apply(new CollectionApplied(accountId, order.orderId(), command.bankTxnId(), command.custodyAccountNo(),
                 command.amountFen(), command.receivedAt(),
                 JournalEntry.of(account(AccountType.CUSTODY_CASH), prepaidAccount(), command.amountFen())));
         return CollectionDecision.APPLIED;
@@ -153,18 +153,18 @@ class PrepaidAccount {
         if (command.institutionStatus() != InstitutionStatus.ACTIVE) {
             throw new Refusal(ProblemCode.INSTITUTION_NOT_ACTIVE, "the institution is " + command.institutionStatus());
         }
-        if (order.status == OrderStatus.AWAITING_PAYMENT || order.status == OrderStatus.EXPIRED
-                || order.status == OrderStatus.CANCELLED) {
-            throw new Refusal(ProblemCode.ORDER_NOT_PAID, "order " + order.orderId + " is " + order.status);
+        if (order.status() == OrderStatus.AWAITING_PAYMENT || order.status() == OrderStatus.EXPIRED
+                || order.status() == OrderStatus.CANCELLED) {
+            throw new Refusal(ProblemCode.ORDER_NOT_PAID, "order " + order.orderId() + " is " + order.status());
         }
         if (command.hours() > order.remainingHours()) {
-            throw new Refusal(ProblemCode.INSUFFICIENT_HOURS, "order " + order.orderId + " has "
+            throw new Refusal(ProblemCode.INSUFFICIENT_HOURS, "order " + order.orderId() + " has "
                     + order.remainingHours() + " class hours left; the lesson reports " + command.hours());
         }
-        List<LessonViolation> violations = LessonTimeRules.check(order.mode, command.startedAt(), command.endedAt(),
+        List<LessonViolation> violations = LessonTimeRules.check(order.mode(), command.startedAt(), command.endedAt(),
                 onlineBreakBefore(command.startedAt()), onlineBreakAfter(command.startedAt(), command.endedAt()));
-        long amountFen = Fen.times(order.pricePerHourFen, command.hours());
-        apply(new LessonReported(accountId, order.orderId, command.lessonId(), command.hours(), amountFen,
+        long amountFen = Fen.times(order.pricePerHourFen(), command.hours());
+        apply(new LessonReported(accountId, order.orderId(), command.lessonId(), command.hours(), amountFen,
                 command.startedAt(), command.endedAt(), violations, command.now(),
                 JournalEntry.of(prepaidAccount(), account(AccountType.AWAITING_CONFIRMATION), amountFen)));
         return violations;
@@ -175,20 +175,20 @@ class PrepaidAccount {
     LessonStatus handle(AnswerLesson command) {
         LessonState lesson = lesson(command.lessonId());
         LessonStatus wanted = command.decision() == LessonDecision.CONFIRM ? LessonStatus.CONFIRMED : LessonStatus.DISPUTED;
-        if (lesson.status == wanted) {
-            return lesson.status;
+        if (lesson.status() == wanted) {
+            return lesson.status();
         }
-        if (lesson.status != LessonStatus.AWAITING_CONFIRMATION) {
-            throw new Refusal(ProblemCode.LESSON_ALREADY_ANSWERED, "lesson " + lesson.lessonId + " is " + lesson.status);
+        if (lesson.status() != LessonStatus.AWAITING_CONFIRMATION) {
+            throw new Refusal(ProblemCode.LESSON_ALREADY_ANSWERED, "lesson " + lesson.lessonId() + " is " + lesson.status());
         }
         if (wanted == LessonStatus.CONFIRMED) {
-            apply(new LessonConfirmed(accountId, lesson.orderId, lesson.lessonId, command.now(),
+            apply(new LessonConfirmed(accountId, lesson.orderId(), lesson.lessonId(), command.now(),
                     JournalEntry.of(account(AccountType.AWAITING_CONFIRMATION), account(AccountType.RELEASABLE),
-                            lesson.amountFen)));
+                            lesson.amountFen())));
         } else {
-            apply(new LessonDisputed(accountId, lesson.orderId, lesson.lessonId, command.reason(), command.now()));
+            apply(new LessonDisputed(accountId, lesson.orderId(), lesson.lessonId(), command.reason(), command.now()));
         }
-        return lesson.status;
+        return lesson(command.lessonId()).status();
     }
 
     /** A regulator's ruling on a disputed lesson; repeating the same ruling changes nothing. */
@@ -197,17 +197,17 @@ class PrepaidAccount {
         LessonState lesson = lesson(command.lessonId());
         boolean consumed = command.outcome() == LessonOutcome.CONSUMED;
         LessonStatus wanted = consumed ? LessonStatus.RESOLVED_CONSUMED : LessonStatus.REVERSED;
-        if (lesson.status == wanted) {
-            return lesson.status;
+        if (lesson.status() == wanted) {
+            return lesson.status();
         }
-        if (lesson.status != LessonStatus.DISPUTED) {
-            throw new Refusal(ProblemCode.LESSON_NOT_DISPUTED, "lesson " + lesson.lessonId + " is " + lesson.status);
+        if (lesson.status() != LessonStatus.DISPUTED) {
+            throw new Refusal(ProblemCode.LESSON_NOT_DISPUTED, "lesson " + lesson.lessonId() + " is " + lesson.status());
         }
         AccountCode destination = consumed ? account(AccountType.RELEASABLE) : prepaidAccount();
-        apply(new LessonResolved(accountId, lesson.orderId, lesson.lessonId, command.outcome(), lesson.hours,
+        apply(new LessonResolved(accountId, lesson.orderId(), lesson.lessonId(), command.outcome(), lesson.hours(),
                 command.reason(), command.now(),
-                JournalEntry.of(account(AccountType.AWAITING_CONFIRMATION), destination, lesson.amountFen)));
-        return lesson.status;
+                JournalEntry.of(account(AccountType.AWAITING_CONFIRMATION), destination, lesson.amountFen())));
+        return lesson(command.lessonId()).status();
     }
 
     @EventSourcingHandler
@@ -215,60 +215,55 @@ class PrepaidAccount {
         accountId = event.accountId();
         institutionId = event.institutionId();
         studentId = event.studentId();
-        orders.put(event.orderId(), new OrderState(event));
+        orders.put(event.orderId(), OrderState.placed(event));
     }
 
     @EventSourcingHandler
     void on(OrderCancelled event) {
-        orders.get(event.orderId()).status = OrderStatus.CANCELLED;
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.withStatus(OrderStatus.CANCELLED));
     }
 
     @EventSourcingHandler
     void on(OrderExpired event) {
-        orders.get(event.orderId()).status = OrderStatus.EXPIRED;
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.withStatus(OrderStatus.EXPIRED));
     }
 
     @EventSourcingHandler
     void on(CollectionApplied event) {
-        orders.get(event.orderId()).status = OrderStatus.PAID;
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.withStatus(OrderStatus.PAID));
     }
 
     @EventSourcingHandler
     void on(LessonReported event) {
-        OrderState order = orders.get(event.orderId());
-        order.consumedHours += event.hours();
-        order.refreshCompletion();
-        lessons.put(event.lessonId(), new LessonState(event, order.mode));
+        OrderState order = orders.computeIfPresent(event.orderId(), (id, o) -> o.consuming(event.hours()));
+        lessons.put(event.lessonId(), LessonState.reported(event, order.mode()));
     }
 
     @EventSourcingHandler
     void on(LessonConfirmed event) {
-        lessons.get(event.lessonId()).status = LessonStatus.CONFIRMED;
+        lessons.computeIfPresent(event.lessonId(), (id, lesson) -> lesson.withStatus(LessonStatus.CONFIRMED));
     }
 
     @EventSourcingHandler
     void on(LessonDisputed event) {
-        lessons.get(event.lessonId()).status = LessonStatus.DISPUTED;
+        lessons.computeIfPresent(event.lessonId(), (id, lesson) -> lesson.withStatus(LessonStatus.DISPUTED));
     }
 
     @EventSourcingHandler
     void on(LessonResolved event) {
-        LessonState lesson = lessons.get(event.lessonId());
         if (event.outcome() == LessonOutcome.CONSUMED) {
-            lesson.status = LessonStatus.RESOLVED_CONSUMED;
+            lessons.computeIfPresent(event.lessonId(), (id, lesson) -> lesson.withStatus(LessonStatus.RESOLVED_CONSUMED));
             return;
         }
-        lesson.status = LessonStatus.REVERSED;
-        OrderState order = orders.get(event.orderId());
-        order.consumedHours -= event.hours();
-        order.refreshCompletion();
+        lessons.computeIfPresent(event.lessonId(), (id, lesson) -> lesson.withStatus(LessonStatus.REVERSED));
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.consuming(-event.hours()));
     }
 
     /** Unpaid orders past their deadline stop holding a share of the caps before a new sale is judged. */
     private void expireOverdue(Instant now) {
         orders.values().stream()
                 .filter(order -> order.isOverdue(now))
-                .map(order -> order.orderId)
+                .map(order -> order.orderId())
                 .toList()
                 .forEach(orderId -> apply(new OrderExpired(accountId, orderId, now)));
     }
@@ -281,7 +276,7 @@ class PrepaidAccount {
             if (order.holdsReservation()) {
                 fen = Fen.plus(fen, order.unconsumedFen());
                 hours = Math.addExact(hours, order.remainingHours());
-                if (order.subject.equals(subject)) {
+                if (order.subject().equals(subject)) {
                     hoursInSubject = Math.addExact(hoursInSubject, order.remainingHours());
                 }
             }
@@ -291,16 +286,16 @@ class PrepaidAccount {
 
     private Duration onlineBreakBefore(Instant startedAt) {
         return onlineLessonsOnDayOf(startedAt).stream()
-                .filter(other -> !other.startedAt.isAfter(startedAt))
-                .map(other -> Duration.between(other.endedAt, startedAt))
+                .filter(other -> !other.startedAt().isAfter(startedAt))
+                .map(other -> Duration.between(other.endedAt(), startedAt))
                 .min(Duration::compareTo)
                 .orElse(null);
     }
 
     private Duration onlineBreakAfter(Instant startedAt, Instant endedAt) {
         return onlineLessonsOnDayOf(startedAt).stream()
-                .filter(other -> other.startedAt.isAfter(startedAt))
-                .map(other -> Duration.between(endedAt, other.startedAt))
+                .filter(other -> other.startedAt().isAfter(startedAt))
+                .map(other -> Duration.between(endedAt, other.startedAt()))
                 .min(Duration::compareTo)
                 .orElse(null);
     }
@@ -308,8 +303,8 @@ class PrepaidAccount {
     private List<LessonState> onlineLessonsOnDayOf(Instant startedAt) {
         var day = LedgerTime.dateOf(startedAt);
         return lessons.values().stream()
-                .filter(l -> l.mode == CourseMode.ONLINE && l.status != LessonStatus.REVERSED)
-                .filter(l -> LedgerTime.dateOf(l.startedAt).equals(day))
+                .filter(l -> l.mode() == CourseMode.ONLINE && l.status() != LessonStatus.REVERSED)
+                .filter(l -> LedgerTime.dateOf(l.startedAt()).equals(day))
                 .toList();
     }
 
@@ -329,26 +324,24 @@ class PrepaidAccount {
         return AccountCode.ofStudent(AccountType.STUDENT_PREPAID, institutionId, studentId);
     }
 
-    /** One order as the caps and lesson rules see it. */
-    private static final class OrderState {
-        final String orderId;
-        final String subject;
-        final CourseMode mode;
-        final long pricePerHourFen;
-        final int hours;
-        final long amountFen;
-        final Instant payBy;
-        OrderStatus status = OrderStatus.AWAITING_PAYMENT;
-        int consumedHours;
+    /** One order as the caps and lesson rules see it. Immutable: a change replaces it in the map. */
+    private record OrderState(String orderId, String subject, CourseMode mode, long pricePerHourFen, int hours,
+                              long amountFen, Instant payBy, OrderStatus status, int consumedHours) {
 
-        OrderState(OrderPlaced placed) {
-            orderId = placed.orderId();
-            subject = placed.subject();
-            mode = placed.mode();
-            pricePerHourFen = placed.pricePerHourFen();
-            hours = placed.hours();
-            amountFen = placed.amountFen();
-            payBy = placed.payBy();
+        static OrderState placed(OrderPlaced placed) {
+            return new OrderState(placed.orderId(), placed.subject(), placed.mode(), placed.pricePerHourFen(),
+                    placed.hours(), placed.amountFen(), placed.payBy(), OrderStatus.AWAITING_PAYMENT, 0);
+        }
+
+        OrderState withStatus(OrderStatus newStatus) {
+            return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy, newStatus, consumedHours);
+        }
+
+        /** Consumption completes the order when no hour is left; a reversal (negative hours) reopens it. */
+        OrderState consuming(int moreHours) {
+            int consumed = consumedHours + moreHours;
+            return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy,
+                    consumed == hours ? OrderStatus.COMPLETED : OrderStatus.PAID, consumed);
         }
 
         int remainingHours() {
@@ -366,30 +359,18 @@ class PrepaidAccount {
         boolean isOverdue(Instant now) {
             return status == OrderStatus.AWAITING_PAYMENT && !now.isBefore(payBy);
         }
-
-        void refreshCompletion() {
-            status = remainingHours() == 0 ? OrderStatus.COMPLETED : OrderStatus.PAID;
-        }
     }
 
-    private static final class LessonState {
-        final String lessonId;
-        final String orderId;
-        final CourseMode mode;
-        final int hours;
-        final long amountFen;
-        final Instant startedAt;
-        final Instant endedAt;
-        LessonStatus status = LessonStatus.AWAITING_CONFIRMATION;
+    private record LessonState(String lessonId, String orderId, CourseMode mode, int hours, long amountFen,
+                               Instant startedAt, Instant endedAt, LessonStatus status) {
 
-        LessonState(LessonReported reported, CourseMode mode) {
-            lessonId = reported.lessonId();
-            orderId = reported.orderId();
-            this.mode = mode;
-            hours = reported.hours();
-            amountFen = reported.amountFen();
-            startedAt = reported.startedAt();
-            endedAt = reported.endedAt();
+        static LessonState reported(LessonReported reported, CourseMode mode) {
+            return new LessonState(reported.lessonId(), reported.orderId(), mode, reported.hours(), reported.amountFen(),
+                    reported.startedAt(), reported.endedAt(), LessonStatus.AWAITING_CONFIRMATION);
+        }
+
+        LessonState withStatus(LessonStatus newStatus) {
+            return new LessonState(lessonId, orderId, mode, hours, amountFen, startedAt, endedAt, newStatus);
         }
     }
 }

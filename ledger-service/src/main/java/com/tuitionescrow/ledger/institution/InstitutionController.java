@@ -7,13 +7,13 @@ import com.tuitionescrow.ledger.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -29,9 +29,9 @@ class InstitutionController {
 
     @PostMapping
     @Operation(summary = "Register an institution (REGULATOR); institutionId is the idempotency key")
-    ResponseEntity<InstitutionResponse> register(@Valid @RequestBody RegisterInstitutionRequest request, Caller caller) {
-        InstitutionResponse registered = institutions.register(request, caller);
-        return ResponseEntity.created(URI.create("/v1/institutions/" + registered.institutionId())).body(registered);
+    @ResponseStatus(HttpStatus.CREATED)
+    InstitutionResponse register(@Valid @RequestBody RegisterInstitutionRequest request, Caller caller) {
+        return institutions.register(request, caller);
     }
 
     @GetMapping("/{institutionId}")

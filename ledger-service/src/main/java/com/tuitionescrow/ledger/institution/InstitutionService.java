@@ -10,6 +10,7 @@ import com.tuitionescrow.ledger.institution.InstitutionCommands.RegisterInstitut
 import com.tuitionescrow.ledger.platform.command.CommandTransactions;
 import com.tuitionescrow.ledger.platform.command.IdempotencyKey;
 import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.security.Role;
 import com.tuitionescrow.ledger.platform.web.Conflict;
 import com.tuitionescrow.ledger.platform.web.Forbidden;
 import com.tuitionescrow.ledger.platform.web.InvalidRequest;
@@ -61,7 +62,7 @@ class InstitutionService {
     }
 
     InstitutionResponse get(String institutionId, Caller caller) {
-        if (!caller.canSee(institutionId)) {
+        if (!caller.canSee(institutionId, Role.REGULATOR)) {
             throw new Forbidden("an institution sees only its own data");
         }
         return directory.find(institutionId).orElseThrow(() -> new NotFound("institution " + institutionId));

@@ -49,7 +49,7 @@ class JournalProjection {
         Record2<Long, byte[]> last = db.select(JOURNAL_ENTRY.SEQ, JOURNAL_ENTRY.HASH)
                 .from(JOURNAL_ENTRY).orderBy(JOURNAL_ENTRY.SEQ.desc()).limit(1).fetchOne();
         long seq = last == null ? 1 : last.value1() + 1;
-        byte[] prevHash = last == null ? JournalChain.GENESIS : last.value2();
+        byte[] prevHash = last == null ? JournalChain.genesis() : last.value2();
         String type = event.getClass().getSimpleName();
         Instant occurredAt = JournalChain.toStoredPrecision(event.occurredAt());
         Instant recordedAt = JournalChain.toStoredPrecision(message.getTimestamp());

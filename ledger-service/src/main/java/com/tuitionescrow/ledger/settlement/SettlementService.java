@@ -13,6 +13,7 @@ import com.tuitionescrow.ledger.api.settlement.StudentStatementResponse;
 import com.tuitionescrow.ledger.enrollment.OrderQueries;
 import com.tuitionescrow.ledger.institution.InstitutionDirectory;
 import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.security.Role;
 import com.tuitionescrow.ledger.platform.web.Forbidden;
 import com.tuitionescrow.ledger.platform.web.NotFound;
 import com.tuitionescrow.ledger.settlement.LedgerQueries.Totals;
@@ -129,7 +130,7 @@ class SettlementService {
     }
 
     private static void requireVisible(String institutionId, Caller caller) {
-        if (!caller.canSee(institutionId)) {
+        if (!caller.canSee(institutionId, Role.REGULATOR)) {
             throw new Forbidden("an institution sees only its own accounts");
         }
     }

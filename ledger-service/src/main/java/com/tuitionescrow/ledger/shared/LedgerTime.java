@@ -1,5 +1,6 @@
 package com.tuitionescrow.ledger.shared;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,6 +10,12 @@ import java.time.ZoneId;
 public final class LedgerTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /**
+     * How far a client's clock may run ahead of the ledger's: a fact reported as having happened
+     * later than this after the ledger's now (a lesson not yet over, money not yet received) is refused.
+     */
+    public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     private LedgerTime() {
     }

@@ -74,16 +74,4 @@ class MoneyCycleScenarioTest extends LedgerIntegrationTest {
                 .containsExactly(300_000L, 270_000L);
     }
 
-    private Map<String, Long> settlement(Institution institution) {
-        Http.Response settlement = http.get("/v1/institutions/" + institution.id() + "/settlement",
-                Tokens.institution(institution.id()));
-        assertThat(settlement.status()).as(settlement.toString()).isEqualTo(200);
-        Map<String, Long> fen = new java.util.TreeMap<>();
-        settlement.body().fields().forEachRemaining(f -> {
-            if (f.getKey().endsWith("Fen")) {
-                fen.put(f.getKey(), f.getValue().asLong());
-            }
-        });
-        return fen;
-    }
 }

@@ -163,9 +163,9 @@ public abstract class LedgerIntegrationTest {
         return orderId;
     }
 
-    /** A lesson at a lawful time: 10:00 to 10:25 Beijing time, {@code daysAhead} days from today. */
-    protected Map<String, Object> lesson(String lessonId, int hours, int daysAhead) {
-        OffsetDateTime start = today().plusDays(daysAhead).atTime(10, 0).atOffset(java.time.ZoneOffset.ofHours(8));
+    /** A lesson delivered at a lawful time: 10:00 to 10:25 Beijing time, {@code daysAgo} days before today. */
+    protected Map<String, Object> lesson(String lessonId, int hours, int daysAgo) {
+        OffsetDateTime start = today().minusDays(daysAgo).atTime(10, 0).atOffset(java.time.ZoneOffset.ofHours(8));
         return Map.of("lessonId", lessonId, "hours", hours, "startedAt", start.toString(),
                 "endedAt", start.plusMinutes(25).toString());
     }
@@ -190,6 +190,32 @@ public abstract class LedgerIntegrationTest {
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> !journal.processingStatus().isEmpty() && journal.processingStatus().values().stream()
                         .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
+    }
+
+    /** A refusal: the status, an RFC 9457 problem body, and the stable code. */
+    protected static void assertRefused(Http.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).as(response.toString()).isEqualTo(code);
+    }
+
+    /**
+     * The institution's settlement as its own accountant reads it: every {@code ...Fen} figure,
+     * after asserting the invariant that custody cash equals the liabilities beside it.
+     */
+    protected Map<String, Long> settlement(Institution institution) {
+        Http.Response settlement = http.get("/v1/institutions/" + institution.id() + "/settlement",
+                Tokens.institution(institution.id()));
+        assertThat(settlement.status()).as(settlement.toString()).isEqualTo(200);
+        Map<String, Long> fen = new java.util.TreeMap<>();
+        settlement.body().fields().forEachRemaining(f -> {
+            if (f.getKey().endsWith("Fen")) {
+                fen.put(f.getKey(), f.getValue().asLong());
+            }
+        });
+        assertThat(fen.get("custodyFen")).as("custody equals the liabilities beside it: " + fen)
+                .isEqualTo(fen.get("liabilitiesFen"));
+        return fen;
     }
 
     /** Everything the ledger has written, to show that a refused request wrote nothing. */

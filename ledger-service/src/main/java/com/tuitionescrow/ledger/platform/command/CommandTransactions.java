@@ -71,6 +71,7 @@ public class CommandTransactions {
     public <R> R once(IdempotencyKey key, Object content, Class<R> responseType, Supplier<R> work) {
         byte[] requestSha256 = sha256(content);
         return inTransaction(() -> {
+            idempotency.claim(key);
             Optional<IdempotencyStore.Stored> first = idempotency.find(key);
             if (first.isPresent()) {
                 if (!Arrays.equals(first.get().requestSha256(), requestSha256)) {

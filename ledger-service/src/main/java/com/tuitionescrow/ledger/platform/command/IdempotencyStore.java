@@ -4,6 +4,7 @@ import static com.tuitionescrow.ledger.schema.Tables.IDEMPOTENCY_RECORD;
 
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** First results of idempotent requests, written in the transaction that produced them. */
@@ -17,6 +18,16 @@ class IdempotencyStore {
 
     IdempotencyStore(DSLContext db) {
         this.db = db;
+    }
+
+    /**
+     * Holds the key until this transaction ends. A concurrent request with the same key waits here,
+     * then finds the first one's stored answer (or, if the first was refused, runs afresh) instead
+     * of redoing its work in parallel. Keys are hashed to 64 bits; a collision only makes two
+     * unrelated requests take turns.
+     */
+    void claim(IdempotencyKey key) {
+        db.fetch("select pg_advisory_xact_lock(hashtextextended({0}, 0))", DSL.val(key.scope() + ":" + key.key()));
     }
 
     Optional<Stored> find(IdempotencyKey key) {

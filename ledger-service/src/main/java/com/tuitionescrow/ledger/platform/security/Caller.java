@@ -31,14 +31,19 @@ public record Caller(String subject, Set<Role> roles, String institutionId) {
     }
 
     /**
-     * Whether this caller may see the institution's data. Roles other than INSTITUTION that reached
-     * an endpoint were let through by the endpoint's rule and see every institution.
+     * Whether this caller may see the institution's data at an endpoint where the roles named see
+     * every institution: through one of those roles, or as that institution itself. A token's other
+     * roles widen nothing here (a BANK and INSTITUTION token is still one institution's at an
+     * endpoint BANK does not serve).
      */
-    public boolean canSee(String institutionOfResource) {
-        if (roles.stream().anyMatch(r -> r != Role.INSTITUTION)) {
-            return true;
+    public boolean canSee(String institutionOfResource, Role... seeingEveryInstitution) {
+        for (Role role : seeingEveryInstitution) {
+            if (roles.contains(role)) {
+                return true;
+            }
         }
-        return institutionOfResource != null && institutionOfResource.equals(institutionId);
+        return roles.contains(Role.INSTITUTION) && institutionOfResource != null
+                && institutionOfResource.equals(institutionId);
     }
 
     /** The actor as the journal shows it: subject and roles. */

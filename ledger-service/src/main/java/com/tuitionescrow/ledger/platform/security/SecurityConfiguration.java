@@ -9,6 +9,8 @@ import com.tuitionescrow.ledger.platform.web.Problems;
 import java.time.Duration;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +39,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     private static final String PLATFORM = Role.PLATFORM.name();
     private static final String BANK = Role.BANK.name();
@@ -90,6 +94,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
     /** HS256 only: a token signed otherwise, or not at all ({@code alg: none}), is refused. */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
+        if (properties.isDevelopmentSecret()) {
+            log.warn("LEDGER_JWT_SECRET is not set: tokens are checked against the published development secret. "
+                    + "Anyone can mint a token for this instance; set LEDGER_JWT_SECRET outside a local trial.");
+        }
         NimbusJwtDecoder decoder = NimbusJwtDecoder
                 .withSecretKey(new SecretKeySpec(properties.jwtSecretBytes(), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)

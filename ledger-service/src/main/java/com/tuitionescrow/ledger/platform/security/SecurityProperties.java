@@ -11,12 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SecurityProperties(String jwtSecret) {
 
     public static final int MIN_SECRET_BYTES = 32;
+    /** The published default of application.yml, which only a local trial should run with. */
+    static final String DEVELOPMENT_SECRET = "local-development-secret-do-not-use-in-production";
 
     public SecurityProperties {
         if (jwtSecret == null || jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalStateException("ledger.security.jwt-secret (LEDGER_JWT_SECRET) must be at least "
                     + MIN_SECRET_BYTES + " bytes; the service does not start with a weaker key");
         }
+    }
+
+    boolean isDevelopmentSecret() {
+        return DEVELOPMENT_SECRET.equals(jwtSecret);
     }
 
     public byte[] jwtSecretBytes() {

@@ -18,12 +18,17 @@ final class TokenClaims implements OAuth2TokenValidator<Jwt> {
 
     static final String ROLES = "roles";
     static final String INSTITUTION_ID = "institution_id";
+    /** The journal records every actor in full; a longer subject is refused rather than cut. */
+    static final int MAX_SUBJECT_LENGTH = 128;
     private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NP-RT-UW-Y]{18}");
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
         if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
             return invalid("the token has no sub");
+        }
+        if (jwt.getSubject().length() > MAX_SUBJECT_LENGTH) {
+            return invalid("the token's sub is longer than " + MAX_SUBJECT_LENGTH + " characters");
         }
         if (jwt.getExpiresAt() == null) {
             return invalid("the token has no exp");
