@@ -1,5 +1,7 @@
 package com.tuitionescrow.ledger.bank;
 
+import com.tuitionescrow.ledger.api.bank.CollectionBatchRequest;
+import com.tuitionescrow.ledger.api.bank.CollectionBatchResponse;
 import com.tuitionescrow.ledger.api.bank.CollectionRequest;
 import com.tuitionescrow.ledger.api.bank.CollectionResponse;
 import com.tuitionescrow.ledger.platform.security.Caller;
@@ -30,5 +32,14 @@ class CollectionController {
             description = "APPLIED pays the order; money that cannot be applied is recorded in SUSPENSE with a reason, never dropped")
     CollectionResponse collect(@Valid @RequestBody CollectionRequest request, Caller caller) {
         return collections.collect(request, caller);
+    }
+
+    @PostMapping("/batch")
+    @Operation(summary = "Report many receipts at once (BANK): one result per item, in order",
+            description = "Duplicates inside a batch and across batches are recognised by bankTxnId. An item whose "
+                    + "bankTxnId was used with other content is REJECTED with code IDEMPOTENCY_CONFLICT; the others "
+                    + "are recorded. A malformed item refuses the whole batch (400) and nothing is written.")
+    CollectionBatchResponse collectBatch(@Valid @RequestBody CollectionBatchRequest batch, Caller caller) {
+        return collections.collectBatch(batch, caller);
     }
 }

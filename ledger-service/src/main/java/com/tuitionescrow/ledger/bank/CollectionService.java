@@ -1,6 +1,8 @@
 package com.tuitionescrow.ledger.bank;
 
 import com.tuitionescrow.ledger.accounting.AccountCode;
+import com.tuitionescrow.ledger.api.bank.CollectionBatchRequest;
+import com.tuitionescrow.ledger.api.bank.CollectionBatchResponse;
 import com.tuitionescrow.ledger.api.bank.CollectionRequest;
 import com.tuitionescrow.ledger.api.bank.CollectionResponse;
 import com.tuitionescrow.ledger.api.bank.CollectionStatus;
@@ -14,10 +16,13 @@ import com.tuitionescrow.ledger.institution.InstitutionDirectory;
 import com.tuitionescrow.ledger.platform.command.CommandTransactions;
 import com.tuitionescrow.ledger.platform.command.IdempotencyKey;
 import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.web.Conflict;
 import com.tuitionescrow.ledger.platform.web.InvalidRequest;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -41,11 +46,39 @@ class CollectionService {
     }
 
     CollectionResponse collect(CollectionRequest request, Caller caller) {
-        if (request.receivedAt().toInstant().isAfter(clock.instant().plus(LedgerTime.CLOCK_TOLERANCE))) {
-            throw new InvalidRequest("receivedAt", "money is reported once it has been received, not before");
+        requireReceived(request, "receivedAt");
+        return once(request, caller);
+    }
+
+    /**
+     * Each item in a transaction of its own, so that one item's conflict leaves the others recorded.
+     * Input errors refuse the whole batch before anything is written.
+     */
+    CollectionBatchResponse collectBatch(CollectionBatchRequest batch, Caller caller) {
+        for (int i = 0; i < batch.items().size(); i++) {
+            requireReceived(batch.items().get(i), "items[" + i + "].receivedAt");
         }
+        List<CollectionBatchResponse.Result> results = new ArrayList<>(batch.items().size());
+        for (CollectionRequest item : batch.items()) {
+            try {
+                results.add(CollectionBatchResponse.Result.of(once(item, caller)));
+            } catch (Conflict conflict) {
+                results.add(new CollectionBatchResponse.Result(item.bankTxnId(), CollectionStatus.REJECTED, null,
+                        conflict.code().name(), conflict.getMessage()));
+            }
+        }
+        return new CollectionBatchResponse(results);
+    }
+
+    private CollectionResponse once(CollectionRequest request, Caller caller) {
         return commands.once(new IdempotencyKey("COLLECTION", request.bankTxnId()), request, CollectionResponse.class,
                 () -> record(request, caller));
+    }
+
+    private void requireReceived(CollectionRequest request, String field) {
+        if (request.receivedAt().toInstant().isAfter(clock.instant().plus(LedgerTime.CLOCK_TOLERANCE))) {
+            throw new InvalidRequest(field, "money is reported once it has been received, not before");
+        }
     }
 
     private CollectionResponse record(CollectionRequest request, Caller caller) {

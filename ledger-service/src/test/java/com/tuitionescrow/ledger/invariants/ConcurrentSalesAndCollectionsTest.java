@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tuitionescrow.ledger.support.Http;
 import com.tuitionescrow.ledger.support.LedgerIntegrationTest;
+import com.tuitionescrow.ledger.support.SimultaneousRequests;
 import com.tuitionescrow.ledger.support.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +40,7 @@ class ConcurrentSalesAndCollectionsTest extends LedgerIntegrationTest {
             }
         }
 
-        List<Http.Response> responses = all(sales);
+        List<Http.Response> responses = SimultaneousRequests.all(sales);
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 422));
         assertThat(responses).filteredOn(r -> r.status() == 422)
@@ -80,7 +77,7 @@ class ConcurrentSalesAndCollectionsTest extends LedgerIntegrationTest {
             payments.add(() -> http.post("/v1/bank/collections", Tokens.bank(), secondPayment));
         }
 
-        List<Http.Response> responses = all(payments);
+        List<Http.Response> responses = SimultaneousRequests.all(payments);
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
         for (String orderId : orders) {
@@ -97,28 +94,5 @@ class ConcurrentSalesAndCollectionsTest extends LedgerIntegrationTest {
         assertThat(settlement.body().get("suspenseFen").asLong()).isEqualTo(orderCount * 100_000);
         assertThat(settlement.body().get("custodyFen").asLong()).isEqualTo(2 * orderCount * 100_000);
         assertThat(settlement.body().get("covered").asBoolean()).isTrue();
-    }
-
-    /** Releases every call at the same instant and waits for all the answers. */
-    private static List<Http.Response> all(List<Callable<Http.Response>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Http.Response>> futures = new ArrayList<>();
-            for (Callable<Http.Response> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Http.Response> responses = new ArrayList<>();
-            for (Future<Http.Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -74,7 +74,7 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
 
     @BeforeTry
     void connectEachTry() {
-        http = new Http(port);
+        http = new Http(port, clock);
     }
 
     @Property(tries = 15, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)

@@ -8,8 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.Map;
 
-/** A plain HTTP client for the scenario tests: what a bank's integration engineer would write. */
+/**
+ * A plain HTTP client for the scenario tests: what a bank's integration engineer would write. Calls
+ * to {@code /v1/bank/**} are signed as api.md says, with the ledger's clock.
+ */
 public final class Http {
 
     public record Response(int status, JsonNode body, String contentType) {
@@ -27,13 +32,15 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final BankSigner signer;
 
-    public Http(int port) {
+    public Http(int port, Clock clock) {
         this.base = "http://localhost:" + port;
+        this.signer = new BankSigner(Tokens.BANK_HMAC_SECRET, clock);
     }
 
     public Response get(String path, String token) {
-        return send(request(path, token).GET());
+        return send(path, token, "GET", "", signer.headersFor(path, ""));
     }
 
     public Response post(String path, String token, Object body) {
@@ -45,25 +52,30 @@ public final class Http {
     }
 
     public Response postRaw(String path, String token, String rawBody) {
-        return send(request(path, token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(rawBody)));
+        return send(path, token, "POST", rawBody, signer.headersFor(path, rawBody));
     }
 
-    private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    /** Sends exactly these headers and nothing signed for you: for tests of the signature itself. */
+    public Response postWithHeaders(String path, String token, String rawBody, Map<String, String> headers) {
+        return send(path, token, "POST", rawBody, headers);
+    }
+
+    private Response send(String path, String token, String method, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
+            request.header("Authorization", "Bearer " + token);
         }
-        return builder;
-    }
-
-    private Response send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
+        if (method.equals("GET")) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            JsonNode body = text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-            return new Response(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""));
+            JsonNode json = text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+            return new Response(response.statusCode(), json, response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -60,6 +60,8 @@ public abstract class LedgerIntegrationTest {
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
         registry.add("ledger.security.jwt-secret", () -> Tokens.SECRET);
+        registry.add("ledger.bank.hmac-secret", () -> Tokens.BANK_HMAC_SECRET);
+        registry.add("ledger.bank.hmac-secret-previous", () -> Tokens.BANK_HMAC_SECRET_PREVIOUS);
     }
 
     @LocalServerPort
@@ -77,7 +79,7 @@ public abstract class LedgerIntegrationTest {
 
     @BeforeEach
     void connect() {
-        http = new Http(port);
+        http = new Http(port, clock);
     }
 
     /** A fresh id with the given prefix, unique across the suite. */

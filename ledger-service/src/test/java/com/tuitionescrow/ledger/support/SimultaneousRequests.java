@@ -1,6 +1,7 @@
 package com.tuitionescrow.ledger.support;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,18 +24,23 @@ public final class SimultaneousRequests {
         if (senders < 2 || senders > MAX_SENDERS) {
             throw new IllegalArgumentException("between 2 and " + MAX_SENDERS + " senders: " + senders);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        return all(Collections.nCopies(senders, request));
+    }
+
+    /** Sends every request at once (at most {@value #MAX_SENDERS} in flight); the responses in request order. */
+    public static List<Http.Response> all(List<Callable<Http.Response>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(requests.size(), MAX_SENDERS));
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<Http.Response>> sent = new ArrayList<>(senders);
-            for (int i = 0; i < senders; i++) {
+            List<Future<Http.Response>> sent = new ArrayList<>(requests.size());
+            for (Callable<Http.Response> request : requests) {
                 sent.add(pool.submit(() -> {
                     start.await();
                     return request.call();
                 }));
             }
             start.countDown();
-            List<Http.Response> responses = new ArrayList<>(senders);
+            List<Http.Response> responses = new ArrayList<>(requests.size());
             for (Future<Http.Response> response : sent) {
                 responses.add(response.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
             }

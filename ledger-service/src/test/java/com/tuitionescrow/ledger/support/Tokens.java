@@ -17,6 +17,10 @@ import java.util.function.Consumer;
 public final class Tokens {
 
     public static final String SECRET = "integration-test-secret-0123456789abcdef";
+    /** The bank's body-signing secret in the tests (see {@link BankSigner}). */
+    public static final String BANK_HMAC_SECRET = "integration-test-bank-secret-0123456789abcdef";
+    /** The secret being rotated out, still accepted: the tests run as if mid-rotation. */
+    public static final String BANK_HMAC_SECRET_PREVIOUS = "integration-test-old-bank-secret-0123456789";
 
     private Tokens() {
     }

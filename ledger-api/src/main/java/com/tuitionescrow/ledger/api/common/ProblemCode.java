@@ -11,6 +11,7 @@ public enum ProblemCode {
     UNAUTHENTICATED,
     SIGNATURE_INVALID,
     SIGNATURE_STALE,
+    SIGNATURE_REPLAYED,
     // 403
     FORBIDDEN,
     // 404

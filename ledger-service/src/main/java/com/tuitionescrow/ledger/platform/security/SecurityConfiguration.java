@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.POST;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.platform.web.Problems;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,6 +29,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -37,7 +39,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * checked where the resource's institution is known (see {@link Caller#canSee}).
  */
 @Configuration
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, BankSignatureProperties.class})
 class SecurityConfiguration implements WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -48,7 +50,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static final String REGULATOR = Role.REGULATOR.name();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ObjectMapper json, BankSignatureProperties bank,
+                            SignatureReplayGuard replays, Clock clock) throws Exception {
+        if (bank.isDevelopmentSecret()) {
+            log.warn("LEDGER_BANK_HMAC_SECRET is not set: bank calls are checked against the published development "
+                    + "secret. Set LEDGER_BANK_HMAC_SECRET outside a local trial.");
+        }
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             String reason = failure instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
@@ -75,7 +82,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(POST, "/v1/orders/*/lessons").hasRole(INSTITUTION)
                         .requestMatchers(POST, "/v1/lessons/*/confirmation").hasRole(PLATFORM)
                         .requestMatchers(POST, "/v1/lessons/*/resolution").hasRole(REGULATOR)
-                        .requestMatchers(POST, "/v1/bank/collections").hasRole(BANK)
+                        .requestMatchers(POST, "/v1/bank/collections", "/v1/bank/collections/batch").hasRole(BANK)
                         .requestMatchers(GET, "/v1/students/*/statement").hasAnyRole(PLATFORM, REGULATOR)
                         .requestMatchers(GET, "/v1/accounts/*", "/v1/accounts/*/entries").hasAnyRole(REGULATOR, INSTITUTION)
                         .requestMatchers(GET, "/v1/audit/trial-balance", "/v1/audit/journal").hasRole(REGULATOR)
@@ -88,6 +95,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                // After the role check: a bank call is first a BANK caller's, then a correctly signed one.
+                .addFilterAfter(new BankSignatureFilter(bank, replays, clock, json), AuthorizationFilter.class)
                 .build();
     }
 

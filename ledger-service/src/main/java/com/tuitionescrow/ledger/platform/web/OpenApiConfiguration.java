@@ -2,6 +2,7 @@ package com.tuitionescrow.ledger.platform.web;
 
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.Arrays;
@@ -74,8 +76,12 @@ class OpenApiConfiguration {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 ApiResponses responses = operation.getResponses();
                 boolean open = path.startsWith("/v3/") || path.startsWith("/actuator/");
-                if (!open) {
+                if (path.startsWith("/v1/bank/")) {
+                    signed(operation);
+                } else if (!open) {
                     responses.addApiResponse("401", problem("No valid bearer token"));
+                }
+                if (!open) {
                     responses.addApiResponse("403", problem("The caller's role or institution does not reach this"));
                 }
                 if (method == PathItem.HttpMethod.POST || operation.getParameters() != null) {
@@ -90,6 +96,20 @@ class OpenApiConfiguration {
                 }
             }));
         };
+    }
+
+    /** A bank call: its signature headers and the ways it is refused before reaching the ledger. */
+    private static void signed(Operation operation) {
+        operation.addParametersItem(new HeaderParameter().name("X-Ledger-Timestamp").required(true)
+                .description("Unix seconds when the call was signed; at most 300 s from the ledger's clock")
+                .schema(new StringSchema().pattern("^[0-9]{1,12}$")));
+        operation.addParametersItem(new HeaderParameter().name("X-Ledger-Signature").required(true)
+                .description("sha256=<hex HMAC-SHA256(LEDGER_BANK_HMAC_SECRET, timestamp + \".\" + raw body)>; "
+                        + "a GET signs an empty body")
+                .schema(new StringSchema().pattern("^sha256=[0-9a-f]{64}$")));
+        operation.getResponses().addApiResponse("401", problem(
+                "No valid bearer token (UNAUTHENTICATED), or SIGNATURE_INVALID, SIGNATURE_STALE, SIGNATURE_REPLAYED"));
+        operation.getResponses().addApiResponse("413", problem("The body exceeds the bank call limit (PAYLOAD_TOO_LARGE)"));
     }
 
     private static ApiResponse problem(String description) {
