@@ -20,7 +20,9 @@ public enum AccountType {
     /** 退费 instructed to the bank for a student, not yet confirmed by it. */
     REFUND_IN_TRANSIT(NormalSide.CREDIT, true),
     /** Received but applicable to no order: owed back to the payer. */
-    SUSPENSE(NormalSide.CREDIT, false);
+    SUSPENSE(NormalSide.CREDIT, false),
+    /** Suspense money instructed back to its payer, not yet confirmed by the bank. */
+    RETURN_IN_TRANSIT(NormalSide.CREDIT, false);
 
     private final NormalSide normalSide;
     private final boolean perStudent;

@@ -1,6 +1,7 @@
 package com.tuitionescrow.ledger.bank;
 
 import com.tuitionescrow.ledger.api.bank.SuspenseReason;
+import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -23,5 +24,13 @@ final class BankCommands {
             Instant receivedAt,
             SuspenseReason reason,
             Instant now) {
+    }
+
+    /** Instructs the bank to send the money back to whoever paid it; nothing if already on its way back. */
+    record ReturnSuspense(@TargetAggregateIdentifier String receiptId, Instant now) {
+    }
+
+    record RecordSuspenseReturnResult(@TargetAggregateIdentifier String receiptId, InstructionOutcome outcome,
+                                      String bankTxnId, Instant executedAt, String reason) {
     }
 }

@@ -3,6 +3,9 @@ package com.tuitionescrow.ledger.enrollment;
 import com.tuitionescrow.ledger.api.enrollment.CourseMode;
 import com.tuitionescrow.ledger.api.enrollment.LessonDecision;
 import com.tuitionescrow.ledger.api.enrollment.LessonOutcome;
+import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
+import com.tuitionescrow.ledger.api.refund.RefundDecision;
+import com.tuitionescrow.ledger.api.refund.RefundOutcome;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,6 +69,7 @@ public final class EnrollmentCommands {
             Instant startedAt,
             Instant endedAt,
             InstitutionStatus institutionStatus,
+            Instant confirmBy,
             Instant now) {
     }
 
@@ -75,5 +79,46 @@ public final class EnrollmentCommands {
 
     record ResolveLesson(@TargetAggregateIdentifier String accountId, String lessonId, LessonOutcome outcome,
                          String reason, Instant now) {
+    }
+
+    /** Confirms the lesson if its confirmation window has ended without an answer. */
+    record ConfirmLessonByWindow(@TargetAggregateIdentifier String accountId, String lessonId, Instant now) {
+    }
+
+    /** 退费申请; {@code answerBy} is when the refund window ends. */
+    record RequestRefund(@TargetAggregateIdentifier String accountId, String refundId, String orderId, String reason,
+                         Instant answerBy, Instant now) {
+    }
+
+    record AnswerRefund(@TargetAggregateIdentifier String accountId, String refundId, RefundDecision decision,
+                        String reason, String custodyAccountNo, Instant now) {
+    }
+
+    record ResolveRefund(@TargetAggregateIdentifier String accountId, String refundId, RefundOutcome outcome,
+                         String reason, String custodyAccountNo, Instant now) {
+    }
+
+    record ApproveRefundByWindow(@TargetAggregateIdentifier String accountId, String refundId, String custodyAccountNo,
+                                 Instant now) {
+    }
+
+    /** The institution winds down: every unconsumed fee of this student goes back. */
+    public record RefundForWindDown(@TargetAggregateIdentifier String accountId, String custodyAccountNo, Instant now) {
+    }
+
+    public record RecordRefundResult(@TargetAggregateIdentifier String accountId, String refundId,
+                                     InstructionOutcome outcome, String bankTxnId, Instant executedAt, String reason) {
+    }
+
+    /** Release this student's releasable, unfrozen money into the disbursement instruction. */
+    public record ReleaseForDisbursement(@TargetAggregateIdentifier String accountId, String instructionId, Instant now) {
+    }
+
+    /** The disbursement was executed: this student's release into it is settled. */
+    public record SettleRelease(@TargetAggregateIdentifier String accountId, String instructionId, Instant executedAt) {
+    }
+
+    /** The disbursement failed at the bank: its portion of this student's money is releasable again. */
+    public record ReturnRelease(@TargetAggregateIdentifier String accountId, String instructionId, Instant now) {
     }
 }

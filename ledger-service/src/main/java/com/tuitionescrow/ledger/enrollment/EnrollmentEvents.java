@@ -59,7 +59,10 @@ public final class EnrollmentEvents {
         }
     }
 
-    /** Prepaid balance down, awaiting confirmation up. */
+    /**
+     * Prepaid balance down, awaiting confirmation up. Unanswered by {@code confirmBy}, the end of the
+     * confirmation window in working days, the lesson counts as confirmed.
+     */
     public record LessonReported(
             String accountId,
             String orderId,
@@ -70,6 +73,7 @@ public final class EnrollmentEvents {
             Instant endedAt,
             List<LessonViolation> violations,
             Instant reportedAt,
+            Instant confirmBy,
             JournalEntry journalEntry) implements Journaled {
 
         @Override
@@ -78,11 +82,15 @@ public final class EnrollmentEvents {
         }
     }
 
-    /** Awaiting confirmation down, releasable up. */
+    /**
+     * Awaiting confirmation down; releasable up, and held back up by the share policy keeps back.
+     * {@code byWindow}: nobody answered and the confirmation window passed.
+     */
     public record LessonConfirmed(
             String accountId,
             String orderId,
             String lessonId,
+            boolean byWindow,
             Instant confirmedAt,
             JournalEntry journalEntry) implements Journaled {
 
@@ -96,7 +104,10 @@ public final class EnrollmentEvents {
     public record LessonDisputed(String accountId, String orderId, String lessonId, String reason, Instant disputedAt) {
     }
 
-    /** CONSUMED: awaiting confirmation to releasable. REVERSED: back to the student's prepaid balance. */
+    /**
+     * CONSUMED: awaiting confirmation to releasable (and held back, as for a confirmation).
+     * REVERSED: back to the student's prepaid balance, with its hours.
+     */
     public record LessonResolved(
             String accountId,
             String orderId,
@@ -110,6 +121,150 @@ public final class EnrollmentEvents {
         @Override
         public Instant occurredAt() {
             return resolvedAt;
+        }
+    }
+
+    /** An order's hold-back becomes releasable: the order completed. */
+    public record HoldbackReleased(
+            String accountId,
+            String orderId,
+            long amountFen,
+            Instant releasedAt,
+            JournalEntry journalEntry) implements Journaled {
+
+        @Override
+        public Instant occurredAt() {
+            return releasedAt;
+        }
+    }
+
+    /** One order's share of a release or of a refund. */
+    public record OrderAmount(String orderId, long amountFen) {
+    }
+
+    /** 拨付: releasable money of these orders goes into a disbursement instruction, in transit. */
+    public record ConsumptionReleased(
+            String accountId,
+            String instructionId,
+            List<OrderAmount> portions,
+            long amountFen,
+            Instant releasedAt,
+            JournalEntry journalEntry) implements Journaled {
+
+        @Override
+        public Instant occurredAt() {
+            return releasedAt;
+        }
+    }
+
+    /**
+     * The bank executed the disbursement this release went into: the institution has the money. The
+     * disbursement itself records the money leaving custody; this closes the release.
+     */
+    public record ReleaseDisbursed(String accountId, String instructionId, List<OrderAmount> portions, long amountFen,
+                                   Instant executedAt) {
+    }
+
+    /** The bank could not execute the disbursement: the money is releasable again. */
+    public record ReleaseReturned(
+            String accountId,
+            String instructionId,
+            List<OrderAmount> portions,
+            long amountFen,
+            Instant returnedAt,
+            JournalEntry journalEntry) implements Journaled {
+
+        @Override
+        public Instant occurredAt() {
+            return returnedAt;
+        }
+    }
+
+    /** 退费申请: the order's release and lessons are frozen until it is answered. */
+    public record RefundRequested(
+            String accountId,
+            String refundId,
+            String orderId,
+            long amountFen,
+            int hours,
+            String reason,
+            Instant requestedAt,
+            Instant answerBy) {
+    }
+
+    public record RefundContested(String accountId, String refundId, String orderId, String reason, Instant contestedAt) {
+    }
+
+    public record RefundDenied(String accountId, String refundId, String orderId, String reason, Instant deniedAt) {
+    }
+
+    /** Who approved a refund. */
+    public enum RefundApprover {
+        INSTITUTION,
+        REGULATOR,
+        /** Nobody answered within the refund window. */
+        WINDOW,
+        /** The institution is winding down. */
+        WIND_DOWN
+    }
+
+    /**
+     * Prepaid down, refund in transit up: a REFUND instruction goes to the bank, paying back by the
+     * original route ({@code payeeRef}, the bankTxnId of the order's collection).
+     */
+    public record RefundApproved(
+            String accountId,
+            String institutionId,
+            String refundId,
+            String orderId,
+            long amountFen,
+            int hours,
+            RefundApprover approvedBy,
+            String instructionId,
+            String custodyAccountNo,
+            String payeeRef,
+            Instant approvedAt,
+            JournalEntry journalEntry) implements Journaled {
+
+        @Override
+        public Instant occurredAt() {
+            return approvedAt;
+        }
+    }
+
+    /** The bank paid the refund: the money has left the custody account. */
+    public record RefundExecuted(
+            String accountId,
+            String refundId,
+            String orderId,
+            String instructionId,
+            long amountFen,
+            String bankTxnId,
+            Instant executedAt,
+            JournalEntry journalEntry) implements Journaled {
+
+        @Override
+        public Instant occurredAt() {
+            return executedAt;
+        }
+    }
+
+    /** The bank could not pay the refund: the money and its hours are the student's prepaid balance again. */
+    public record RefundFailed(
+            String accountId,
+            String refundId,
+            String orderId,
+            String instructionId,
+            long amountFen,
+            int hours,
+            String bankTxnId,
+            String reason,
+            Instant failedAt,
+            JournalEntry journalEntry) implements Journaled {
+
+        @Override
+        public Instant occurredAt() {
+            return failedAt;
         }
     }
 }

@@ -21,6 +21,7 @@ import com.tuitionescrow.ledger.platform.web.NotFound;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -34,12 +35,15 @@ class LessonService {
     private final CommandTransactions commands;
     private final OrderQueries orders;
     private final InstitutionDirectory institutions;
+    private final WorkingWindows windows;
     private final Clock clock;
 
-    LessonService(CommandTransactions commands, OrderQueries orders, InstitutionDirectory institutions, Clock clock) {
+    LessonService(CommandTransactions commands, OrderQueries orders, InstitutionDirectory institutions,
+                  WorkingWindows windows, Clock clock) {
         this.commands = commands;
         this.orders = orders;
         this.institutions = institutions;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -57,9 +61,10 @@ class LessonService {
                 LessonReportedResponse.class, () -> {
                     var institution = institutions.find(order.institutionId()).orElseThrow(() ->
                             new Refusal(ProblemCode.INSTITUTION_UNKNOWN, "no institution " + order.institutionId()));
+                    Instant now = clock.instant();
                     List<LessonViolation> violations = commands.send(new ReportLesson(order.accountId(), orderId,
                             request.lessonId(), request.hours(), request.startedAt().toInstant(),
-                            request.endedAt().toInstant(), institution.status(), clock.instant()), caller);
+                            request.endedAt().toInstant(), institution.status(), windows.confirmationEnds(now), now), caller);
                     return new LessonReportedResponse(request.lessonId(), LessonStatus.AWAITING_CONFIRMATION, violations);
                 });
     }

@@ -7,10 +7,15 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
+import com.tuitionescrow.ledger.accounting.AccountType;
+import com.tuitionescrow.ledger.accounting.JournalEntry;
+import com.tuitionescrow.ledger.accounting.Posting;
 import com.tuitionescrow.ledger.api.enrollment.LessonOutcome;
 import com.tuitionescrow.ledger.api.enrollment.LessonStatus;
 import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.CollectionApplied;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ConsumptionReleased;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.HoldbackReleased;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.LessonConfirmed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.LessonDisputed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.LessonReported;
@@ -18,12 +23,19 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.LessonResolved;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderCancelled;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderExpired;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderPlaced;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundApproved;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundFailed;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseDisbursed;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseReturned;
+import com.tuitionescrow.ledger.schema.tables.records.CourseOrderRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.TableField;
 import org.springframework.stereotype.Component;
 
 /**
@@ -100,6 +112,7 @@ class OrderProjection {
                 .set(LESSON.STATUS, LessonStatus.AWAITING_CONFIRMATION.name())
                 .set(LESSON.VIOLATIONS, event.violations().stream().map(Enum::name).toArray(String[]::new))
                 .set(LESSON.REPORTED_AT, utc(event.reportedAt()))
+                .set(LESSON.CONFIRM_BY, utc(event.confirmBy()))
                 .execute();
         addConsumedHours(event.orderId(), event.hours());
     }
@@ -108,6 +121,7 @@ class OrderProjection {
     void on(LessonConfirmed event) {
         int hours = answerLesson(event.lessonId(), LessonStatus.CONFIRMED, null, event.confirmedAt());
         addConfirmedHours(event.orderId(), hours);
+        addConsumption(event.orderId(), event.journalEntry());
     }
 
     @EventHandler
@@ -120,10 +134,44 @@ class OrderProjection {
         if (event.outcome() == LessonOutcome.CONSUMED) {
             answerLesson(event.lessonId(), LessonStatus.RESOLVED_CONSUMED, null, event.resolvedAt());
             addConfirmedHours(event.orderId(), event.hours());
+            addConsumption(event.orderId(), event.journalEntry());
         } else {
             answerLesson(event.lessonId(), LessonStatus.REVERSED, null, event.resolvedAt());
             addConsumedHours(event.orderId(), -event.hours());
         }
+    }
+
+    @EventHandler
+    void on(HoldbackReleased event) {
+        moveMoney(event.orderId(), COURSE_ORDER.HELD_BACK_FEN, COURSE_ORDER.RELEASABLE_FEN, event.amountFen());
+    }
+
+    @EventHandler
+    void on(ConsumptionReleased event) {
+        event.portions().forEach(p -> moveMoney(p.orderId(), COURSE_ORDER.RELEASABLE_FEN, COURSE_ORDER.DISBURSING_FEN,
+                p.amountFen()));
+    }
+
+    @EventHandler
+    void on(ReleaseDisbursed event) {
+        event.portions().forEach(p -> moveMoney(p.orderId(), COURSE_ORDER.DISBURSING_FEN, COURSE_ORDER.DISBURSED_FEN,
+                p.amountFen()));
+    }
+
+    @EventHandler
+    void on(ReleaseReturned event) {
+        event.portions().forEach(p -> moveMoney(p.orderId(), COURSE_ORDER.DISBURSING_FEN, COURSE_ORDER.RELEASABLE_FEN,
+                p.amountFen()));
+    }
+
+    @EventHandler
+    void on(RefundApproved event) {
+        addRefund(event.orderId(), event.hours(), event.amountFen());
+    }
+
+    @EventHandler
+    void on(RefundFailed event) {
+        addRefund(event.orderId(), -event.hours(), -event.amountFen());
     }
 
     private void setStatus(String orderId, OrderStatus status) {
@@ -135,10 +183,51 @@ class OrderProjection {
         var consumed = COURSE_ORDER.CONSUMED_HOURS.plus(hours);
         db.update(COURSE_ORDER)
                 .set(COURSE_ORDER.CONSUMED_HOURS, consumed)
-                .set(COURSE_ORDER.STATUS, when(consumed.eq(COURSE_ORDER.HOURS), OrderStatus.COMPLETED.name())
-                        .otherwise(OrderStatus.PAID.name()))
+                .set(COURSE_ORDER.STATUS, settledStatus(consumed, COURSE_ORDER.REFUNDED_HOURS))
                 .where(COURSE_ORDER.ORDER_ID.eq(orderId))
                 .execute();
+    }
+
+    private void addRefund(String orderId, int hours, long amountFen) {
+        var refunded = COURSE_ORDER.REFUNDED_HOURS.plus(hours);
+        db.update(COURSE_ORDER)
+                .set(COURSE_ORDER.REFUNDED_HOURS, refunded)
+                .set(COURSE_ORDER.REFUNDED_FEN, COURSE_ORDER.REFUNDED_FEN.plus(amountFen))
+                .set(COURSE_ORDER.STATUS, settledStatus(COURSE_ORDER.CONSUMED_HOURS, refunded))
+                .where(COURSE_ORDER.ORDER_ID.eq(orderId))
+                .execute();
+    }
+
+    /** As the account decides it: PAID while hours remain, then COMPLETED, or REFUNDED if some were refunded. */
+    private static Field<String> settledStatus(Field<Integer> consumedHours, Field<Integer> refundedHours) {
+        return when(consumedHours.plus(refundedHours).lt(COURSE_ORDER.HOURS), OrderStatus.PAID.name())
+                .when(refundedHours.gt(0), OrderStatus.REFUNDED.name())
+                .otherwise(OrderStatus.COMPLETED.name());
+    }
+
+    /** The confirmed lesson's money, as the entry split it between releasable and held back. */
+    private void addConsumption(String orderId, JournalEntry entry) {
+        db.update(COURSE_ORDER)
+                .set(COURSE_ORDER.RELEASABLE_FEN, COURSE_ORDER.RELEASABLE_FEN.plus(credited(entry, AccountType.RELEASABLE)))
+                .set(COURSE_ORDER.HELD_BACK_FEN, COURSE_ORDER.HELD_BACK_FEN.plus(credited(entry, AccountType.HELD_BACK)))
+                .where(COURSE_ORDER.ORDER_ID.eq(orderId))
+                .execute();
+    }
+
+    private void moveMoney(String orderId, TableField<CourseOrderRecord, Long> from, TableField<CourseOrderRecord, Long> to,
+                           long amountFen) {
+        db.update(COURSE_ORDER)
+                .set(from, from.minus(amountFen))
+                .set(to, to.plus(amountFen))
+                .where(COURSE_ORDER.ORDER_ID.eq(orderId))
+                .execute();
+    }
+
+    private static long credited(JournalEntry entry, AccountType type) {
+        return entry.postings().stream()
+                .filter(p -> p.account().type() == type)
+                .mapToLong(Posting::creditFen)
+                .sum();
     }
 
     private void addConfirmedHours(String orderId, int hours) {

@@ -17,8 +17,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Reads of the order and lesson views, for clients and for routing commands to their account. */
@@ -86,6 +88,45 @@ public class OrderQueries {
                 .fetch(r -> new OrderLocation(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    /** Institutions with money ready to release, and the student accounts holding it. */
+    public Map<String, List<String>> releasableAccountsByInstitution() {
+        return db.selectDistinct(COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.ACCOUNT_ID)
+                .from(COURSE_ORDER)
+                .where(COURSE_ORDER.RELEASABLE_FEN.gt(0L))
+                .orderBy(COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.ACCOUNT_ID)
+                .fetchGroups(COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.ACCOUNT_ID);
+    }
+
+    /** Every student account at the institution. */
+    public List<String> accountsOf(String institutionId) {
+        return db.selectDistinct(COURSE_ORDER.ACCOUNT_ID)
+                .from(COURSE_ORDER)
+                .where(COURSE_ORDER.INSTITUTION_ID.eq(institutionId))
+                .orderBy(COURSE_ORDER.ACCOUNT_ID)
+                .fetch(COURSE_ORDER.ACCOUNT_ID);
+    }
+
+    /** What the institution's students have paid and not consumed or been refunded. */
+    public long unconsumedFenOf(String institutionId) {
+        Long unconsumed = db.select(DSL.sum(COURSE_ORDER.PRICE_PER_HOUR_FEN.times(
+                        COURSE_ORDER.HOURS.minus(COURSE_ORDER.CONSUMED_HOURS).minus(COURSE_ORDER.REFUNDED_HOURS))))
+                .from(COURSE_ORDER)
+                .where(COURSE_ORDER.INSTITUTION_ID.eq(institutionId), COURSE_ORDER.STATUS.eq(OrderStatus.PAID.name()))
+                .fetchOne(0, Long.class);
+        return unconsumed == null ? 0 : unconsumed;
+    }
+
+    /** Lessons still unanswered when their confirmation window closed. */
+    List<LessonLocation> lessonsPastWindow(Instant asOf, int limit) {
+        return db.select(LESSON.LESSON_ID, LESSON.ORDER_ID, COURSE_ORDER.ACCOUNT_ID, LESSON.INSTITUTION_ID)
+                .from(LESSON).join(COURSE_ORDER).on(COURSE_ORDER.ORDER_ID.eq(LESSON.ORDER_ID))
+                .where(LESSON.STATUS.eq(LessonStatus.AWAITING_CONFIRMATION.name()),
+                        LESSON.CONFIRM_BY.le(asOf.atOffset(ZoneOffset.UTC)))
+                .orderBy(LESSON.CONFIRM_BY)
+                .limit(limit)
+                .fetch(r -> new LessonLocation(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     private static OrderResponse toResponse(CourseOrderRecord r, List<LessonResponse> lessons) {
         return new OrderResponse(
                 r.getOrderId(),
@@ -100,8 +141,13 @@ public class OrderQueries {
                 r.getHours(),
                 r.getConsumedHours(),
                 r.getConfirmedHours(),
-                r.getHours() - r.getConsumedHours(),
+                r.getHours() - r.getConsumedHours() - r.getRefundedHours(),
+                r.getRefundedHours(),
                 r.getRefundedFen(),
+                r.getReleasableFen(),
+                r.getHeldBackFen(),
+                r.getDisbursingFen(),
+                r.getDisbursedFen(),
                 LedgerTime.offsetOf(r.getPayBy().toInstant()),
                 lessons);
     }
@@ -116,6 +162,7 @@ public class OrderQueries {
                 LedgerTime.offsetOf(r.getEndedAt().toInstant()),
                 LessonStatus.valueOf(r.getStatus()),
                 Arrays.stream(r.getViolations()).map(LessonViolation::valueOf).toList(),
-                r.getDisputeReason());
+                r.getDisputeReason(),
+                LedgerTime.offsetOf(r.getConfirmBy().toInstant()));
     }
 }

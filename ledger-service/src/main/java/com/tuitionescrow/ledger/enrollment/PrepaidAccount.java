@@ -6,6 +6,7 @@ import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.accounting.AccountType;
 import com.tuitionescrow.ledger.accounting.Fen;
 import com.tuitionescrow.ledger.accounting.JournalEntry;
+import com.tuitionescrow.ledger.accounting.Posting;
 import com.tuitionescrow.ledger.api.bank.SuspenseReason;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.api.enrollment.CourseMode;
@@ -15,25 +16,52 @@ import com.tuitionescrow.ledger.api.enrollment.LessonStatus;
 import com.tuitionescrow.ledger.api.enrollment.LessonViolation;
 import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
+import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
+import com.tuitionescrow.ledger.api.refund.RefundDecision;
+import com.tuitionescrow.ledger.api.refund.RefundOutcome;
+import com.tuitionescrow.ledger.api.refund.RefundStatus;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.AnswerLesson;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.AnswerRefund;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ApplyCollection;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ApproveRefundByWindow;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.CancelOrder;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ConfirmLessonByWindow;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ExpireOrder;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.PlaceOrder;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RecordRefundResult;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RefundForWindDown;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReleaseForDisbursement;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReportLesson;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RequestRefund;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveLesson;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveRefund;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReturnRelease;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.SettleRelease;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.CollectionApplied;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ConsumptionReleased;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.HoldbackReleased;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.LessonConfirmed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.LessonDisputed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.LessonReported;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.LessonResolved;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderAmount;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderCancelled;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderExpired;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderPlaced;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundApproved;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundApprover;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundContested;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundDenied;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundFailed;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundRequested;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseDisbursed;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseReturned;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +74,11 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * 学员预付账户: everything one student has prepaid at one institution, order by order. The caps
- * count across the student's orders, so they are one consistency boundary: two concurrent sales
- * or collections for the same student append to the same event stream, and the loser of that race
- * is retried against the winner's state. No cap can be passed by concurrency, and no other
- * student waits.
+ * 学员预付账户: everything one student has prepaid at one institution, order by order, from sale to
+ * release or refund. The caps count across the student's orders, so they are one consistency
+ * boundary: two concurrent sales or collections for the same student append to the same event
+ * stream, and the loser of that race is retried against the winner's state. No cap can be passed by
+ * concurrency, and no other student waits.
  */
 @Aggregate
 class PrepaidAccount {
@@ -61,6 +89,9 @@ class PrepaidAccount {
     private String studentId;
     private final Map<String, OrderState> orders = new LinkedHashMap<>();
     private final Map<String, LessonState> lessons = new LinkedHashMap<>();
+    private final Map<String, RefundState> refunds = new LinkedHashMap<>();
+    /** Money released into disbursements the bank has not answered, by instruction. */
+    private final Map<String, List<OrderAmount>> releasesInTransit = new LinkedHashMap<>();
 
     protected PrepaidAccount() {
     }
@@ -68,6 +99,8 @@ class PrepaidAccount {
     static String idOf(String institutionId, String studentId) {
         return "prepaid:" + institutionId + ":" + studentId;
     }
+
+    // ---------------------------------------------------------------- sale and payment (售课, 收费)
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -125,7 +158,7 @@ class PrepaidAccount {
                 return new CollectionDecision(SuspenseReason.ORDER_CANCELLED);
             case EXPIRED:
                 return new CollectionDecision(SuspenseReason.ORDER_EXPIRED);
-            case PAID, COMPLETED:
+            case PAID, COMPLETED, REFUNDED:
                 return new CollectionDecision(SuspenseReason.ORDER_ALREADY_PAID);
             case AWAITING_PAYMENT:
                 break;
@@ -143,6 +176,8 @@ class PrepaidAccount {
         return CollectionDecision.APPLIED;
     }
 
+    // ---------------------------------------------------------------- lessons (消课)
+
     @CommandHandler
     List<LessonViolation> handle(ReportLesson command) {
         OrderState order = order(command.orderId());
@@ -153,9 +188,11 @@ class PrepaidAccount {
         if (command.institutionStatus() != InstitutionStatus.ACTIVE) {
             throw new Refusal(ProblemCode.INSTITUTION_NOT_ACTIVE, "the institution is " + command.institutionStatus());
         }
-        if (order.status() == OrderStatus.AWAITING_PAYMENT || order.status() == OrderStatus.EXPIRED
-                || order.status() == OrderStatus.CANCELLED) {
+        if (!order.isPaid()) {
             throw new Refusal(ProblemCode.ORDER_NOT_PAID, "order " + order.orderId() + " is " + order.status());
+        }
+        if (hasPendingRefund(order.orderId())) {
+            throw new Refusal(ProblemCode.REFUND_PENDING, "order " + order.orderId() + " has a refund waiting for an answer");
         }
         if (command.hours() > order.remainingHours()) {
             throw new Refusal(ProblemCode.INSUFFICIENT_HOURS, "order " + order.orderId() + " has "
@@ -165,14 +202,14 @@ class PrepaidAccount {
                 onlineBreakBefore(command.startedAt()), onlineBreakAfter(command.startedAt(), command.endedAt()));
         long amountFen = Fen.times(order.pricePerHourFen(), command.hours());
         apply(new LessonReported(accountId, order.orderId(), command.lessonId(), command.hours(), amountFen,
-                command.startedAt(), command.endedAt(), violations, command.now(),
+                command.startedAt(), command.endedAt(), violations, command.now(), command.confirmBy(),
                 JournalEntry.of(prepaidAccount(), account(AccountType.AWAITING_CONFIRMATION), amountFen)));
         return violations;
     }
 
     /** The parent's answer; repeating the same answer changes nothing, a different one is refused. */
     @CommandHandler
-    LessonStatus handle(AnswerLesson command) {
+    LessonStatus handle(AnswerLesson command, ReleasePolicy policy) {
         LessonState lesson = lesson(command.lessonId());
         LessonStatus wanted = command.decision() == LessonDecision.CONFIRM ? LessonStatus.CONFIRMED : LessonStatus.DISPUTED;
         if (lesson.status() == wanted) {
@@ -182,18 +219,26 @@ class PrepaidAccount {
             throw new Refusal(ProblemCode.LESSON_ALREADY_ANSWERED, "lesson " + lesson.lessonId() + " is " + lesson.status());
         }
         if (wanted == LessonStatus.CONFIRMED) {
-            apply(new LessonConfirmed(accountId, lesson.orderId(), lesson.lessonId(), command.now(),
-                    JournalEntry.of(account(AccountType.AWAITING_CONFIRMATION), account(AccountType.RELEASABLE),
-                            lesson.amountFen())));
+            confirm(lesson, false, command.now(), policy);
         } else {
             apply(new LessonDisputed(accountId, lesson.orderId(), lesson.lessonId(), command.reason(), command.now()));
         }
         return lesson(command.lessonId()).status();
     }
 
+    /** Nobody answered within the confirmation window: the lesson counts as confirmed. */
+    @CommandHandler
+    LessonStatus handle(ConfirmLessonByWindow command, ReleasePolicy policy) {
+        LessonState lesson = lesson(command.lessonId());
+        if (lesson.status() == LessonStatus.AWAITING_CONFIRMATION && !command.now().isBefore(lesson.confirmBy())) {
+            confirm(lesson, true, command.now(), policy);
+        }
+        return lesson(command.lessonId()).status();
+    }
+
     /** A regulator's ruling on a disputed lesson; repeating the same ruling changes nothing. */
     @CommandHandler
-    LessonStatus handle(ResolveLesson command) {
+    LessonStatus handle(ResolveLesson command, ReleasePolicy policy) {
         LessonState lesson = lesson(command.lessonId());
         boolean consumed = command.outcome() == LessonOutcome.CONSUMED;
         LessonStatus wanted = consumed ? LessonStatus.RESOLVED_CONSUMED : LessonStatus.REVERSED;
@@ -203,12 +248,176 @@ class PrepaidAccount {
         if (lesson.status() != LessonStatus.DISPUTED) {
             throw new Refusal(ProblemCode.LESSON_NOT_DISPUTED, "lesson " + lesson.lessonId() + " is " + lesson.status());
         }
-        AccountCode destination = consumed ? account(AccountType.RELEASABLE) : prepaidAccount();
+        JournalEntry entry = consumed
+                ? consumption(lesson.amountFen(), policy)
+                : JournalEntry.of(account(AccountType.AWAITING_CONFIRMATION), prepaidAccount(), lesson.amountFen());
         apply(new LessonResolved(accountId, lesson.orderId(), lesson.lessonId(), command.outcome(), lesson.hours(),
-                command.reason(), command.now(),
-                JournalEntry.of(account(AccountType.AWAITING_CONFIRMATION), destination, lesson.amountFen())));
+                command.reason(), command.now(), entry));
+        releaseHoldbackIfComplete(lesson.orderId(), command.now());
         return lesson(command.lessonId()).status();
     }
+
+    // ---------------------------------------------------------------- refunds (退费)
+
+    /** Refund = paid − consumed hours × price − already refunded: the hours not yet consumed. */
+    @CommandHandler
+    RefundRequested handle(RequestRefund command) {
+        OrderState order = order(command.orderId());
+        if (refunds.containsKey(command.refundId())) {
+            throw new IllegalStateException("refund " + command.refundId() + " reached its account twice; "
+                    + "the idempotency record should have answered the repeat");
+        }
+        if (!order.isPaid()) {
+            throw new Refusal(ProblemCode.ORDER_NOT_PAID, "order " + order.orderId() + " is " + order.status());
+        }
+        if (hasPendingRefund(order.orderId())) {
+            throw new Refusal(ProblemCode.REFUND_PENDING, "order " + order.orderId() + " already has a refund waiting");
+        }
+        if (order.remainingHours() == 0) {
+            throw new Refusal(ProblemCode.NOTHING_TO_REFUND, "every class hour of order " + order.orderId()
+                    + " is consumed or refunded");
+        }
+        RefundRequested requested = new RefundRequested(accountId, command.refundId(), order.orderId(),
+                order.unconsumedFen(), order.remainingHours(), command.reason(), command.now(), command.answerBy());
+        apply(requested);
+        return requested;
+    }
+
+    @CommandHandler
+    RefundStatus handle(AnswerRefund command) {
+        RefundState refund = refund(command.refundId());
+        boolean approve = command.decision() == RefundDecision.APPROVE;
+        if (refund.status() == (approve ? RefundStatus.APPROVED : RefundStatus.CONTESTED)) {
+            return refund.status();
+        }
+        if (refund.status() != RefundStatus.AWAITING_INSTITUTION) {
+            throw new Refusal(ProblemCode.REFUND_ALREADY_ANSWERED, "refund " + refund.refundId() + " is " + refund.status());
+        }
+        if (approve) {
+            approve(refund, RefundApprover.INSTITUTION, command.custodyAccountNo(), command.now());
+        } else {
+            apply(new RefundContested(accountId, refund.refundId(), refund.orderId(), command.reason(), command.now()));
+        }
+        return refund(command.refundId()).status();
+    }
+
+    @CommandHandler
+    RefundStatus handle(ResolveRefund command) {
+        RefundState refund = refund(command.refundId());
+        boolean approve = command.outcome() == RefundOutcome.APPROVE;
+        if (refund.status() == (approve ? RefundStatus.APPROVED : RefundStatus.DENIED)) {
+            return refund.status();
+        }
+        if (refund.status() != RefundStatus.CONTESTED) {
+            throw new Refusal(ProblemCode.REFUND_NOT_CONTESTED, "refund " + refund.refundId() + " is " + refund.status());
+        }
+        if (approve) {
+            approve(refund, RefundApprover.REGULATOR, command.custodyAccountNo(), command.now());
+        } else {
+            apply(new RefundDenied(accountId, refund.refundId(), refund.orderId(), command.reason(), command.now()));
+            releaseHoldbackIfComplete(refund.orderId(), command.now());
+        }
+        return refund(command.refundId()).status();
+    }
+
+    /** The institution did not answer within the refund window: the refund is approved. */
+    @CommandHandler
+    RefundStatus handle(ApproveRefundByWindow command) {
+        RefundState refund = refund(command.refundId());
+        if (refund.status() == RefundStatus.AWAITING_INSTITUTION && !command.now().isBefore(refund.answerBy())) {
+            approve(refund, RefundApprover.WINDOW, command.custodyAccountNo(), command.now());
+        }
+        return refund(command.refundId()).status();
+    }
+
+    /**
+     * 机构关停: every unconsumed fee goes back, refunds already asked for first, and unpaid orders are
+     * cancelled so that money arriving for them later is returned too.
+     */
+    @CommandHandler
+    WindDownRefunds handle(RefundForWindDown command) {
+        long refundedFen = 0;
+        int count = 0;
+        for (OrderState order : List.copyOf(orders.values())) {
+            if (order.status() == OrderStatus.AWAITING_PAYMENT) {
+                apply(new OrderCancelled(accountId, order.orderId(), command.now()));
+            }
+            if (order.status() != OrderStatus.PAID) {
+                continue;
+            }
+            RefundState refund = refunds.values().stream()
+                    .filter(r -> r.orderId().equals(order.orderId()) && r.isPending())
+                    .findFirst()
+                    .orElseGet(() -> requestForWindDown(order, command.now()));
+            approve(refund, RefundApprover.WIND_DOWN, command.custodyAccountNo(), command.now());
+            refundedFen = Fen.plus(refundedFen, refund.amountFen());
+            count++;
+        }
+        return new WindDownRefunds(count, refundedFen);
+    }
+
+    @CommandHandler
+    RefundStatus handle(RecordRefundResult command) {
+        RefundState refund = refund(command.refundId());
+        if (refund.status() != RefundStatus.APPROVED) {
+            throw new IllegalStateException("refund " + refund.refundId() + " is " + refund.status()
+                    + "; the instruction's idempotency record should have answered the repeat");
+        }
+        String instructionId = RefundState.instructionIdOf(refund.refundId());
+        AccountCode inTransit = AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId);
+        if (command.outcome() == InstructionOutcome.EXECUTED) {
+            apply(new RefundExecuted(accountId, refund.refundId(), refund.orderId(), instructionId, refund.amountFen(),
+                    command.bankTxnId(), command.executedAt(),
+                    JournalEntry.of(inTransit, account(AccountType.CUSTODY_CASH), refund.amountFen())));
+        } else {
+            apply(new RefundFailed(accountId, refund.refundId(), refund.orderId(), instructionId, refund.amountFen(),
+                    refund.hours(), command.bankTxnId(), command.reason(), command.executedAt(),
+                    JournalEntry.of(inTransit, prepaidAccount(), refund.amountFen())));
+        }
+        return refund(command.refundId()).status();
+    }
+
+    // ---------------------------------------------------------------- release (序时拨付)
+
+    /**
+     * Releases the releasable money of every order that is not frozen (by a disputed lesson or a
+     * pending refund) into the disbursement instruction. Returns the orders' portions; none changes nothing.
+     */
+    @CommandHandler
+    List<OrderAmount> handle(ReleaseForDisbursement command) {
+        List<OrderAmount> portions = orders.values().stream()
+                .filter(order -> order.releasableFen() > 0 && !isFrozen(order.orderId()))
+                .map(order -> new OrderAmount(order.orderId(), order.releasableFen()))
+                .toList();
+        long total = portions.stream().mapToLong(OrderAmount::amountFen).reduce(0, Fen::plus);
+        if (total > 0) {
+            apply(new ConsumptionReleased(accountId, command.instructionId(), portions, total, command.now(),
+                    JournalEntry.of(account(AccountType.RELEASABLE), account(AccountType.DISBURSEMENT_IN_TRANSIT), total)));
+        }
+        return portions;
+    }
+
+    @CommandHandler
+    void handle(SettleRelease command) {
+        List<OrderAmount> portions = releasesInTransit.get(command.instructionId());
+        if (portions != null) {
+            apply(new ReleaseDisbursed(accountId, command.instructionId(), portions,
+                    portions.stream().mapToLong(OrderAmount::amountFen).reduce(0, Fen::plus), command.executedAt()));
+        }
+    }
+
+    @CommandHandler
+    long handle(ReturnRelease command) {
+        List<OrderAmount> portions = releasesInTransit.getOrDefault(command.instructionId(), List.of());
+        long total = portions.stream().mapToLong(OrderAmount::amountFen).reduce(0, Fen::plus);
+        if (total > 0) {
+            apply(new ReleaseReturned(accountId, command.instructionId(), portions, total, command.now(),
+                    JournalEntry.of(account(AccountType.DISBURSEMENT_IN_TRANSIT), account(AccountType.RELEASABLE), total)));
+        }
+        return total;
+    }
+
+    // ---------------------------------------------------------------- state
 
     @EventSourcingHandler
     void on(OrderPlaced event) {
@@ -230,7 +439,7 @@ class PrepaidAccount {
 
     @EventSourcingHandler
     void on(CollectionApplied event) {
-        orders.computeIfPresent(event.orderId(), (id, order) -> order.withStatus(OrderStatus.PAID));
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.paidBy(event.bankTxnId()));
     }
 
     @EventSourcingHandler
@@ -242,6 +451,7 @@ class PrepaidAccount {
     @EventSourcingHandler
     void on(LessonConfirmed event) {
         lessons.computeIfPresent(event.lessonId(), (id, lesson) -> lesson.withStatus(LessonStatus.CONFIRMED));
+        recordConsumption(event.orderId(), event.journalEntry());
     }
 
     @EventSourcingHandler
@@ -253,17 +463,149 @@ class PrepaidAccount {
     void on(LessonResolved event) {
         if (event.outcome() == LessonOutcome.CONSUMED) {
             lessons.computeIfPresent(event.lessonId(), (id, lesson) -> lesson.withStatus(LessonStatus.RESOLVED_CONSUMED));
+            recordConsumption(event.orderId(), event.journalEntry());
             return;
         }
         lessons.computeIfPresent(event.lessonId(), (id, lesson) -> lesson.withStatus(LessonStatus.REVERSED));
         orders.computeIfPresent(event.orderId(), (id, order) -> order.consuming(-event.hours()));
     }
 
+    @EventSourcingHandler
+    void on(HoldbackReleased event) {
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.releasing(event.amountFen(), -event.amountFen()));
+    }
+
+    @EventSourcingHandler
+    void on(ConsumptionReleased event) {
+        event.portions().forEach(p -> orders.computeIfPresent(p.orderId(), (id, order) -> order.releasing(-p.amountFen(), 0)));
+        releasesInTransit.put(event.instructionId(), event.portions());
+    }
+
+    @EventSourcingHandler
+    void on(ReleaseDisbursed event) {
+        releasesInTransit.remove(event.instructionId());
+    }
+
+    @EventSourcingHandler
+    void on(ReleaseReturned event) {
+        event.portions().forEach(p -> orders.computeIfPresent(p.orderId(), (id, order) -> order.releasing(p.amountFen(), 0)));
+        releasesInTransit.remove(event.instructionId());
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequested event) {
+        refunds.put(event.refundId(), RefundState.requested(event));
+    }
+
+    @EventSourcingHandler
+    void on(RefundContested event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.CONTESTED));
+    }
+
+    @EventSourcingHandler
+    void on(RefundDenied event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.DENIED));
+    }
+
+    @EventSourcingHandler
+    void on(RefundApproved event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.APPROVED));
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.refunding(event.hours()));
+    }
+
+    @EventSourcingHandler
+    void on(RefundExecuted event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.REFUNDED));
+    }
+
+    @EventSourcingHandler
+    void on(RefundFailed event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.FAILED));
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.refunding(-event.hours()));
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    private void confirm(LessonState lesson, boolean byWindow, Instant now, ReleasePolicy policy) {
+        apply(new LessonConfirmed(accountId, lesson.orderId(), lesson.lessonId(), byWindow, now,
+                consumption(lesson.amountFen(), policy)));
+        releaseHoldbackIfComplete(lesson.orderId(), now);
+    }
+
+    /** Confirmed consumption: out of awaiting confirmation, into releasable less what policy holds back. */
+    private JournalEntry consumption(long lessonFen, ReleasePolicy policy) {
+        long heldBack = policy.heldBackFen(lessonFen);
+        List<Posting> postings = new ArrayList<>(3);
+        postings.add(Posting.debit(account(AccountType.AWAITING_CONFIRMATION), lessonFen));
+        if (lessonFen - heldBack > 0) {
+            postings.add(Posting.credit(account(AccountType.RELEASABLE), lessonFen - heldBack));
+        }
+        if (heldBack > 0) {
+            postings.add(Posting.credit(account(AccountType.HELD_BACK), heldBack));
+        }
+        return new JournalEntry(postings);
+    }
+
+    /** Reads the releasable and held-back parts of a consumption entry back into its order. */
+    private void recordConsumption(String orderId, JournalEntry entry) {
+        long releasable = credited(entry, AccountType.RELEASABLE);
+        long heldBack = credited(entry, AccountType.HELD_BACK);
+        orders.computeIfPresent(orderId, (id, order) -> order.releasing(releasable, heldBack));
+    }
+
+    private static long credited(JournalEntry entry, AccountType type) {
+        return entry.postings().stream()
+                .filter(p -> p.account().type() == type)
+                .mapToLong(Posting::creditFen)
+                .reduce(0, Fen::plus);
+    }
+
+    /**
+     * An order completes when no hour is left to consume and no lesson or refund waits for an answer;
+     * then what was held back becomes releasable.
+     */
+    private void releaseHoldbackIfComplete(String orderId, Instant now) {
+        OrderState order = order(orderId);
+        boolean open = lessons.values().stream().anyMatch(l -> l.orderId().equals(orderId) && l.isOpen())
+                || hasPendingRefund(orderId);
+        if (order.remainingHours() == 0 && order.heldBackFen() > 0 && !open) {
+            apply(new HoldbackReleased(accountId, orderId, order.heldBackFen(), now,
+                    JournalEntry.of(account(AccountType.HELD_BACK), account(AccountType.RELEASABLE), order.heldBackFen())));
+        }
+    }
+
+    private void approve(RefundState refund, RefundApprover approver, String custodyAccountNo, Instant now) {
+        OrderState order = order(refund.orderId());
+        apply(new RefundApproved(accountId, institutionId, refund.refundId(), refund.orderId(), refund.amountFen(), refund.hours(),
+                approver, RefundState.instructionIdOf(refund.refundId()), custodyAccountNo, order.collectionBankTxnId(),
+                now, JournalEntry.of(prepaidAccount(),
+                        AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId), refund.amountFen())));
+        releaseHoldbackIfComplete(refund.orderId(), now);
+    }
+
+    private RefundState requestForWindDown(OrderState order, Instant now) {
+        long earlier = refunds.values().stream().filter(r -> r.orderId().equals(order.orderId())).count();
+        String refundId = "wind-down-" + order.orderId() + "-" + (earlier + 1);
+        apply(new RefundRequested(accountId, refundId, order.orderId(), order.unconsumedFen(), order.remainingHours(),
+                "institution winding down", now, now));
+        return refund(refundId);
+    }
+
+    private boolean hasPendingRefund(String orderId) {
+        return refunds.values().stream().anyMatch(r -> r.orderId().equals(orderId) && r.isPending());
+    }
+
+    /** A disputed lesson or a pending refund freezes the release of its order. */
+    private boolean isFrozen(String orderId) {
+        return hasPendingRefund(orderId) || lessons.values().stream()
+                .anyMatch(l -> l.orderId().equals(orderId) && l.status() == LessonStatus.DISPUTED);
+    }
+
     /** Unpaid orders past their deadline stop holding a share of the caps before a new sale is judged. */
     private void expireOverdue(Instant now) {
         orders.values().stream()
                 .filter(order -> order.isOverdue(now))
-                .map(order -> order.orderId())
+                .map(OrderState::orderId)
                 .toList()
                 .forEach(orderId -> apply(new OrderExpired(accountId, orderId, now)));
     }
@@ -316,61 +658,15 @@ class PrepaidAccount {
         return Objects.requireNonNull(lessons.get(lessonId), () -> "lesson " + lessonId + " is not in " + accountId);
     }
 
+    private RefundState refund(String refundId) {
+        return Objects.requireNonNull(refunds.get(refundId), () -> "refund " + refundId + " is not in " + accountId);
+    }
+
     private AccountCode account(AccountType type) {
         return AccountCode.of(type, institutionId);
     }
 
     private AccountCode prepaidAccount() {
         return AccountCode.ofStudent(AccountType.STUDENT_PREPAID, institutionId, studentId);
-    }
-
-    /** One order as the caps and lesson rules see it. Immutable: a change replaces it in the map. */
-    private record OrderState(String orderId, String subject, CourseMode mode, long pricePerHourFen, int hours,
-                              long amountFen, Instant payBy, OrderStatus status, int consumedHours) {
-
-        static OrderState placed(OrderPlaced placed) {
-            return new OrderState(placed.orderId(), placed.subject(), placed.mode(), placed.pricePerHourFen(),
-                    placed.hours(), placed.amountFen(), placed.payBy(), OrderStatus.AWAITING_PAYMENT, 0);
-        }
-
-        OrderState withStatus(OrderStatus newStatus) {
-            return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy, newStatus, consumedHours);
-        }
-
-        /** Consumption completes the order when no hour is left; a reversal (negative hours) reopens it. */
-        OrderState consuming(int moreHours) {
-            int consumed = consumedHours + moreHours;
-            return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy,
-                    consumed == hours ? OrderStatus.COMPLETED : OrderStatus.PAID, consumed);
-        }
-
-        int remainingHours() {
-            return hours - consumedHours;
-        }
-
-        long unconsumedFen() {
-            return Fen.times(pricePerHourFen, remainingHours());
-        }
-
-        boolean holdsReservation() {
-            return status == OrderStatus.AWAITING_PAYMENT || status == OrderStatus.PAID;
-        }
-
-        boolean isOverdue(Instant now) {
-            return status == OrderStatus.AWAITING_PAYMENT && !now.isBefore(payBy);
-        }
-    }
-
-    private record LessonState(String lessonId, String orderId, CourseMode mode, int hours, long amountFen,
-                               Instant startedAt, Instant endedAt, LessonStatus status) {
-
-        static LessonState reported(LessonReported reported, CourseMode mode) {
-            return new LessonState(reported.lessonId(), reported.orderId(), mode, reported.hours(), reported.amountFen(),
-                    reported.startedAt(), reported.endedAt(), LessonStatus.AWAITING_CONFIRMATION);
-        }
-
-        LessonState withStatus(LessonStatus newStatus) {
-            return new LessonState(lessonId, orderId, mode, hours, amountFen, startedAt, endedAt, newStatus);
-        }
     }
 }

@@ -6,6 +6,7 @@ import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import com.tuitionescrow.ledger.institution.InstitutionCommands.ChangeInstitutionStatus;
 import com.tuitionescrow.ledger.institution.InstitutionCommands.RegisterInstitution;
+import com.tuitionescrow.ledger.institution.InstitutionCommands.WindDownInstitution;
 import com.tuitionescrow.ledger.institution.InstitutionEvents.InstitutionRegistered;
 import com.tuitionescrow.ledger.institution.InstitutionEvents.InstitutionStatusChanged;
 import com.tuitionescrow.ledger.shared.Refusal;
@@ -49,6 +50,20 @@ class Institution {
         if (command.status() != status) {
             apply(new InstitutionStatusChanged(institutionId, status, command.status(), command.reason(), command.now()));
         }
+    }
+
+    /** Winding down is final and repeating it changes nothing. */
+    @CommandHandler
+    void handle(WindDownInstitution command) {
+        if (status == InstitutionStatus.WINDING_DOWN) {
+            return;
+        }
+        if (!SETTABLE.contains(status)) {
+            throw new Refusal(ProblemCode.INSTITUTION_STATUS_FINAL,
+                    "institution " + institutionId + " is " + status + "; its status no longer changes");
+        }
+        apply(new InstitutionStatusChanged(institutionId, status, InstitutionStatus.WINDING_DOWN, command.reason(),
+                command.now()));
     }
 
     @EventSourcingHandler

@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Commands to the {@link Institution} aggregate. */
-final class InstitutionCommands {
+public final class InstitutionCommands {
 
     private InstitutionCommands() {
     }
@@ -27,5 +27,9 @@ final class InstitutionCommands {
             InstitutionStatus status,
             String reason,
             Instant now) {
+    }
+
+    /** 机构关停: the institution stops abnormally; only a regulator winds it down, and it is final. */
+    public record WindDownInstitution(@TargetAggregateIdentifier String institutionId, String reason, Instant now) {
     }
 }

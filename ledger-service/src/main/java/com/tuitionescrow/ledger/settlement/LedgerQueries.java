@@ -98,6 +98,20 @@ public class LedgerQueries {
                         new Totals(fen(r.value3()), fen(r.value4()))));
     }
 
+    /** What has left the institution's custody cash, by the type of entry that took it out. */
+    public Map<String, Long> custodyOutflows(String institutionId, Instant asOf) {
+        Condition condition = JOURNAL_POSTING.ACCOUNT_CODE.eq(AccountCode.of(AccountType.CUSTODY_CASH, institutionId).toString())
+                .and(JOURNAL_POSTING.CREDIT_FEN.gt(0L));
+        if (asOf != null) {
+            condition = condition.and(recordedBy(asOf));
+        }
+        return db.select(JOURNAL_ENTRY.ENTRY_TYPE, sum(JOURNAL_POSTING.CREDIT_FEN))
+                .from(JOURNAL_POSTING).join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
+                .where(condition)
+                .groupBy(JOURNAL_ENTRY.ENTRY_TYPE)
+                .fetchMap(JOURNAL_ENTRY.ENTRY_TYPE, r -> fen(r.value2()));
+    }
+
     /** One journal entry's effect on one account. */
     public record EntryLine(long seq, String entryId, String type, String orderId, Instant occurredAt,
                             Instant recordedAt, Totals totals) {

@@ -10,6 +10,8 @@ import com.tuitionescrow.ledger.api.settlement.AccountBalanceResponse;
 import com.tuitionescrow.ledger.api.settlement.AccountEntryView;
 import com.tuitionescrow.ledger.api.settlement.SettlementResponse;
 import com.tuitionescrow.ledger.api.settlement.StudentStatementResponse;
+import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementExecuted;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
 import com.tuitionescrow.ledger.enrollment.OrderQueries;
 import com.tuitionescrow.ledger.institution.InstitutionDirectory;
 import com.tuitionescrow.ledger.platform.security.Caller;
@@ -56,6 +58,7 @@ class SettlementService {
             }
         }
         long custody = balance(byType, AccountType.CUSTODY_CASH);
+        Map<String, Long> outflows = ledger.custodyOutflows(institutionId, asOf);
         return new SettlementResponse(institutionId, LedgerTime.offsetOf(asOf == null ? clock.instant() : asOf),
                 custody,
                 balance(byType, AccountType.STUDENT_PREPAID),
@@ -65,8 +68,11 @@ class SettlementService {
                 balance(byType, AccountType.DISBURSEMENT_IN_TRANSIT),
                 balance(byType, AccountType.REFUND_IN_TRANSIT),
                 balance(byType, AccountType.SUSPENSE),
+                balance(byType, AccountType.RETURN_IN_TRANSIT),
                 liabilities,
-                custody >= liabilities);
+                custody >= liabilities,
+                outflows.getOrDefault(DisbursementExecuted.class.getSimpleName(), 0L),
+                outflows.getOrDefault(RefundExecuted.class.getSimpleName(), 0L));
     }
 
     AccountBalanceResponse account(AccountCode account, Instant asOf, Caller caller) {
@@ -106,13 +112,9 @@ class SettlementService {
         long refunding = currentBalance(AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId));
         List<StudentStatementResponse.OrderLine> lines = studentOrders.stream().map(o -> new StudentStatementResponse.OrderLine(
                 o.orderId(), o.status(), o.course().subject(), o.amountFen(), o.paidFen(), o.hours(), o.consumedHours(),
-                o.remainingHours(), isPaid(o.status()) ? Fen.times(o.course().pricePerHourFen(), o.remainingHours()) : 0))
+                o.remainingHours(), o.status() == OrderStatus.PAID ? Fen.times(o.course().pricePerHourFen(), o.remainingHours()) : 0))
                 .toList();
         return new StudentStatementResponse(studentId, institutionId, prepaid, refunding, lines);
-    }
-
-    private static boolean isPaid(OrderStatus status) {
-        return status == OrderStatus.PAID || status == OrderStatus.COMPLETED;
     }
 
     private static long balance(Map<AccountType, Totals> byType, AccountType type) {

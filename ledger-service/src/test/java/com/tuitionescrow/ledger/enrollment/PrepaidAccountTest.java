@@ -49,12 +49,15 @@ class PrepaidAccountTest {
 
     private static final SalePolicy POLICY = new SalePolicy(500_000, 60, SalePolicy.HoursCapScope.INSTITUTION, 3,
             Period.ofMonths(1), 20, Duration.ofMinutes(30));
+    private static final ReleasePolicy RELEASE = new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 0);
 
     private static final String SCHOOL = "91350100M000100Y43";
     private static final String STUDENT = "stu-1";
     private static final String ACCOUNT = PrepaidAccount.idOf(SCHOOL, STUDENT);
     private static final String CUSTODY_NO = "6222000011112222";
     private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z"); // 10:00 in Beijing
+    /** The end of the confirmation window of a lesson reported NOW (15 working days later, Beijing time). */
+    private static final Instant CONFIRM_BY = Instant.parse("2026-03-23T16:00:00Z");
     private static final LocalDate START = LocalDate.of(2026, 3, 1);
     private static final LocalDate END = LocalDate.of(2026, 5, 31);
 
@@ -69,6 +72,7 @@ class PrepaidAccountTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(PrepaidAccount.class);
         fixture.registerInjectableResource(POLICY);
+        fixture.registerInjectableResource(RELEASE);
     }
 
     // ---------------------------------------------------------------- test data
@@ -93,7 +97,7 @@ class PrepaidAccountTest {
     private static LessonReported reported(OrderPlaced order, String lessonId, int hours, Instant startedAt, Instant endedAt) {
         long amountFen = order.pricePerHourFen() * hours;
         return new LessonReported(ACCOUNT, order.orderId(), lessonId, hours, amountFen, startedAt, endedAt, List.of(),
-                NOW, JournalEntry.of(PREPAID, AWAITING, amountFen));
+                NOW, CONFIRM_BY, JournalEntry.of(PREPAID, AWAITING, amountFen));
     }
 
     private static LessonReported reported(OrderPlaced order, String lessonId, int hours) {
@@ -126,7 +130,7 @@ class PrepaidAccountTest {
     }
 
     private static ReportLesson reportLesson(String orderId, String lessonId, int hours, Instant startedAt, Instant endedAt) {
-        return new ReportLesson(ACCOUNT, orderId, lessonId, hours, startedAt, endedAt, InstitutionStatus.ACTIVE, NOW);
+        return new ReportLesson(ACCOUNT, orderId, lessonId, hours, startedAt, endedAt, InstitutionStatus.ACTIVE, CONFIRM_BY, NOW);
     }
 
     private static ReportLesson reportLesson(String orderId, String lessonId, int hours) {
@@ -521,7 +525,7 @@ class PrepaidAccountTest {
         fixture.given(order, paid(order))
                 .when(reportLesson("order-1", "lesson-1", 2, startedAt, endedAt))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new LessonReported(ACCOUNT, "order-1", "lesson-1", 2, 30_000, startedAt, endedAt, List.of(), NOW,
+                .expectEvents(new LessonReported(ACCOUNT, "order-1", "lesson-1", 2, 30_000, startedAt, endedAt, List.of(), NOW, CONFIRM_BY,
                         new JournalEntry(List.of(Posting.debit(PREPAID, 30_000), Posting.credit(AWAITING, 30_000)))))
                 .expectResultMessagePayload(List.of());
     }
@@ -560,7 +564,7 @@ class PrepaidAccountTest {
                 .when(reportLesson("order-1", "lesson-2", 7))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new LessonReported(ACCOUNT, "order-1", "lesson-2", 7, 105_000, beijing("2026-03-01T14:00"),
-                        beijing("2026-03-01T16:00"), List.of(), NOW, JournalEntry.of(PREPAID, AWAITING, 105_000)));
+                        beijing("2026-03-01T16:00"), List.of(), NOW, CONFIRM_BY, JournalEntry.of(PREPAID, AWAITING, 105_000)));
     }
 
     @Test
@@ -579,7 +583,7 @@ class PrepaidAccountTest {
 
         fixture.given(order, paid(order))
                 .when(new ReportLesson(ACCOUNT, "order-1", "lesson-1", 2, beijing("2026-03-01T14:00"),
-                        beijing("2026-03-01T16:00"), InstitutionStatus.SUSPENDED, NOW))
+                        beijing("2026-03-01T16:00"), InstitutionStatus.SUSPENDED, CONFIRM_BY, NOW))
                 .expectException(refusal(ProblemCode.INSTITUTION_NOT_ACTIVE))
                 .expectNoEvents();
     }
@@ -594,7 +598,7 @@ class PrepaidAccountTest {
         fixture.given(order, paid(order))
                 .when(reportLesson("order-1", "lesson-1", 1, startedAt, endedAt))
                 .expectEvents(new LessonReported(ACCOUNT, "order-1", "lesson-1", 1, 5_000, startedAt, endedAt, violations,
-                        NOW, JournalEntry.of(PREPAID, AWAITING, 5_000)))
+                        NOW, CONFIRM_BY, JournalEntry.of(PREPAID, AWAITING, 5_000)))
                 .expectResultMessagePayload(violations);
     }
 
@@ -648,7 +652,7 @@ class PrepaidAccountTest {
 
         fixture.given(order, paid(order), reported(order, "lesson-1", 2))
                 .when(new AnswerLesson(ACCOUNT, "lesson-1", LessonDecision.CONFIRM, null, NOW))
-                .expectEvents(new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", NOW,
+                .expectEvents(new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW,
                         new JournalEntry(List.of(Posting.debit(AWAITING, 30_000), Posting.credit(RELEASABLE, 30_000)))))
                 .expectResultMessagePayload(LessonStatus.CONFIRMED);
     }
@@ -668,7 +672,7 @@ class PrepaidAccountTest {
         OrderPlaced order = placed("order-1", "piano", 15_000, 20);
 
         fixture.given(order, paid(order), reported(order, "lesson-1", 2),
-                        new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", NOW, JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
+                        new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW, JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
                 .when(new AnswerLesson(ACCOUNT, "lesson-1", LessonDecision.CONFIRM, null, NOW))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
@@ -692,7 +696,7 @@ class PrepaidAccountTest {
         OrderPlaced order = placed("order-1", "piano", 15_000, 20);
 
         fixture.given(order, paid(order), reported(order, "lesson-1", 2),
-                        new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", NOW, JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
+                        new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW, JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
                 .when(new AnswerLesson(ACCOUNT, "lesson-1", LessonDecision.DISPUTE, "changed my mind", NOW))
                 .expectException(refusal(ProblemCode.LESSON_ALREADY_ANSWERED))
                 .expectNoEvents();
@@ -726,7 +730,7 @@ class PrepaidAccountTest {
         OrderPlaced order = placed("order-1", "piano", 15_000, 20);
 
         fixture.given(order, paid(order), reported(order, "lesson-1", 2),
-                        new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", NOW, JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
+                        new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW, JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
                 .when(new ResolveLesson(ACCOUNT, "lesson-1", LessonOutcome.REVERSED, "not delivered", NOW))
                 .expectException(refusal(ProblemCode.LESSON_NOT_DISPUTED))
                 .expectNoEvents();
@@ -782,7 +786,7 @@ class PrepaidAccountTest {
                 .when(reportLesson("order-1", "lesson-2", 10))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new LessonReported(ACCOUNT, "order-1", "lesson-2", 10, 150_000, beijing("2026-03-01T14:00"),
-                        beijing("2026-03-01T16:00"), List.of(), NOW, JournalEntry.of(PREPAID, AWAITING, 150_000)));
+                        beijing("2026-03-01T16:00"), List.of(), NOW, CONFIRM_BY, JournalEntry.of(PREPAID, AWAITING, 150_000)));
     }
 
     @Test

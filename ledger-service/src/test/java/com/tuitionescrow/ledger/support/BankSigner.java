@@ -5,7 +5,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,14 +14,17 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code X-Ledger-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>}.
  *
  * <p>A bank signs each attempt when it sends it, so two attempts are never the same signed call.
- * Tests send the same body many times within one second; to give each its own signature, the
- * timestamp steps back one second per call, cycling within the first minute of the allowed skew.
+ * Tests send the same body many times within one second; to give each its own signature, a repeat
+ * of a body is signed one second earlier than the body's previous signature, within the first two
+ * minutes of the allowed skew.
  */
 public final class BankSigner {
 
     public static final String TIMESTAMP = "X-Ledger-Timestamp";
     public static final String SIGNATURE = "X-Ledger-Signature";
-    private static final AtomicLong CALLS = new AtomicLong();
+    private static final long SPREAD_SECONDS = 120;
+    /** The last timestamp each body (by its hash) was signed with. */
+    private static final Map<String, Long> LAST_SIGNED = new ConcurrentHashMap<>();
 
     private final String secret;
     private final Clock clock;
@@ -36,7 +39,9 @@ public final class BankSigner {
         if (!path.startsWith("/v1/bank/")) {
             return Map.of();
         }
-        long timestamp = clock.instant().getEpochSecond() - CALLS.getAndIncrement() % 60;
+        long now = clock.instant().getEpochSecond();
+        long timestamp = LAST_SIGNED.merge(Integer.toHexString(body.hashCode()) + ":" + body.length(), now,
+                (last, current) -> last > current - SPREAD_SECONDS ? last - 1 : current);
         return headers(timestamp, body);
     }
 

@@ -36,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Tests run the expiry sweep themselves when they move the clock.
         "ledger.order-expiry.sweep-interval=PT1H",
+        // Tests run the release themselves.
+        "ledger.disbursement.schedule=-",
         "spring.main.banner-mode=off",
         "logging.level.root=WARN"})
 @Import(LedgerIntegrationTest.Clocks.class)

@@ -12,7 +12,8 @@ public record LessonResponse(
         OffsetDateTime endedAt,
         LessonStatus status,
         List<LessonViolation> violations,
-        String disputeReason) {
+        String disputeReason,
+        OffsetDateTime confirmBy) {
     public LessonResponse {
         violations = List.copyOf(violations);
     }

@@ -16,7 +16,12 @@ public record OrderResponse(
         int consumedHours,
         int confirmedHours,
         int remainingHours,
+        int refundedHours,
         long refundedFen,
+        long releasableFen,
+        long heldBackFen,
+        long disbursingFen,
+        long disbursedFen,
         OffsetDateTime payBy,
         List<LessonResponse> lessons) {
     public OrderResponse {

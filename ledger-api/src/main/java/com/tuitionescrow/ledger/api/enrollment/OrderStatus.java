@@ -7,6 +7,8 @@ public enum OrderStatus {
     PAID,
     /** Every class hour has been reported. */
     COMPLETED,
+    /** Every class hour has been reported or refunded, and some were refunded. */
+    REFUNDED,
     /** Not paid by {@code payBy}; its reservation is released. */
     EXPIRED,
     /** Cancelled by the platform while unpaid. */

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 
 /**
  * Where an institution's money stands. {@code custodyFen} (an asset) equals the sum of the
- * liabilities beside it: the money in the custody account is all owed to someone.
+ * liabilities beside it: the money in the custody account is all owed to someone. The totals are
+ * what has left the custody account so far: disbursed to the institution, refunded to parents.
  */
 public record SettlementResponse(
         String institutionId,
@@ -17,6 +18,9 @@ public record SettlementResponse(
         long disbursingFen,
         long refundingFen,
         long suspenseFen,
+        long returningFen,
         long liabilitiesFen,
-        boolean covered) {
+        boolean covered,
+        long disbursedTotalFen,
+        long refundedTotalFen) {
 }

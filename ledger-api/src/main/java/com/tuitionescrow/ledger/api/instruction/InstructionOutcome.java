@@ -1,0 +1,6 @@
+package com.tuitionescrow.ledger.api.instruction;
+
+public enum InstructionOutcome {
+    EXECUTED,
+    FAILED
+}

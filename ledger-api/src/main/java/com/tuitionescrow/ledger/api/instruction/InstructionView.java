@@ -1,0 +1,21 @@
+package com.tuitionescrow.ledger.api.instruction;
+
+import java.time.OffsetDateTime;
+
+/**
+ * An instruction to the custody bank. {@code payeeRef} is the institution for a disbursement, and
+ * the {@code bankTxnId} of the original collection for a refund or a suspense return.
+ */
+public record InstructionView(
+        String instructionId,
+        InstructionKind kind,
+        String institutionId,
+        String custodyAccountNo,
+        long amountFen,
+        String payeeRef,
+        OffsetDateTime createdAt,
+        InstructionStatus status,
+        String resultBankTxnId,
+        OffsetDateTime executedAt,
+        String failureReason) {
+}

@@ -1,0 +1,6 @@
+package com.tuitionescrow.ledger.api.refund;
+
+public enum RefundDecision {
+    APPROVE,
+    CONTEST
+}

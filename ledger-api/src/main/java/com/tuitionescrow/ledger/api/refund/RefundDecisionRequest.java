@@ -1,0 +1,8 @@
+package com.tuitionescrow.ledger.api.refund;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The institution's answer to a refund request; a contest states its reason. */
+public record RefundDecisionRequest(@NotNull RefundDecision decision, @Size(max = 500) String reason) {
+}

@@ -1,0 +1,8 @@
+package com.tuitionescrow.ledger.api.refund;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A regulator's ruling on a contested refund. */
+public record RefundResolutionRequest(@NotNull RefundOutcome outcome, @Size(max = 500) String reason) {
+}

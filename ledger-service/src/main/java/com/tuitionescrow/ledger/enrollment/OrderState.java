@@ -1,0 +1,82 @@
+package com.tuitionescrow.ledger.enrollment;
+
+import com.tuitionescrow.ledger.accounting.Fen;
+import com.tuitionescrow.ledger.api.enrollment.CourseMode;
+import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderPlaced;
+import java.time.Instant;
+
+/**
+ * One order as a student's prepaid account sees it: what is left of it, and where its consumed
+ * money stands (releasable now, or held back until the order completes). Immutable: every change
+ * replaces it.
+ */
+record OrderState(String orderId, String subject, CourseMode mode, long pricePerHourFen, int hours, long amountFen,
+                  Instant payBy, OrderStatus status, int consumedHours, int refundedHours, String collectionBankTxnId,
+                  long releasableFen, long heldBackFen) {
+
+    static OrderState placed(OrderPlaced placed) {
+        return new OrderState(placed.orderId(), placed.subject(), placed.mode(), placed.pricePerHourFen(),
+                placed.hours(), placed.amountFen(), placed.payBy(), OrderStatus.AWAITING_PAYMENT, 0, 0, null, 0, 0);
+    }
+
+    OrderState withStatus(OrderStatus newStatus) {
+        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy, newStatus, consumedHours,
+                refundedHours, collectionBankTxnId, releasableFen, heldBackFen);
+    }
+
+    OrderState paidBy(String bankTxnId) {
+        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy, OrderStatus.PAID,
+                consumedHours, refundedHours, bankTxnId, releasableFen, heldBackFen);
+    }
+
+    /** Hours reported (or, negative, given back by a reversal). */
+    OrderState consuming(int moreHours) {
+        return settled(consumedHours + moreHours, refundedHours);
+    }
+
+    /** Hours refunded (or, negative, back after a failed refund). */
+    OrderState refunding(int moreHours) {
+        return settled(consumedHours, refundedHours + moreHours);
+    }
+
+    /** Moves consumed money between releasable and held back (either may be negative). */
+    OrderState releasing(long releasableChangeFen, long heldBackChangeFen) {
+        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy, status, consumedHours,
+                refundedHours, collectionBankTxnId, Fen.plus(releasableFen, releasableChangeFen),
+                Fen.plus(heldBackFen, heldBackChangeFen));
+    }
+
+    int remainingHours() {
+        return hours - consumedHours - refundedHours;
+    }
+
+    long unconsumedFen() {
+        return Fen.times(pricePerHourFen, remainingHours());
+    }
+
+    boolean isPaid() {
+        return status == OrderStatus.PAID || status == OrderStatus.COMPLETED || status == OrderStatus.REFUNDED;
+    }
+
+    boolean holdsReservation() {
+        return status == OrderStatus.AWAITING_PAYMENT || status == OrderStatus.PAID;
+    }
+
+    boolean isOverdue(Instant now) {
+        return status == OrderStatus.AWAITING_PAYMENT && !now.isBefore(payBy);
+    }
+
+    /** A paid order is PAID while hours remain, then COMPLETED, or REFUNDED if some were refunded. */
+    private OrderState settled(int consumed, int refunded) {
+        int remaining = hours - consumed - refunded;
+        if (remaining < 0 || consumed < 0 || refunded < 0) {
+            throw new IllegalStateException("order " + orderId + " cannot have " + consumed + " consumed and "
+                    + refunded + " refunded of " + hours + " hours");
+        }
+        OrderStatus settledStatus = remaining > 0 ? OrderStatus.PAID
+                : refunded > 0 ? OrderStatus.REFUNDED : OrderStatus.COMPLETED;
+        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy, settledStatus, consumed,
+                refunded, collectionBankTxnId, releasableFen, heldBackFen);
+    }
+}

@@ -1,0 +1,41 @@
+package com.tuitionescrow.ledger.enrollment;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The numbers of staged disbursement (序时拨付) and refunds (domain.md, "Policy settings").
+ *
+ * @param confirmationWorkingDays an unanswered lesson counts as confirmed this many working days after it is reported (15)
+ * @param refundAnswerWorkingDays an unanswered refund request is approved this many working days after it is made (5)
+ * @param releaseMode             release confirmed consumption lesson by lesson, or only when the order completes
+ * @param holdbackPercent         the share of each confirmed lesson kept back until its order completes (0)
+ */
+@ConfigurationProperties("ledger.policy")
+public record ReleasePolicy(int confirmationWorkingDays, int refundAnswerWorkingDays, ReleaseMode releaseMode,
+                            int holdbackPercent) {
+
+    public enum ReleaseMode {
+        /** 一课一消: each confirmed lesson is releasable at once (less any hold-back). */
+        PER_LESSON,
+        /** Nothing is releasable until the order completes. */
+        ON_COMPLETION
+    }
+
+    public ReleasePolicy {
+        if (confirmationWorkingDays <= 0 || refundAnswerWorkingDays <= 0) {
+            throw new IllegalArgumentException("ledger.policy windows are positive numbers of working days");
+        }
+        if (releaseMode == null || holdbackPercent < 0 || holdbackPercent > 100) {
+            throw new IllegalArgumentException("ledger.policy needs a release-mode and a holdback-percent from 0 to 100");
+        }
+    }
+
+    /** The part of a confirmed lesson's money kept back until its order completes; never more than the lesson. */
+    long heldBackFen(long lessonFen) {
+        if (releaseMode == ReleaseMode.ON_COMPLETION) {
+            return lessonFen;
+        }
+        // Rounded down: the institution is paid the fen the hold-back cannot divide.
+        return Math.multiplyExact(lessonFen, holdbackPercent) / 100;
+    }
+}
