@@ -100,6 +100,12 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimitFilter.BodyTooLarge tooLarge) {
+                return Problems.response(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE,
+                        tooLarge.getMessage()));
+            }
+        }
         return Problems.response(Problems.invalid(unreadableDetail(e), List.of()));
     }
 
