@@ -74,6 +74,12 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             row(POST, "/v1/bank/collections/batch", kinds(CallerKind.BANK)),
             row(GET, "/v1/bank/instructions", kinds(CallerKind.BANK)),
             row(POST, "/v1/bank/instructions/{instructionId}/result", kinds(CallerKind.BANK)),
+            // A JSON body is no statement (415): the bank is let in all the same.
+            row(POST, "/v1/bank/statements", kinds(CallerKind.BANK)),
+            // Without institutionId every institution lists its own reports.
+            row(GET, "/v1/reconciliations", kinds(CallerKind.REGULATOR, CallerKind.INSTITUTION,
+                    CallerKind.OTHER_INSTITUTION)),
+            scoped(GET, "/v1/reconciliations/{statementId}", Foreign.HIDDEN, null, CallerKind.REGULATOR),
             row(GET, "/v1/students/{studentId}/statement", kinds(CallerKind.PLATFORM, CallerKind.REGULATOR)),
             scoped(GET, "/v1/accounts/{accountCode}", Foreign.FORBIDDEN, null, CallerKind.REGULATOR),
             scoped(GET, "/v1/accounts/{accountCode}/entries", Foreign.FORBIDDEN, null, CallerKind.REGULATOR),
@@ -155,7 +161,10 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
         return EnumSet.copyOf(List.of(kinds));
     }
 
-    /** One institution with an order, a lesson, a pending refund and an instruction; and a second one. */
+    /**
+     * One institution with an order, a lesson, a pending refund, an instruction and a reconciled
+     * statement; and a second one.
+     */
     private final class Fixture {
         final Institution mine = newInstitution();
         final Institution theirs = newInstitution();
@@ -164,6 +173,7 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
         final String lessonId = id("lesson");
         final String refundId;
         final String instructionId;
+        final String statementId;
 
         Fixture() {
             assertThat(reportLesson(mine, orderId, lesson(lessonId, 1, 1)).status()).isEqualTo(201);
@@ -174,6 +184,12 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             collect(id("no-such-order"), 1_000, mine.custodyAccountNo());
             instructionId = http.post("/v1/disbursements/run", Tokens.regulator(), Map.of()).body()
                     .get("instructions").get(0).get("instructionId").asText();
+            String day = today().toString();
+            statementId = http.postRaw("/v1/bank/statements", Tokens.bank(),
+                    "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
+                            + mine.custodyAccountNo() + "," + day + ",OPBD,0,,BOOK,false\n"
+                            + mine.custodyAccountNo() + "," + day + ",CLBD,0,,BOOK,false\n", "text/csv")
+                    .body().get("statementId").asText();
         }
 
         String path(String pattern) {
@@ -182,6 +198,7 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
                     .replace("{lessonId}", lessonId)
                     .replace("{refundId}", refundId)
                     .replace("{instructionId}", instructionId)
+                    .replace("{statementId}", statementId)
                     .replace("{studentId}", student)
                     .replace("{accountCode}", "CUSTODY_CASH:" + mine.id());
         }

@@ -29,6 +29,7 @@ public final class Http {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONTENT_TYPE = "Content-Type";
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
@@ -55,6 +56,13 @@ public final class Http {
         return send(path, token, "POST", rawBody, signer.headersFor(path, rawBody));
     }
 
+    /** A body of another type (a statement file: application/xml, text/csv), signed like any bank call. */
+    public Response postRaw(String path, String token, String rawBody, String contentType) {
+        Map<String, String> headers = new java.util.HashMap<>(signer.headersFor(path, rawBody));
+        headers.put(CONTENT_TYPE, contentType);
+        return send(path, token, "POST", rawBody, headers);
+    }
+
     /** Sends exactly these headers and nothing signed for you: for tests of the signature itself. */
     public Response postWithHeaders(String path, String token, String rawBody, Map<String, String> headers) {
         return send(path, token, "POST", rawBody, headers);
@@ -69,7 +77,10 @@ public final class Http {
         if (method.equals("GET")) {
             request.GET();
         } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            if (!headers.containsKey(CONTENT_TYPE)) {
+                request.header(CONTENT_TYPE, "application/json");
+            }
+            request.POST(HttpRequest.BodyPublishers.ofString(body));
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

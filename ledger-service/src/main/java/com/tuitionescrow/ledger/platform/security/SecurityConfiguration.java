@@ -94,6 +94,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(GET, "/v1/students/*/statement").hasAnyRole(PLATFORM, REGULATOR)
                         .requestMatchers(GET, "/v1/accounts/*", "/v1/accounts/*/entries").hasAnyRole(REGULATOR, INSTITUTION)
                         .requestMatchers(GET, "/v1/audit/trial-balance", "/v1/audit/journal").hasRole(REGULATOR)
+                        .requestMatchers(POST, "/v1/bank/statements").hasRole(BANK)
+                        .requestMatchers(GET, "/v1/reconciliations", "/v1/reconciliations/*").hasAnyRole(REGULATOR, INSTITUTION)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> new JwtAuthenticationToken(

@@ -1,0 +1,117 @@
+package com.tuitionescrow.ledger.reconciliation;
+
+import com.tuitionescrow.ledger.api.common.Page;
+import com.tuitionescrow.ledger.api.common.ProblemCode;
+import com.tuitionescrow.ledger.api.reconciliation.ReconciliationReport;
+import com.tuitionescrow.ledger.api.reconciliation.ReconciliationSummary;
+import com.tuitionescrow.ledger.institution.InstitutionDirectory;
+import com.tuitionescrow.ledger.platform.command.CommandTransactions;
+import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.security.Role;
+import com.tuitionescrow.ledger.platform.web.Forbidden;
+import com.tuitionescrow.ledger.platform.web.InvalidRequest;
+import com.tuitionescrow.ledger.platform.web.NotFound;
+import com.tuitionescrow.ledger.shared.LedgerTime;
+import com.tuitionescrow.ledger.shared.Refusal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Statements in, reports out. A statement is parsed and its account checked before anything is
+ * written; the report and its findings are then written in one transaction, or not at all. The same
+ * file, byte for byte, is reconciled once: sent again, it answers with the first report.
+ */
+@Service
+class ReconciliationService {
+
+    /**
+     * The most entries one statement may hold. The 8 MiB body cap already bounds a camt.053 file to
+     * far fewer (an entry is hundreds of bytes); a CSV row is about 60 bytes.
+     */
+    static final int MAX_ENTRIES = 100_000;
+
+    private final InstitutionDirectory institutions;
+    private final LedgerFacts ledger;
+    private final ReconciliationStore reports;
+    private final CommandTransactions transactions;
+    private final Clock clock;
+
+    ReconciliationService(InstitutionDirectory institutions, LedgerFacts ledger, ReconciliationStore reports,
+                          CommandTransactions transactions, Clock clock) {
+        this.institutions = institutions;
+        this.ledger = ledger;
+        this.reports = reports;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    ReconciliationReport receive(StatementFormat format, byte[] file, Caller caller) {
+        BankStatement statement = switch (format) {
+            case CAMT_053 -> new Camt053Parser(MAX_ENTRIES).parse(file);
+            case CSV -> new CsvStatementParser(MAX_ENTRIES).parse(file);
+        };
+        String institutionId = institutions.findByCustodyAccount(statement.custodyAccountNo())
+                .orElseThrow(() -> new Refusal(ProblemCode.STATEMENT_ACCOUNT_UNKNOWN, "no registered institution holds "
+                        + "custody account " + statement.custodyAccountNo() + "; the statement was not recorded"))
+                .institutionId();
+        byte[] contentSha256 = sha256(file);
+        return transactions.inTransaction(() -> reports.statementWithContent(contentSha256)
+                .map(first -> reports.find(first).orElseThrow())
+                .orElseGet(() -> reconcile(statement, institutionId, format, contentSha256, caller)));
+    }
+
+    Page<ReconciliationSummary> list(String institutionId, String afterId, int limit, Caller caller) {
+        // A regulator without a filter reads every institution's; an institution reads its own.
+        String scope = institutionId != null || caller.has(Role.REGULATOR) ? institutionId : caller.institutionId();
+        if (scope != null && !caller.canSee(scope, Role.REGULATOR)) {
+            throw new Forbidden("an institution reads only its own reconciliations");
+        }
+        long after = afterId == null ? 0 : reports.listPosition(afterId)
+                .orElseThrow(() -> new InvalidRequest("afterId", "no reconciliation " + afterId));
+        List<ReconciliationSummary> items = reports.page(scope, after, limit);
+        return new Page<>(items, items.size() == limit ? items.get(items.size() - 1).statementId() : null);
+    }
+
+    /** Another institution's report is not found, so that its existence is not revealed. */
+    ReconciliationReport get(String statementId, Caller caller) {
+        return reports.institutionOf(statementId)
+                .filter(institution -> caller.canSee(institution, Role.REGULATOR))
+                .flatMap(institution -> reports.find(statementId))
+                .orElseThrow(() -> new NotFound("reconciliation " + statementId));
+    }
+
+    private ReconciliationReport reconcile(BankStatement statement, String institutionId, StatementFormat format,
+                                           byte[] contentSha256, Caller caller) {
+        Instant start = statement.fromDate().atStartOfDay(LedgerTime.ZONE).toInstant();
+        Instant end = statement.toDate().plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant();
+        String[] bankRefs = statement.entries().stream().map(BankStatement.Entry::bankRef).distinct()
+                .toArray(String[]::new);
+        StatementMatcher.Findings findings = StatementMatcher.match(statement,
+                ledger.of(statement.custodyAccountNo(), start, end, bankRefs), start, end);
+        long ledgerClosingFen = ledger.custodyCashBefore(institutionId, end);
+        ReconciliationReport report = new ReconciliationReport("stmt-" + UUID.randomUUID(), institutionId,
+                statement.custodyAccountNo(), statement.fromDate(), statement.toDate(),
+                // Stored with microseconds, so the first answer and every replay of it are the same.
+                LedgerTime.offsetOf(clock.instant().truncatedTo(ChronoUnit.MICROS)),
+                findings.matched(), findings.missingInLedger(), findings.missingInBank(), findings.amountMismatches(),
+                findings.pending(), findings.reversed(), statement.openingFen(), statement.closingFen(),
+                ledgerClosingFen, findings.statementConsistent(),
+                findings.clean() && ledgerClosingFen == statement.closingFen());
+        reports.save(report, contentSha256, format, caller.actor());
+        return report;
+    }
+
+    private static byte[] sha256(byte[] file) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(file);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+}
