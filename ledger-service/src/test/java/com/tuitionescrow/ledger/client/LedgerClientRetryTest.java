@@ -1,0 +1,126 @@
+package com.tuitionescrow.ledger.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tuitionescrow.ledger.api.bank.CollectionRequest;
+import com.tuitionescrow.ledger.api.bank.CollectionResponse;
+import com.tuitionescrow.ledger.api.bank.CollectionStatus;
+import com.tuitionescrow.ledger.api.client.LedgerClient;
+import com.tuitionescrow.ledger.api.client.RetryPolicy;
+import com.tuitionescrow.ledger.api.enrollment.OrderResponse;
+import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
+import com.tuitionescrow.ledger.client.FlakyGateway.Answer;
+import com.tuitionescrow.ledger.client.FlakyGateway.ForwardAndDrop;
+import com.tuitionescrow.ledger.client.FlakyGateway.Received;
+import com.tuitionescrow.ledger.support.LedgerIntegrationTest;
+import com.tuitionescrow.ledger.support.Tokens;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retries against the real ledger, through a gateway that fails on cue: whatever the first attempt
+ * met, the receipt is recorded exactly once and the bank gets the ledger's first answer.
+ */
+class LedgerClientRetryTest extends LedgerIntegrationTest {
+
+    private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50));
+
+    private FlakyGateway gateway;
+
+    @BeforeEach
+    void openGateway() throws IOException {
+        gateway = FlakyGateway.inFrontOf(port);
+    }
+
+    @AfterEach
+    void closeGateway() {
+        gateway.close();
+    }
+
+    private LedgerClient bankThroughGateway(Clock signingClock) {
+        return LedgerClient.builder()
+                .baseUri(gateway.uri())
+                .bearerToken(Tokens::bank)
+                .bankSecret(Tokens.BANK_HMAC_SECRET)
+                .clock(signingClock)
+                .retry(QUICK)
+                .build();
+    }
+
+    @Test
+    void a_receipt_whose_first_attempt_met_a_503_is_recorded_once() {
+        Institution school = newInstitution();
+        String orderId = unpaidOrder(school);
+        gateway.then(new Answer(503, "text/html", "<html>Service Temporarily Unavailable</html>"));
+
+        CollectionResponse response = bankThroughGateway(clock).reportCollection(receipt(orderId, school));
+
+        assertThat(response.status()).isEqualTo(CollectionStatus.APPLIED);
+        assertThat(gateway.received()).extracting(Received::forwarded).containsExactly(false, true);
+        assertRecordedOnce(school, orderId);
+    }
+
+    @Test
+    void a_receipt_whose_answer_was_lost_is_recorded_once_and_answered_with_the_first_result() throws Exception {
+        Institution school = newInstitution();
+        String orderId = unpaidOrder(school);
+        gateway.then(new ForwardAndDrop());
+
+        CollectionResponse response = bankThroughGateway(clock).reportCollection(receipt(orderId, school));
+
+        List<Received> attempts = gateway.received();
+        assertThat(attempts).hasSize(2).allMatch(Received::forwarded);
+        assertThat(attempts).extracting(Received::ledgerStatus).containsExactly(201, 201);
+        CollectionResponse lostAnswer = new ObjectMapper().readValue(attempts.get(0).ledgerBody(), CollectionResponse.class);
+        assertThat(response).isEqualTo(lostAnswer);
+        assertThat(response.status()).isEqualTo(CollectionStatus.APPLIED);
+        // Both attempts reached the ledger, most likely within one second: the repeat had to carry
+        // its own signature, or the ledger would have refused it as SIGNATURE_REPLAYED.
+        assertThat(attempts.get(1).header("X-Ledger-Signature")).isNotEqualTo(attempts.get(0).header("X-Ledger-Signature"));
+        assertThat(attempts.get(1).body()).isEqualTo(attempts.get(0).body());
+        assertRecordedOnce(school, orderId);
+    }
+
+    @Test
+    void a_signature_another_sender_already_used_is_signed_again() {
+        // Two bank pollers on one clock sign the same empty body with the same timestamp.
+        Clock sameSecond = Clock.fixed(clock.instant(), clock.getZone());
+        LedgerClient firstPoller = LedgerClient.builder().baseUri(URI.create("http://localhost:" + port))
+                .bearerToken(Tokens::bank).bankSecret(Tokens.BANK_HMAC_SECRET).clock(sameSecond).build();
+        firstPoller.instructions(InstructionStatus.PENDING, null, 1);
+
+        bankThroughGateway(sameSecond).instructions(InstructionStatus.PENDING, null, 1);
+
+        assertThat(gateway.received()).extracting(Received::ledgerStatus).containsExactly(401, 200);
+        assertThat(gateway.received().get(0).ledgerBody()).contains("SIGNATURE_REPLAYED");
+    }
+
+    private String unpaidOrder(Institution school) {
+        String orderId = id("order");
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
+        return orderId;
+    }
+
+    private CollectionRequest receipt(String orderId, Institution school) {
+        return new CollectionRequest(id("txn"), orderId, 300_000L, school.custodyAccountNo(), OffsetDateTime.now(clock));
+    }
+
+    /** Paid once, and the custody account holds the money once: no second receipt, not even in suspense. */
+    private void assertRecordedOnce(Institution school, String orderId) {
+        OrderResponse order = LedgerClient.builder().baseUri(URI.create("http://localhost:" + port))
+                .bearerToken(Tokens::platform).build().order(orderId);
+        assertThat(order.paidFen()).isEqualTo(300_000);
+        awaitLedger();
+        Map<String, Long> settlement = settlement(school);
+        assertThat(settlement).containsEntry("custodyFen", 300_000L).containsEntry("suspenseFen", 0L);
+    }
+}
