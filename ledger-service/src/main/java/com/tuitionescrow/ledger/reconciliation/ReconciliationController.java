@@ -5,6 +5,7 @@ import com.tuitionescrow.ledger.api.common.Page;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.api.reconciliation.ReconciliationReport;
 import com.tuitionescrow.ledger.api.reconciliation.ReconciliationSummary;
+import com.tuitionescrow.ledger.api.reconciliation.StatementFormat;
 import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;

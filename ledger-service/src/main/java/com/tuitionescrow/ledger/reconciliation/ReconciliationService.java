@@ -4,6 +4,7 @@ import com.tuitionescrow.ledger.api.common.Page;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.api.reconciliation.ReconciliationReport;
 import com.tuitionescrow.ledger.api.reconciliation.ReconciliationSummary;
+import com.tuitionescrow.ledger.api.reconciliation.StatementFormat;
 import com.tuitionescrow.ledger.institution.InstitutionDirectory;
 import com.tuitionescrow.ledger.platform.command.CommandTransactions;
 import com.tuitionescrow.ledger.platform.security.Caller;

@@ -10,6 +10,7 @@ import com.tuitionescrow.ledger.api.reconciliation.ReconciliationReport.BankEntr
 import com.tuitionescrow.ledger.api.reconciliation.ReconciliationReport.LedgerFact;
 import com.tuitionescrow.ledger.api.reconciliation.ReconciliationReport.Reversal;
 import com.tuitionescrow.ledger.api.reconciliation.ReconciliationSummary;
+import com.tuitionescrow.ledger.api.reconciliation.StatementFormat;
 import com.tuitionescrow.ledger.schema.tables.records.ReconciliationFindingRecord;
 import com.tuitionescrow.ledger.schema.tables.records.ReconciliationRecord;
 import com.tuitionescrow.ledger.shared.LedgerTime;

@@ -25,6 +25,7 @@ import com.tuitionescrow.ledger.api.institution.WindDownRequest;
 import com.tuitionescrow.ledger.api.instruction.DisbursementRunRequest;
 import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
 import com.tuitionescrow.ledger.api.instruction.InstructionResultRequest;
+import com.tuitionescrow.ledger.api.reconciliation.StatementFormat;
 import com.tuitionescrow.ledger.api.refund.RefundDecision;
 import com.tuitionescrow.ledger.api.refund.RefundDecisionRequest;
 import com.tuitionescrow.ledger.api.refund.RefundOutcome;
@@ -33,6 +34,7 @@ import com.tuitionescrow.ledger.api.refund.RefundResolutionRequest;
 import com.tuitionescrow.ledger.client.FlakyGateway.Answer;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -55,7 +57,8 @@ class LedgerClientContractTest {
 
     /** Every list the answers' records hold, empty, so that any of them reads this one answer. */
     private static final String ANY_ANSWER = "{\"items\":[],\"results\":[],\"instructions\":[],\"violations\":[],"
-            + "\"lessons\":[],\"accounts\":[],\"orders\":[],\"postings\":[]}";
+            + "\"lessons\":[],\"accounts\":[],\"orders\":[],\"postings\":[],\"missingInLedger\":[],"
+            + "\"missingInBank\":[],\"amountMismatches\":[],\"pending\":[],\"reversed\":[]}";
 
     @Test
     void there_is_one_method_for_every_operation_of_the_openapi_document() throws Exception {
@@ -125,6 +128,10 @@ class LedgerClientContractTest {
         client.reportCollections(new CollectionBatchRequest(List.of(receipt)));
         client.instructions(null, null, 100);
         client.answerInstruction("instruction-1", new InstructionResultRequest(InstructionOutcome.EXECUTED, "TXN-2", now, null));
+        client.sendStatement("custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
+                .getBytes(StandardCharsets.UTF_8), StatementFormat.CSV);
+        client.reconciliations(institution, null, 100);
+        client.reconciliation("stmt-1");
         client.runDisbursement(new DisbursementRunRequest(null));
         client.settlement(institution, null);
         client.studentStatement("stu-1", institution);

@@ -39,6 +39,9 @@ import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
 import com.tuitionescrow.ledger.api.instruction.InstructionResultRequest;
 import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
 import com.tuitionescrow.ledger.api.instruction.InstructionView;
+import com.tuitionescrow.ledger.api.reconciliation.ReconciliationReport;
+import com.tuitionescrow.ledger.api.reconciliation.ReconciliationSummary;
+import com.tuitionescrow.ledger.api.reconciliation.StatementFormat;
 import com.tuitionescrow.ledger.api.refund.RefundDecision;
 import com.tuitionescrow.ledger.api.refund.RefundDecisionRequest;
 import com.tuitionescrow.ledger.api.refund.RefundOutcome;
@@ -51,6 +54,7 @@ import com.tuitionescrow.ledger.api.settlement.SettlementResponse;
 import com.tuitionescrow.ledger.support.LedgerIntegrationTest;
 import com.tuitionescrow.ledger.support.Tokens;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -174,6 +178,22 @@ class LedgerClientTest extends LedgerIntegrationTest {
                 .noneMatch(line -> line.accountCode().contains(school.institutionId()));
         assertThat(journalChainedFromTheFirstEntry()).anyMatch(entry -> entry.postings().stream()
                 .anyMatch(posting -> posting.accountCode().equals("CUSTODY_CASH:" + school.institutionId())));
+
+        // The bank's statement names only the first payment: the ledger's other three facts are missing in it.
+        String day = payment.receivedAt().atZoneSameInstant(BEIJING).toLocalDate().toString();
+        String account = school.custodyAccountNo();
+        ReconciliationReport report = bank.sendStatement(("custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
+                + account + "," + day + ",OPBD,0,,BOOK,false\n"
+                + account + "," + day + ",CRDT,300000," + payment.bankTxnId() + ",BOOK,false\n"
+                + account + "," + day + ",CLBD,300000,,BOOK,false\n").getBytes(StandardCharsets.UTF_8),
+                StatementFormat.CSV);
+        assertThat(report.matched()).isEqualTo(1);
+        assertThat(report.missingInBank()).hasSize(3);
+        assertThat(report.ledgerClosingFen()).isEqualTo(375_000);
+        assertThat(report.reconciled()).isFalse();
+        assertThat(regulator.reconciliations(school.institutionId(), null, 100).items())
+                .extracting(ReconciliationSummary::statementId).containsExactly(report.statementId());
+        assertThat(staff.reconciliation(report.statementId())).isEqualTo(report);
     }
 
     @Test

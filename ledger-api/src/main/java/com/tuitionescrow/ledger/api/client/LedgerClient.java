@@ -34,6 +34,9 @@ import com.tuitionescrow.ledger.api.instruction.DisbursementRunResponse;
 import com.tuitionescrow.ledger.api.instruction.InstructionResultRequest;
 import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
 import com.tuitionescrow.ledger.api.instruction.InstructionView;
+import com.tuitionescrow.ledger.api.reconciliation.ReconciliationReport;
+import com.tuitionescrow.ledger.api.reconciliation.ReconciliationSummary;
+import com.tuitionescrow.ledger.api.reconciliation.StatementFormat;
 import com.tuitionescrow.ledger.api.refund.RefundDecisionRequest;
 import com.tuitionescrow.ledger.api.refund.RefundRequest;
 import com.tuitionescrow.ledger.api.refund.RefundResolutionRequest;
@@ -94,6 +97,8 @@ import java.util.function.Supplier;
  *       {@link #instructions};</li>
  *   <li>a wind-down repeated finishes what a stopped one left and otherwise changes nothing; its
  *       answer counts the refunds that repeat instructed;</li>
+ *   <li>a statement is kept under the hash of its bytes: the same file again answers with the
+ *       first report;</li>
  *   <li>reads change nothing.</li>
  * </ul>
  * A caller that would rather decide about repeats itself builds its client with {@link RetryPolicy#none()}.
@@ -107,10 +112,13 @@ public final class LedgerClient {
     private static final int RESPONSE_BYTES_MAX = 32 * 1024 * 1024;
     private static final int EXCERPT_CHARS_MAX = 300;
     private static final byte[] NO_BODY = new byte[0];
+    private static final String JSON = "application/json";
 
     private static final TypeReference<Page<InstructionView>> INSTRUCTION_PAGE = new TypeReference<>() {
     };
     private static final TypeReference<Page<AccountEntryView>> ENTRY_PAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<Page<ReconciliationSummary>> RECONCILIATION_PAGE = new TypeReference<>() {
     };
     private static final TypeReference<Page<JournalEntryView>> JOURNAL_PAGE = new TypeReference<>() {
     };
@@ -190,7 +198,8 @@ public final class LedgerClient {
 
     /** Cancels an unpaid order (PLATFORM); a paid one is refused with {@code ORDER_NOT_CANCELLABLE}. */
     public OrderResponse cancelOrder(String orderId) {
-        return call("POST", "/v1/orders/" + segment(orderId) + "/cancel", NO_BODY, json.constructType(OrderResponse.class));
+        return call("POST", "/v1/orders/" + segment(orderId) + "/cancel", NO_BODY, JSON,
+                json.constructType(OrderResponse.class));
     }
 
     /** Reports a lesson delivered on a paid order (INSTITUTION). {@code lessonId} is the idempotency key. */
@@ -257,6 +266,37 @@ public final class LedgerClient {
     /** The bank's result of an instruction (BANK, signed): EXECUTED takes the money out of custody, FAILED returns it. */
     public InstructionView answerInstruction(String instructionId, InstructionResultRequest result) {
         return post("/v1/bank/instructions/" + segment(instructionId) + "/result", result, InstructionView.class);
+    }
+
+    /**
+     * Sends a statement of a custody account (BANK, signed); the answer is its reconciliation report.
+     *
+     * @param file   the statement file, sent and signed byte for byte as given
+     * @param format camt.053 or the bank CSV: the Content-Type it is sent with
+     */
+    public ReconciliationReport sendStatement(byte[] file, StatementFormat format) {
+        Objects.requireNonNull(file, "file");
+        return call("POST", "/v1/bank/statements", file.clone(), format.mediaType(),
+                json.constructType(ReconciliationReport.class));
+    }
+
+    // ------------------------------------------------------------------------------ reconciliation
+
+    /**
+     * Reconciliation reports, in the order their statements arrived (REGULATOR; an INSTITUTION its own).
+     *
+     * @param institutionId one institution's; null for every institution's (REGULATOR) or the caller's own
+     * @param afterId       the previous page's {@link Page#next()}; null for the first page
+     * @param limit         1 to 100
+     */
+    public Page<ReconciliationSummary> reconciliations(String institutionId, String afterId, int limit) {
+        return get(withQuery("/v1/reconciliations", "institutionId", institutionId, "afterId", afterId, "limit", limit),
+                RECONCILIATION_PAGE);
+    }
+
+    /** One reconciliation report with its findings (REGULATOR, or that INSTITUTION). */
+    public ReconciliationReport reconciliation(String statementId) {
+        return get("/v1/reconciliations/" + segment(statementId), ReconciliationReport.class);
     }
 
     // ------------------------------------------------------------------------------ release
@@ -335,11 +375,11 @@ public final class LedgerClient {
     // ------------------------------------------------------------------------------ the exchange
 
     private <T> T get(String path, Class<T> type) {
-        return call("GET", path, NO_BODY, json.constructType(type));
+        return call("GET", path, NO_BODY, null, json.constructType(type));
     }
 
     private <T> T get(String path, TypeReference<T> type) {
-        return call("GET", path, NO_BODY, json.constructType(type));
+        return call("GET", path, NO_BODY, null, json.constructType(type));
     }
 
     private <T> T post(String path, Object body, Class<T> type) {
@@ -351,17 +391,17 @@ public final class LedgerClient {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the request of POST " + path + " as JSON", e);
         }
-        return call("POST", path, bytes, json.constructType(type));
+        return call("POST", path, bytes, JSON, json.constructType(type));
     }
 
     /** Sends until an answer is final or the retry policy is spent; see the class comment for which failures repeat. */
-    private <T> T call(String method, String path, byte[] body, JavaType type) {
+    private <T> T call(String method, String path, byte[] body, String contentType, JavaType type) {
         String call = method + " " + path;
         List<RuntimeException> earlier = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             RuntimeException failure;
             try {
-                return attempt(call, method, path, body, type);
+                return attempt(call, method, path, body, contentType, type);
             } catch (LedgerUnavailableException unavailable) {
                 failure = unavailable;
             } catch (LedgerProblemException problem) {
@@ -386,11 +426,11 @@ public final class LedgerClient {
         }
     }
 
-    private <T> T attempt(String call, String method, String path, byte[] body, JavaType type) {
+    private <T> T attempt(String call, String method, String path, byte[] body, String contentType, JavaType type) {
         HttpResponse<InputStream> response;
         byte[] answer;
         try {
-            response = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(request(method, path, body, contentType), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 answer = in.readNBytes(RESPONSE_BYTES_MAX + 1);
             }
@@ -418,7 +458,7 @@ public final class LedgerClient {
         throw problem(call, status, answer);
     }
 
-    private HttpRequest request(String method, String path, byte[] body) {
+    private HttpRequest request(String method, String path, byte[] body, String contentType) {
         String token = bearerToken.get();
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("the bearer token supplier gave no token");
@@ -439,7 +479,7 @@ public final class LedgerClient {
             return request.GET().build();
         }
         if (body.length > 0) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         return request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
