@@ -70,7 +70,7 @@ class ReconciliationController {
                                     description = "Header row " + CsvStatementParser.HEADER + ", then one row per line"))})
             @RequestBody byte[] statement,
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(hidden = true) Caller caller) {
+            Caller caller) {
         StatementFormat format = MediaType.APPLICATION_XML.includes(MediaType.parseMediaType(contentType))
                 ? StatementFormat.CAMT_053 : StatementFormat.CSV;
         return reconciliations.receive(format, statement, caller);
@@ -84,14 +84,14 @@ class ReconciliationController {
             @RequestParam(required = false) @Pattern(regexp = Ids.CREDIT_CODE) String institutionId,
             @RequestParam(required = false) @Pattern(regexp = STATEMENT_ID) String afterId,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE) int limit,
-            @Parameter(hidden = true) Caller caller) {
+            Caller caller) {
         return reconciliations.list(institutionId, afterId, limit, caller);
     }
 
     @GetMapping("/v1/reconciliations/{statementId}")
     @Operation(summary = "One reconciliation report with its findings (REGULATOR, or that INSTITUTION)")
     ReconciliationReport reconciliation(@PathVariable @Pattern(regexp = STATEMENT_ID) String statementId,
-                                        @Parameter(hidden = true) Caller caller) {
+                                        Caller caller) {
         return reconciliations.get(statementId, caller);
     }
 

@@ -9,7 +9,6 @@ import com.tuitionescrow.ledger.api.bank.CollectionStatus;
 import com.tuitionescrow.ledger.api.client.LedgerClient;
 import com.tuitionescrow.ledger.api.client.RetryPolicy;
 import com.tuitionescrow.ledger.api.enrollment.OrderResponse;
-import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
 import com.tuitionescrow.ledger.client.FlakyGateway.Answer;
 import com.tuitionescrow.ledger.client.FlakyGateway.ForwardAndDrop;
 import com.tuitionescrow.ledger.client.FlakyGateway.Received;
@@ -92,16 +91,22 @@ class LedgerClientRetryTest extends LedgerIntegrationTest {
 
     @Test
     void a_signature_another_sender_already_used_is_signed_again() {
-        // Two bank pollers on one clock sign the same empty body with the same timestamp.
+        // Two senders on one clock sign the same receipt with the same timestamp: the second
+        // signature is the first one again, refused as a replay, and the client signs afresh.
+        Institution school = newInstitution();
+        String orderId = unpaidOrder(school);
+        CollectionRequest receipt = receipt(orderId, school);
         Clock sameSecond = Clock.fixed(clock.instant(), clock.getZone());
-        LedgerClient firstPoller = LedgerClient.builder().baseUri(URI.create("http://localhost:" + port))
+        LedgerClient firstSender = LedgerClient.builder().baseUri(URI.create("http://localhost:" + port))
                 .bearerToken(Tokens::bank).bankSecret(Tokens.BANK_HMAC_SECRET).clock(sameSecond).build();
-        firstPoller.instructions(InstructionStatus.PENDING, null, 1);
+        CollectionResponse first = firstSender.reportCollection(receipt);
 
-        bankThroughGateway(sameSecond).instructions(InstructionStatus.PENDING, null, 1);
+        CollectionResponse second = bankThroughGateway(sameSecond).reportCollection(receipt);
 
-        assertThat(gateway.received()).extracting(Received::ledgerStatus).containsExactly(401, 200);
+        assertThat(gateway.received()).extracting(Received::ledgerStatus).containsExactly(401, 201);
         assertThat(gateway.received().get(0).ledgerBody()).contains("SIGNATURE_REPLAYED");
+        assertThat(second).isEqualTo(first);
+        assertRecordedOnce(school, orderId);
     }
 
     private String unpaidOrder(Institution school) {

@@ -94,6 +94,19 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void given_two_signed_reads_in_the_same_second_then_both_are_answered_since_a_read_changes_nothing() {
+        Map<String, String> headers = signer.headers(now(), "");
+
+        Http.Response first = http.getWithHeaders("/v1/bank/instructions?limit=1", Tokens.bank(), headers);
+        Http.Response second = http.getWithHeaders("/v1/bank/instructions?limit=1", Tokens.bank(), headers);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+        assertThat(http.getWithHeaders("/v1/bank/instructions?limit=1", Tokens.bank(), signer.headers(now() - 301, ""))
+                .code()).isEqualTo("SIGNATURE_STALE");
+    }
+
+    @Test
     void given_a_secret_being_rotated_out_then_calls_signed_with_it_are_still_accepted() {
         BankSigner oldSigner = new BankSigner(Tokens.BANK_HMAC_SECRET_PREVIOUS, clock);
 

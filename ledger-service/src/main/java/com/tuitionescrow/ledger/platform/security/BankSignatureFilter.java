@@ -31,8 +31,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Checks the body signature of every {@code /v1/bank/**} call before it reaches the ledger:
  * {@code X-Ledger-Signature: sha256=<hex HMAC-SHA256(secret, X-Ledger-Timestamp + "." + raw body)>}.
  * Missing or wrong: 401 SIGNATURE_INVALID; a timestamp more than the allowed skew away: 401
- * SIGNATURE_STALE; a signature already accepted: 401 SIGNATURE_REPLAYED. The body read here is
- * the body the controller gets, so what was signed is exactly what is applied.
+ * SIGNATURE_STALE; a signature of a changing call already accepted: 401 SIGNATURE_REPLAYED. A GET
+ * changes nothing and signs an empty body, so every GET of one second carries the same signature:
+ * reads are held to freshness, not to first sighting. The body read here is the body the controller
+ * gets, so what was signed is exactly what is applied.
  */
 class BankSignatureFilter extends OncePerRequestFilter {
 
@@ -90,7 +92,7 @@ class BankSignatureFilter extends OncePerRequestFilter {
                     "the signature does not match the timestamp and body as sent");
             return;
         }
-        if (!replays.firstSighting(sha256(presented))) {
+        if (!"GET".equals(request.getMethod()) && !replays.firstSighting(sha256(presented))) {
             refuse(response, HttpStatus.UNAUTHORIZED, ProblemCode.SIGNATURE_REPLAYED,
                     "this signed call was already received; sign each attempt afresh");
             return;

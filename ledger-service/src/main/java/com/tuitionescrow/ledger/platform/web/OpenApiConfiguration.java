@@ -15,7 +15,9 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.Arrays;
+import com.tuitionescrow.ledger.platform.security.Caller;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -32,6 +34,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class OpenApiConfiguration {
+
+    static {
+        // The caller comes from the bearer token, not from the request: keep it out of the contract.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Bean
     OpenAPI ledgerOpenApi() {
