@@ -12,11 +12,13 @@ import com.tuitionescrow.ledger.platform.security.Role;
 import com.tuitionescrow.ledger.platform.web.Forbidden;
 import com.tuitionescrow.ledger.platform.web.InvalidRequest;
 import com.tuitionescrow.ledger.platform.web.NotFound;
+import com.tuitionescrow.ledger.settlement.JournalFreshness;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,19 +38,22 @@ class ReconciliationService {
      * far fewer (an entry is hundreds of bytes); a CSV row is about 60 bytes.
      */
     static final int MAX_ENTRIES = 100_000;
+    static final Duration JOURNAL_WAIT = Duration.ofSeconds(5);
 
     private final InstitutionDirectory institutions;
     private final LedgerFacts ledger;
     private final ReconciliationStore reports;
     private final CommandTransactions transactions;
+    private final JournalFreshness journal;
     private final Clock clock;
 
     ReconciliationService(InstitutionDirectory institutions, LedgerFacts ledger, ReconciliationStore reports,
-                          CommandTransactions transactions, Clock clock) {
+                          CommandTransactions transactions, JournalFreshness journal, Clock clock) {
         this.institutions = institutions;
         this.ledger = ledger;
         this.reports = reports;
         this.transactions = transactions;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -62,6 +67,8 @@ class ReconciliationService {
                         + "custody account " + statement.custodyAccountNo() + "; the statement was not recorded"))
                 .institutionId();
         byte[] contentSha256 = sha256(file);
+        // The closing balance is read from the journal: it must include every receipt recorded so far.
+        journal.awaitCurrent(JOURNAL_WAIT);
         return transactions.inTransaction(() -> reports.statementWithContent(contentSha256)
                 .map(first -> reports.find(first).orElseThrow())
                 .orElseGet(() -> reconcile(statement, institutionId, format, contentSha256, caller)));

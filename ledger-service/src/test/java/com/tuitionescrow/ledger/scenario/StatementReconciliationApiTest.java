@@ -398,6 +398,20 @@ class StatementReconciliationApiTest extends StatementScenario {
     }
 
     @Test
+    void given_a_statement_sent_the_moment_after_the_last_receipt_then_the_ledger_closing_includes_that_receipt() {
+        Institution school = newInstitution();
+        Map<String, String> ref = refs("PAID");
+        paidOrder(school, ref.get("PAID"), dayStart.plusSeconds(1));
+        // No wait for the journal here: the ledger waits for itself before it reads the closing balance.
+
+        Http.Response report = sendStatement(csv(school, 0, 300_000, "CRDT,300000," + ref.get("PAID") + ",BOOK,false"), CSV);
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        assertThat(report.body().get("ledgerClosingFen").asLong()).isEqualTo(300_000);
+        assertThat(report.body().get("reconciled").asBoolean()).isTrue();
+    }
+
+    @Test
     void given_a_statement_whose_entries_do_not_add_up_to_its_closing_balance_then_it_is_inconsistent_and_not_reconciled() {
         Institution school = newInstitution();
         Map<String, String> ref = refs("PAID");

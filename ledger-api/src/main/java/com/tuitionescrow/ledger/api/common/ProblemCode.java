@@ -45,5 +45,7 @@ public enum ProblemCode {
     INSTRUCTION_NOT_PENDING,
     STATEMENT_ACCOUNT_UNKNOWN,
     // 500
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    // 503: try again shortly; nothing was recorded
+    JOURNAL_BEHIND
 }

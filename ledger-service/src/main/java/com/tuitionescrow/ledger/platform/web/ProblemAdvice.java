@@ -58,6 +58,13 @@ class ProblemAdvice {
         return Problems.response(Problems.of(HttpStatus.CONFLICT, conflict.code(), conflict.getMessage()));
     }
 
+    @ExceptionHandler(Unavailable.class)
+    ResponseEntity<ProblemDetail> unavailable(Unavailable unavailable) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, unavailable.code(), unavailable.getMessage()));
+    }
+
     @ExceptionHandler({Forbidden.class, AccessDeniedException.class})
     ResponseEntity<ProblemDetail> forbidden(RuntimeException e) {
         return Problems.response(Problems.of(HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, e.getMessage()));
