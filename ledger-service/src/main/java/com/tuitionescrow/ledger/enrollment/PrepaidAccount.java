@@ -352,6 +352,18 @@ class PrepaidAccount {
             approve(refund, RefundApprover.WIND_DOWN, command.custodyAccountNo(), command.now());
             refundedFen = Fen.plus(refundedFen, refund.amountFen());
             count++;
+            // Fix: a refund asked for earlier covers only the hours unconsumed when it was asked for. A disputed
+            // lesson reversed since then gave hours back that it does not cover, and they must not stay behind.
+            OrderState rest = order(order.orderId());
+            if (rest.status() == OrderStatus.PAID) {
+                RefundState remainder = requestForWindDown(rest, command.now());
+                approve(remainder, RefundApprover.WIND_DOWN, command.custodyAccountNo(), command.now());
+                refundedFen = Fen.plus(refundedFen, remainder.amountFen());
+                count++;
+            }
+            if (order(order.orderId()).remainingHours() != 0) {
+                throw new IllegalStateException("order " + order.orderId() + " still has unconsumed hours after its wind-down refunds");
+            }
         }
         return new WindDownRefunds(count, refundedFen);
     }
@@ -620,6 +632,18 @@ class PrepaidAccount {
                 hours = Math.addExact(hours, order.remainingHours());
                 if (order.subject().equals(subject)) {
                     hoursInSubject = Math.addExact(hoursInSubject, order.remainingHours());
+                }
+            }
+        }
+        // Fix: an approved refund is only instructed. Until the bank executes it the money is still the
+        // student's, in custody, and a failure gives its hours back; counted as gone, it would let a sale
+        // made in between leave the student over the caps when the refund fails.
+        for (RefundState refund : refunds.values()) {
+            if (refund.status() == RefundStatus.APPROVED) {
+                fen = Fen.plus(fen, refund.amountFen());
+                hours = Math.addExact(hours, refund.hours());
+                if (order(refund.orderId()).subject().equals(subject)) {
+                    hoursInSubject = Math.addExact(hoursInSubject, refund.hours());
                 }
             }
         }
