@@ -3,6 +3,7 @@ package com.tuitionescrow.ledger.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tuitionescrow.ledger.support.BankSigner;
 import com.tuitionescrow.ledger.support.CheckedScenario;
 import com.tuitionescrow.ledger.support.Http;
 import com.tuitionescrow.ledger.support.Tokens;
@@ -149,6 +150,31 @@ class BankInstructionApiTest extends CheckedScenario {
         assertRefused(page("limit=0"), 400, "VALIDATION_FAILED");
         assertRefused(page("limit=1001"), 400, "VALIDATION_FAILED");
         assertRefused(page("status=ASSEMBLING"), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void a_bank_that_signs_with_the_second_it_sends_reads_the_next_page_in_the_same_second_but_never_the_same_page_twice() {
+        Institution school = school();
+        String student = id("stu");
+        List<String> instructions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Paid order = soldAndPaid(school, student, course("subject" + i, 1_000, 10));
+            instructions.add(approve(school, requestRefund(order.orderId()).get("refundId").asText())
+                    .get("instructionId").asText());
+        }
+        // A GET signs an empty body: both pages carry the very same signature.
+        Map<String, String> signedNow = new BankSigner(Tokens.BANK_HMAC_SECRET, clock)
+                .headers(clock.instant().getEpochSecond(), "");
+        String firstPage = "/v1/bank/instructions?status=PENDING&limit=1&afterId=" + instructions.get(0);
+
+        Http.Response first = http.getWithHeaders(firstPage, Tokens.bank(), signedNow);
+        Http.Response second = http.getWithHeaders("/v1/bank/instructions?status=PENDING&limit=1&afterId="
+                + instructions.get(1), Tokens.bank(), signedNow);
+        Http.Response replayed = http.getWithHeaders(firstPage, Tokens.bank(), signedNow);
+
+        assertThat(ids(first)).containsExactly(instructions.get(1));
+        assertThat(ids(second)).containsExactly(instructions.get(2));
+        assertRefused(replayed, 401, "SIGNATURE_REPLAYED");
     }
 
     private Http.Response page(String query) {

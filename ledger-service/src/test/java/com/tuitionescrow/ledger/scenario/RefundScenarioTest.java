@@ -249,4 +249,40 @@ class RefundScenarioTest extends CheckedScenario {
         assertThat(money(school)).containsEntry("prepaidFen", 200_000L).containsEntry("custodyFen", 200_000L)
                 .containsEntry("refundedTotalFen", 400_000L);
     }
+
+    @Test
+    void a_refund_request_sent_again_returns_the_first_answer_and_its_id_with_other_content_is_a_conflict() {
+        Institution school = school();
+        String student = id("stu");
+        Paid order = soldAndPaid(school, student, course("piano", 10_000, 10));
+        Paid other = soldAndPaid(school, student, course("violin", 10_000, 10));
+        String refundId = id("refund");
+
+        Http.Response first = refundResponse(order.orderId(), refundId);
+        Http.Response again = refundResponse(order.orderId(), refundId);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        Map<String, Integer> before = footprint();
+        assertRefused(refundResponse(other.orderId(), refundId), 409, "IDEMPOTENCY_CONFLICT");
+        Http.Response otherReason = http.post("/v1/orders/" + order.orderId() + "/refunds", Tokens.platform(),
+                Map.of("refundId", refundId, "reason", "another reason"));
+        books("request refund " + refundId + " again with another reason");
+        assertRefused(otherReason, 409, "IDEMPOTENCY_CONFLICT");
+        assertThat(footprint()).isEqualTo(before);
+        assertThat(money(school)).containsEntry("prepaidFen", 200_000L).containsEntry("refundingFen", 0L);
+    }
+
+    @Test
+    void a_refund_of_an_order_not_paid_is_refused() {
+        Institution school = school();
+        String unpaid = sell(school, id("stu"), course("piano", 10_000, 10));
+        Map<String, Integer> before = footprint();
+
+        assertRefused(refundResponse(unpaid, id("refund")), 422, "ORDER_NOT_PAID");
+        assertRefused(refundResponse(id("no-such-order"), id("refund")), 404, "NOT_FOUND");
+
+        assertThat(footprint()).isEqualTo(before);
+    }
 }

@@ -55,6 +55,11 @@ public final class Http {
         return send(path, token, "POST", rawBody, signer.headersFor(path, rawBody));
     }
 
+    /** A GET with exactly these headers and nothing signed for you: for tests of the signature itself. */
+    public Response getWithHeaders(String path, String token, Map<String, String> headers) {
+        return send(path, token, "GET", "", headers);
+    }
+
     /** Sends exactly these headers and nothing signed for you: for tests of the signature itself. */
     public Response postWithHeaders(String path, String token, String rawBody, Map<String, String> headers) {
         return send(path, token, "POST", rawBody, headers);

@@ -90,7 +90,14 @@ class BankSignatureFilter extends OncePerRequestFilter {
                     "the signature does not match the timestamp and body as sent");
             return;
         }
-        if (!replays.firstSighting(sha256(presented))) {
+        // Fix: a GET signs an empty body, so all GETs signed in the same second carry the same signature,
+        // and a bank paging through its instructions found its next page refused as a replay. A GET changes
+        // nothing, so its request line is part of what makes it the same call: the same GET again is still
+        // refused, another page is not. A POST's signature alone names it, as before: its body is signed.
+        byte[] sighting = "GET".equals(request.getMethod())
+                ? sha256(presented, (request.getRequestURI() + "?" + request.getQueryString()).getBytes(StandardCharsets.UTF_8))
+                : sha256(presented);
+        if (!replays.firstSighting(sighting)) {
             refuse(response, HttpStatus.UNAUTHORIZED, ProblemCode.SIGNATURE_REPLAYED,
                     "this signed call was already received; sign each attempt afresh");
             return;
@@ -119,9 +126,13 @@ class BankSignatureFilter extends OncePerRequestFilter {
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    private static byte[] sha256(byte[]... parts) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
