@@ -381,6 +381,7 @@ class PrepaidAccount {
             apply(new RefundExecuted(accountId, refund.refundId(), refund.orderId(), instructionId, refund.amountFen(),
                     command.bankTxnId(), command.executedAt(),
                     JournalEntry.of(inTransit, account(AccountType.CUSTODY_CASH), refund.amountFen())));
+            releaseHoldbackIfComplete(refund.orderId(), command.executedAt());
         } else {
             apply(new RefundFailed(accountId, refund.refundId(), refund.orderId(), instructionId, refund.amountFen(),
                     refund.hours(), command.bankTxnId(), command.reason(), command.executedAt(),
@@ -578,8 +579,12 @@ class PrepaidAccount {
      */
     private void releaseHoldbackIfComplete(String orderId, Instant now) {
         OrderState order = order(orderId);
+        // Fix: a refund approved but not yet executed keeps the order open too. Should the bank fail it, its
+        // hours come back and the order goes on, and what is held back must still be there; the hold-back
+        // is released once the bank has paid the refund.
         boolean open = lessons.values().stream().anyMatch(l -> l.orderId().equals(orderId) && l.isOpen())
-                || hasPendingRefund(orderId);
+                || hasPendingRefund(orderId)
+                || refunds.values().stream().anyMatch(r -> r.orderId().equals(orderId) && r.status() == RefundStatus.APPROVED);
         if (order.remainingHours() == 0 && order.heldBackFen() > 0 && !open) {
             apply(new HoldbackReleased(accountId, orderId, order.heldBackFen(), now,
                     JournalEntry.of(account(AccountType.HELD_BACK), account(AccountType.RELEASABLE), order.heldBackFen())));
@@ -592,7 +597,6 @@ class PrepaidAccount {
                 approver, RefundState.instructionIdOf(refund.refundId()), custodyAccountNo, order.collectionBankTxnId(),
                 now, JournalEntry.of(prepaidAccount(),
                         AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId), refund.amountFen())));
-        releaseHoldbackIfComplete(refund.orderId(), now);
     }
 
     private RefundState requestForWindDown(OrderState order, Instant now) {

@@ -357,6 +357,32 @@ class PrepaidAccountReleaseTest {
                         JournalEntry.of(AWAITING, HELD_BACK, 10_000)));
     }
 
+    @Test
+    void a_refund_of_the_last_hours_keeps_the_hold_back_until_the_bank_has_paid_it() {
+        AggregateTestFixture<PrepaidAccount> holdingBack =
+                fixtureWith(new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 30));
+        OrderPlaced order = placed("order-1", 10_000, 10);
+        LessonReported lesson = reported(order, "lesson-1", 4);
+        LessonConfirmed split = new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW, new JournalEntry(List.of(
+                Posting.debit(AWAITING, 40_000), Posting.credit(RELEASABLE, 28_000), Posting.credit(HELD_BACK, 12_000))));
+        RefundApproved approved = refundApproved("refund-1", order, 60_000, 6, RefundApprover.INSTITUTION);
+
+        // Approved is not yet paid: should the bank fail it, the order goes on and so must its hold-back.
+        holdingBack.given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6))
+                .when(new AnswerRefund(ACCOUNT, "refund-1", RefundDecision.APPROVE, null, CUSTODY_NO, NOW))
+                .expectEvents(approved);
+        holdingBack.given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6), approved)
+                .when(new RecordRefundResult(ACCOUNT, "refund-1", InstructionOutcome.FAILED, "out-1", NOW, "account closed"))
+                .expectEvents(new RefundFailed(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 60_000, 6, "out-1",
+                        "account closed", NOW, JournalEntry.of(REFUNDING, PREPAID, 60_000)));
+        holdingBack.given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6), approved)
+                .when(new RecordRefundResult(ACCOUNT, "refund-1", InstructionOutcome.EXECUTED, "out-1", NOW, null))
+                .expectEvents(
+                        new RefundExecuted(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 60_000, "out-1", NOW,
+                                JournalEntry.of(REFUNDING, CUSTODY, 60_000)),
+                        new HoldbackReleased(ACCOUNT, "order-1", 12_000, NOW, JournalEntry.of(HELD_BACK, RELEASABLE, 12_000)));
+    }
+
     // ---------------------------------------------------------------- release on completion
 
     @Test

@@ -56,21 +56,31 @@ class HoldbackScenarioTest extends CheckedScenario {
     }
 
     @Test
-    void given_30_percent_held_back_when_the_remaining_hours_are_refunded_the_order_is_over_and_the_hold_back_is_released() {
+    void given_30_percent_held_back_the_hold_back_waits_until_the_refund_of_the_last_hours_is_paid() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
         confirm(teach(school, order.orderId(), 4));
         assertThat(money(school)).containsEntry("releasableFen", 28_000L).containsEntry("heldBackFen", 12_000L);
-
         String refundId = requestRefund(order.orderId()).get("refundId").asText();
-        assertThat(money(school)).as("nothing moves while the refund waits").containsEntry("heldBackFen", 12_000L);
-        execute(approve(school, refundId).get("instructionId").asText());
+        String instructionId = approve(school, refundId).get("instructionId").asText();
+        assertThat(money(school)).as("approved is not paid: the order may yet go on")
+                .containsEntry("heldBackFen", 12_000L).containsEntry("refundingFen", 60_000L);
 
-        assertThat(money(school)).containsEntry("heldBackFen", 0L).containsEntry("releasableFen", 40_000L)
+        fail(instructionId);
+
+        assertThat(order(order.orderId()).get("status").asText()).isEqualTo("PAID");
+        assertThat(money(school)).containsEntry("heldBackFen", 12_000L).containsEntry("prepaidFen", 60_000L);
+        JsonNode seventyPercent = disbursementFor(run(), school);
+        assertThat(seventyPercent.get("amountFen").asLong()).isEqualTo(28_000);
+        execute(seventyPercent.get("instructionId").asText());
+
+        execute(approve(school, requestRefund(order.orderId()).get("refundId").asText()).get("instructionId").asText());
+
+        assertThat(money(school)).containsEntry("heldBackFen", 0L).containsEntry("releasableFen", 12_000L)
                 .containsEntry("refundedTotalFen", 60_000L);
-        JsonNode released = disbursementFor(run(), school);
-        assertThat(released.get("amountFen").asLong()).isEqualTo(40_000);
-        execute(released.get("instructionId").asText());
-        assertThat(money(school)).containsEntry("custodyFen", 0L);
+        JsonNode rest = disbursementFor(run(), school);
+        assertThat(rest.get("amountFen").asLong()).isEqualTo(12_000);
+        execute(rest.get("instructionId").asText());
+        assertThat(money(school)).containsEntry("custodyFen", 0L).containsEntry("disbursedTotalFen", 40_000L);
     }
 }
