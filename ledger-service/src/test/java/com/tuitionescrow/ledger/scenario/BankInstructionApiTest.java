@@ -75,7 +75,7 @@ class BankInstructionApiTest extends CheckedScenario {
     // ---- answers are idempotent ----
 
     @Test
-    void given_an_answered_instruction_the_same_answer_returns_the_first_result_and_another_answer_is_a_conflict() {
+    void given_an_answered_instruction_when_the_bank_sends_the_same_answer_then_it_gets_the_first_result_and_another_answer_is_a_conflict() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
         String instructionId = approve(school, requestRefund(order.orderId()).get("refundId").asText())
@@ -98,7 +98,7 @@ class BankInstructionApiTest extends CheckedScenario {
     }
 
     @Test
-    void an_unknown_instruction_is_404_and_a_FAILED_answer_without_a_reason_or_from_the_future_is_400() {
+    void given_a_pending_instruction_when_an_answer_is_for_an_unknown_one_or_FAILED_without_reason_or_from_the_future_then_it_is_refused() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
         String instructionId = approve(school, requestRefund(order.orderId()).get("refundId").asText())
@@ -123,7 +123,7 @@ class BankInstructionApiTest extends CheckedScenario {
     // ---- the bank's work list ----
 
     @Test
-    void the_bank_pages_through_instructions_oldest_first_after_the_last_one_it_saw() {
+    void given_four_instructions_when_the_bank_pages_after_the_first_then_it_reads_the_others_oldest_first_and_by_status() {
         Institution school = school();
         String student = id("stu");
         List<String> instructions = new ArrayList<>();
@@ -153,7 +153,7 @@ class BankInstructionApiTest extends CheckedScenario {
     }
 
     @Test
-    void a_bank_that_signs_with_the_second_it_sends_reads_the_next_page_in_the_same_second_but_never_the_same_page_twice() {
+    void given_a_bank_signing_with_the_second_it_sends_when_it_reads_the_next_page_in_that_second_then_it_gets_it_but_never_the_same_page_twice() {
         Institution school = school();
         String student = id("stu");
         List<String> instructions = new ArrayList<>();

@@ -19,7 +19,7 @@ class HoldbackScenarioTest extends CheckedScenario {
     private static final long PRICE = 15_001;
 
     @Test
-    void given_30_percent_held_back_the_run_releases_70_percent_and_completing_the_order_releases_the_rest() {
+    void given_30_percent_held_back_when_lessons_are_confirmed_then_the_run_releases_70_percent_and_completing_the_order_releases_the_rest() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", PRICE, 3));
 
@@ -56,7 +56,7 @@ class HoldbackScenarioTest extends CheckedScenario {
     }
 
     @Test
-    void given_30_percent_held_back_the_hold_back_waits_until_the_refund_of_the_last_hours_is_paid() {
+    void given_30_percent_held_back_when_the_last_hours_are_refunded_then_the_hold_back_waits_until_the_bank_has_paid_the_refund() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
         confirm(teach(school, order.orderId(), 4));

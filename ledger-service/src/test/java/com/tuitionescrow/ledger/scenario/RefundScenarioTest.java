@@ -92,7 +92,7 @@ class RefundScenarioTest extends CheckedScenario {
     }
 
     @Test
-    void given_a_pending_refund_then_lessons_and_another_refund_are_refused_and_release_is_frozen_until_it_is_approved() {
+    void given_a_pending_refund_when_a_lesson_another_refund_or_a_run_comes_then_they_are_refused_or_frozen_until_it_is_approved() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", PRICE, 20));
         confirm(teach(school, order.orderId(), 2));
@@ -117,7 +117,7 @@ class RefundScenarioTest extends CheckedScenario {
     }
 
     @Test
-    void given_a_contested_refund_when_the_window_passes_it_waits_and_when_the_regulator_approves_it_is_paid() {
+    void given_a_contested_refund_when_the_window_passes_and_then_the_regulator_approves_then_it_waits_for_the_ruling_and_is_paid() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", PRICE, 20));
         teach(school, order.orderId(), 4);
@@ -199,7 +199,7 @@ class RefundScenarioTest extends CheckedScenario {
     }
 
     @Test
-    void given_a_refund_the_bank_failed_then_money_and_hours_are_back_and_a_new_refund_can_be_asked_for() {
+    void given_an_approved_refund_when_the_bank_fails_it_then_money_and_hours_are_back_and_a_new_refund_can_be_asked_for() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", PRICE, 20));
         teach(school, order.orderId(), 2);
@@ -229,7 +229,7 @@ class RefundScenarioTest extends CheckedScenario {
     }
 
     @Test
-    void given_a_refund_the_bank_has_not_paid_yet_then_its_money_still_counts_against_the_caps() {
+    void given_a_refund_the_bank_has_not_paid_yet_when_the_student_buys_more_then_its_money_still_counts_against_the_caps() {
         Institution school = school();
         String student = id("stu");
         Paid order = soldAndPaid(school, student, course("piano", 10_000, 40));
@@ -251,7 +251,7 @@ class RefundScenarioTest extends CheckedScenario {
     }
 
     @Test
-    void a_refund_request_sent_again_returns_the_first_answer_and_its_id_with_other_content_is_a_conflict() {
+    void given_a_requested_refund_when_the_platform_sends_it_again_then_it_gets_the_first_answer_and_its_id_with_other_content_is_a_conflict() {
         Institution school = school();
         String student = id("stu");
         Paid order = soldAndPaid(school, student, course("piano", 10_000, 10));
@@ -275,7 +275,7 @@ class RefundScenarioTest extends CheckedScenario {
     }
 
     @Test
-    void a_refund_of_an_order_not_paid_is_refused() {
+    void given_an_unpaid_or_unknown_order_when_a_refund_is_requested_then_it_is_refused_and_nothing_is_written() {
         Institution school = school();
         String unpaid = sell(school, id("stu"), course("piano", 10_000, 10));
         Map<String, Integer> before = footprint();

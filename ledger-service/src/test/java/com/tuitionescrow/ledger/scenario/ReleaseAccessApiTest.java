@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ReleaseAccessApiTest extends CheckedScenario {
 
     @Test
-    void only_a_regulator_or_the_platform_runs_the_release_and_never_as_of_a_future_moment() {
+    void given_releasable_money_when_an_institution_or_the_bank_runs_the_release_then_it_is_forbidden_and_the_platform_may_but_never_as_of_the_future() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
         confirm(teach(school, order.orderId(), 1));
@@ -40,7 +40,7 @@ class ReleaseAccessApiTest extends CheckedScenario {
     }
 
     @Test
-    void only_a_regulator_winds_an_institution_down() {
+    void given_an_active_institution_when_the_platform_or_the_institution_winds_it_down_then_it_is_forbidden_and_it_stays_active() {
         Institution school = school();
         soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
         Map<String, Object> reason = Map.of("reason", "gone");
@@ -58,7 +58,7 @@ class ReleaseAccessApiTest extends CheckedScenario {
     }
 
     @Test
-    void a_refund_is_asked_for_by_the_platform_answered_by_its_own_institution_and_ruled_on_by_a_regulator() {
+    void given_a_refund_when_anyone_but_the_platform_asks_its_own_institution_answers_or_a_regulator_rules_then_it_is_forbidden_or_not_found() {
         Institution school = school();
         Institution other = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
@@ -95,7 +95,7 @@ class ReleaseAccessApiTest extends CheckedScenario {
     }
 
     @Test
-    void only_the_bank_lists_and_answers_instructions() {
+    void given_a_pending_instruction_when_anyone_but_the_bank_lists_or_answers_it_then_it_is_forbidden_and_it_stays_pending() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
         String instructionId = approve(school, requestRefund(order.orderId()).get("refundId").asText())
