@@ -2,12 +2,12 @@
 -- bank answers). Written by subscribing processors in the transaction that issues or answers them.
 -- owner_id names the aggregate that owns the instruction, so a bank result finds its way back.
 CREATE TABLE bank_instruction (
-    instruction_id      VARCHAR(80)  PRIMARY KEY,
+    instruction_id      VARCHAR(100)  PRIMARY KEY,
     list_seq            BIGSERIAL    NOT NULL UNIQUE,
     kind                VARCHAR(16)  NOT NULL CHECK (kind IN ('DISBURSEMENT', 'REFUND', 'SUSPENSE_RETURN')),
     owner_id            VARCHAR(160) NOT NULL,
     -- The owner's own name for it: the refund id of a REFUND; null otherwise.
-    owner_ref           VARCHAR(80),
+    owner_ref           VARCHAR(100),
     institution_id      VARCHAR(18)  NOT NULL,
     custody_account_no  VARCHAR(32)  NOT NULL,
     amount_fen          BIGINT       NOT NULL,

@@ -14,7 +14,7 @@ CREATE INDEX course_order_releasable ON course_order (institution_id, account_id
 
 -- 退费
 CREATE TABLE refund (
-    refund_id           VARCHAR(80)  PRIMARY KEY,
+    refund_id           VARCHAR(100)  PRIMARY KEY,
     order_id            VARCHAR(64)  NOT NULL REFERENCES course_order (order_id),
     account_id          VARCHAR(96)  NOT NULL,
     institution_id      VARCHAR(18)  NOT NULL,
@@ -28,7 +28,7 @@ CREATE TABLE refund (
     requested_at        TIMESTAMPTZ  NOT NULL,
     answer_by           TIMESTAMPTZ  NOT NULL,
     answered_at         TIMESTAMPTZ,
-    instruction_id      VARCHAR(80)
+    instruction_id      VARCHAR(100)
 );
 CREATE INDEX refund_order ON refund (order_id);
 -- The refund window sweep reads only refunds waiting for the institution.
@@ -40,6 +40,6 @@ ALTER TABLE lesson ADD COLUMN confirm_by TIMESTAMPTZ NOT NULL;
 CREATE INDEX lesson_awaiting ON lesson (confirm_by) WHERE status = 'AWAITING_CONFIRMATION';
 
 -- Suspense money goes back by a SUSPENSE_RETURN instruction; null until instructed (or after it failed).
-ALTER TABLE bank_collection ADD COLUMN return_instruction_id VARCHAR(80);
+ALTER TABLE bank_collection ADD COLUMN return_instruction_id VARCHAR(100);
 CREATE INDEX bank_collection_to_return ON bank_collection (recorded_at)
     WHERE status = 'SUSPENSE' AND return_instruction_id IS NULL;

@@ -23,6 +23,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,9 +64,14 @@ class InstructionProjection {
                 .execute();
     }
 
+    /**
+     * An instruction takes its place in the bank's list when it is issued, not when it began gathering
+     * portions: one issued late (by a run finishing another's work) must not sort behind a bank's cursor.
+     */
     @EventHandler
     void on(DisbursementIssued event) {
         db.update(BANK_INSTRUCTION)
+                .set(BANK_INSTRUCTION.LIST_SEQ, DSL.field("nextval(pg_get_serial_sequence('bank_instruction', 'list_seq'))", Long.class))
                 .set(BANK_INSTRUCTION.STATUS, InstructionStatus.PENDING.name())
                 .set(BANK_INSTRUCTION.AMOUNT_FEN, event.amountFen())
                 .set(BANK_INSTRUCTION.CREATED_AT, utc(event.issuedAt()))

@@ -226,14 +226,15 @@ class PrepaidAccount {
         return lesson(command.lessonId()).status();
     }
 
-    /** Nobody answered within the confirmation window: the lesson counts as confirmed. */
+    /** Nobody answered within the confirmation window: the lesson counts as confirmed. Returns whether it was now. */
     @CommandHandler
-    LessonStatus handle(ConfirmLessonByWindow command, ReleasePolicy policy) {
+    boolean handle(ConfirmLessonByWindow command, ReleasePolicy policy) {
         LessonState lesson = lesson(command.lessonId());
-        if (lesson.status() == LessonStatus.AWAITING_CONFIRMATION && !command.now().isBefore(lesson.confirmBy())) {
-            confirm(lesson, true, command.now(), policy);
+        if (lesson.status() != LessonStatus.AWAITING_CONFIRMATION || command.now().isBefore(lesson.confirmBy())) {
+            return false;
         }
-        return lesson(command.lessonId()).status();
+        confirm(lesson, true, command.now(), policy);
+        return true;
     }
 
     /** A regulator's ruling on a disputed lesson; repeating the same ruling changes nothing. */
@@ -320,14 +321,15 @@ class PrepaidAccount {
         return refund(command.refundId()).status();
     }
 
-    /** The institution did not answer within the refund window: the refund is approved. */
+    /** The institution did not answer within the refund window: the refund is approved. Returns whether it was now. */
     @CommandHandler
-    RefundStatus handle(ApproveRefundByWindow command) {
+    boolean handle(ApproveRefundByWindow command) {
         RefundState refund = refund(command.refundId());
-        if (refund.status() == RefundStatus.AWAITING_INSTITUTION && !command.now().isBefore(refund.answerBy())) {
-            approve(refund, RefundApprover.WINDOW, command.custodyAccountNo(), command.now());
+        if (refund.status() != RefundStatus.AWAITING_INSTITUTION || command.now().isBefore(refund.answerBy())) {
+            return false;
         }
-        return refund(command.refundId()).status();
+        approve(refund, RefundApprover.WINDOW, command.custodyAccountNo(), command.now());
+        return true;
     }
 
     /**
@@ -352,6 +354,18 @@ class PrepaidAccount {
             approve(refund, RefundApprover.WIND_DOWN, command.custodyAccountNo(), command.now());
             refundedFen = Fen.plus(refundedFen, refund.amountFen());
             count++;
+            // A refund asked for earlier covers only the hours unconsumed when it was asked for; a disputed
+            // lesson reversed since then gave back hours it does not cover, and they must not stay behind.
+            OrderState rest = order(order.orderId());
+            if (rest.status() == OrderStatus.PAID) {
+                RefundState remainder = requestForWindDown(rest, command.now());
+                approve(remainder, RefundApprover.WIND_DOWN, command.custodyAccountNo(), command.now());
+                refundedFen = Fen.plus(refundedFen, remainder.amountFen());
+                count++;
+            }
+            if (order(order.orderId()).remainingHours() != 0) {
+                throw new IllegalStateException("order " + order.orderId() + " still has unconsumed hours after its wind-down refunds");
+            }
         }
         return new WindDownRefunds(count, refundedFen);
     }
@@ -369,6 +383,7 @@ class PrepaidAccount {
             apply(new RefundExecuted(accountId, refund.refundId(), refund.orderId(), instructionId, refund.amountFen(),
                     command.bankTxnId(), command.executedAt(),
                     JournalEntry.of(inTransit, account(AccountType.CUSTODY_CASH), refund.amountFen())));
+            releaseHoldbackIfComplete(refund.orderId(), command.executedAt());
         } else {
             apply(new RefundFailed(accountId, refund.refundId(), refund.orderId(), instructionId, refund.amountFen(),
                     refund.hours(), command.bankTxnId(), command.reason(), command.executedAt(),
@@ -566,8 +581,12 @@ class PrepaidAccount {
      */
     private void releaseHoldbackIfComplete(String orderId, Instant now) {
         OrderState order = order(orderId);
+        // A refund approved but not yet executed keeps the order open too: should the bank fail it, its
+        // hours come back and the order goes on, and what is held back must still be there. The hold-back
+        // is released once the bank has paid the refund.
         boolean open = lessons.values().stream().anyMatch(l -> l.orderId().equals(orderId) && l.isOpen())
-                || hasPendingRefund(orderId);
+                || hasPendingRefund(orderId)
+                || refunds.values().stream().anyMatch(r -> r.orderId().equals(orderId) && r.status() == RefundStatus.APPROVED);
         if (order.remainingHours() == 0 && order.heldBackFen() > 0 && !open) {
             apply(new HoldbackReleased(accountId, orderId, order.heldBackFen(), now,
                     JournalEntry.of(account(AccountType.HELD_BACK), account(AccountType.RELEASABLE), order.heldBackFen())));
@@ -580,12 +599,12 @@ class PrepaidAccount {
                 approver, RefundState.instructionIdOf(refund.refundId()), custodyAccountNo, order.collectionBankTxnId(),
                 now, JournalEntry.of(prepaidAccount(),
                         AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId), refund.amountFen())));
-        releaseHoldbackIfComplete(refund.orderId(), now);
     }
 
     private RefundState requestForWindDown(OrderState order, Instant now) {
         long earlier = refunds.values().stream().filter(r -> r.orderId().equals(order.orderId())).count();
-        String refundId = "wind-down-" + order.orderId() + "-" + (earlier + 1);
+        // A colon cannot appear in a client-chosen id, so this can never collide with the platform's.
+        String refundId = "wind-down:" + order.orderId() + ":" + (earlier + 1);
         apply(new RefundRequested(accountId, refundId, order.orderId(), order.unconsumedFen(), order.remainingHours(),
                 "institution winding down", now, now));
         return refund(refundId);
@@ -620,6 +639,18 @@ class PrepaidAccount {
                 hours = Math.addExact(hours, order.remainingHours());
                 if (order.subject().equals(subject)) {
                     hoursInSubject = Math.addExact(hoursInSubject, order.remainingHours());
+                }
+            }
+        }
+        // An approved refund is only instructed: until the bank executes it the money is still the
+        // student's, in custody, and a failure gives its hours back. Counted as gone, it would let a sale
+        // made in between leave the student over the caps when the refund fails.
+        for (RefundState refund : refunds.values()) {
+            if (refund.status() == RefundStatus.APPROVED) {
+                fen = Fen.plus(fen, refund.amountFen());
+                hours = Math.addExact(hours, refund.hours());
+                if (order(refund.orderId()).subject().equals(subject)) {
+                    hoursInSubject = Math.addExact(hoursInSubject, refund.hours());
                 }
             }
         }

@@ -35,28 +35,28 @@ public class WindowSweep {
         this.institutions = institutions;
     }
 
-    /** Returns how many lessons it confirmed. */
+    /** Returns how many lessons it confirmed (one answered in the meantime is not counted). */
     public int confirmLessonsPastWindow(Instant asOf, Caller caller) {
         return sweep(limit -> orders.lessonsPastWindow(asOf, limit), lesson ->
                 commands.send(new ConfirmLessonByWindow(lesson.accountId(), lesson.lessonId(), asOf), caller));
     }
 
-    /** Returns how many refunds it approved. */
+    /** Returns how many refunds it approved (one answered in the meantime is not counted). */
     public int approveRefundsPastWindow(Instant asOf, Caller caller) {
         return sweep(limit -> refunds.pastWindow(asOf, limit), refund -> commands.send(new ApproveRefundByWindow(
                 refund.accountId(), refund.refundId(),
                 institutions.find(refund.institutionId()).orElseThrow().custodyAccountNo(), asOf), caller));
     }
 
-    private <T> int sweep(Function<Integer, List<T>> due, java.util.function.Consumer<T> answer) {
+    private <T> int sweep(Function<Integer, List<T>> due, Function<T, Boolean> answer) {
         int answered = 0;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
             List<T> items = due.apply(BATCH);
-            items.forEach(item -> commands.inTransaction(() -> {
-                answer.accept(item);
-                return null;
-            }));
-            answered += items.size();
+            for (T item : items) {
+                if (commands.inTransaction(() -> answer.apply(item))) {
+                    answered++;
+                }
+            }
             if (items.size() < BATCH) {
                 break;
             }

@@ -43,8 +43,19 @@ class JournalProjection {
         this.db = db;
     }
 
+    /**
+     * Takes every event, though only those with postings are journaled: the processor stores its token
+     * only with the batches it handles, so this way the token says how far the journal has read (what
+     * {@link JournalFreshness} waits on), not merely where the last entry was.
+     */
     @EventHandler
-    void on(Journaled event, EventMessage<?> message, @MetaDataValue(Caller.ACTOR) String actor) {
+    void on(Object event, EventMessage<?> message, @MetaDataValue(Caller.ACTOR) String actor) {
+        if (event instanceof Journaled journaled) {
+            journal(journaled, message, actor);
+        }
+    }
+
+    private void journal(Journaled event, EventMessage<?> message, String actor) {
         JournalEntry entry = event.journalEntry();
         Record2<Long, byte[]> last = db.select(JOURNAL_ENTRY.SEQ, JOURNAL_ENTRY.HASH)
                 .from(JOURNAL_ENTRY).orderBy(JOURNAL_ENTRY.SEQ.desc()).limit(1).fetchOne();

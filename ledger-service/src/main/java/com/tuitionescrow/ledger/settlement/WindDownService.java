@@ -16,6 +16,7 @@ import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.web.NotFound;
 import com.tuitionescrow.ledger.settlement.LedgerQueries.Totals;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
@@ -28,18 +29,22 @@ import org.springframework.stereotype.Service;
 @Service
 class WindDownService {
 
+    static final Duration JOURNAL_WAIT = Duration.ofSeconds(5);
+
     private final CommandTransactions commands;
     private final InstitutionDirectory institutions;
     private final OrderQueries orders;
     private final LedgerQueries ledger;
+    private final JournalFreshness journal;
     private final Clock clock;
 
     WindDownService(CommandTransactions commands, InstitutionDirectory institutions, OrderQueries orders,
-                    LedgerQueries ledger, Clock clock) {
+                    LedgerQueries ledger, JournalFreshness journal, Clock clock) {
         this.commands = commands;
         this.institutions = institutions;
         this.orders = orders;
         this.ledger = ledger;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -57,6 +62,8 @@ class WindDownService {
             refunds += instructed.count();
             refundedFen = Fen.plus(refundedFen, instructed.amountFen());
         }
+        // The shortfall compares with the custody balance, read from the journal: it must be current.
+        journal.awaitCurrent(JOURNAL_WAIT);
         Totals custody = ledger.account(AccountCode.of(AccountType.CUSTODY_CASH, institutionId), null).orElse(Totals.ZERO);
         long custodyFen = AccountType.CUSTODY_CASH.normalSide().balance(custody.debitFen(), custody.creditFen());
         long reserve = institution.riskReserveFen() == null ? 0 : institution.riskReserveFen();

@@ -9,11 +9,19 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -40,11 +48,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "ledger.disbursement.schedule=-",
         "spring.main.banner-mode=off",
         "logging.level.root=WARN"})
-@Import(LedgerIntegrationTest.Clocks.class)
+@Import({LedgerIntegrationTest.Clocks.class, LedgerIntegrationTest.TokenClaims.class})
 public abstract class LedgerIntegrationTest {
 
     private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+    /** The journal processors of every application context the tests started (see {@link #awaitLedger()}). */
+    private static final Set<StreamingEventProcessor> JOURNALS = ConcurrentHashMap.newKeySet();
 
     @TestConfiguration
     static class Clocks {
@@ -52,6 +62,25 @@ public abstract class LedgerIntegrationTest {
         @Primary
         TestClock testClock() {
             return new TestClock();
+        }
+    }
+
+    /**
+     * Each application context claims the journal's segment under a name of its own. Axon names the
+     * claimant after the JVM by default, so a second context in the same test JVM (a test class with
+     * policy properties of its own) would take the first one's claim for its own and project the same
+     * events at the same time.
+     */
+    @TestConfiguration
+    static class TokenClaims {
+        @Bean
+        TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+            return JdbcTokenStore.builder()
+                    .connectionProvider(connectionProvider)
+                    .schema(TokenSchema.builder().build())
+                    .serializer(serializer)
+                    .nodeId("test-context-" + UUID.randomUUID())
+                    .build();
         }
     }
 
@@ -184,16 +213,23 @@ public abstract class LedgerIntegrationTest {
         return order.body();
     }
 
-    /** Waits until the journal projection has caught up with every event stored so far. */
+    /**
+     * Waits until the journal projection has caught up with every event stored so far.
+     *
+     * <p>A test class with properties of its own (the hold-back policy) runs in a second application
+     * context on the same database, while the first stays cached. Only one of the two journal
+     * processors can hold the single segment; the other projects nothing. Whichever holds it projects
+     * every event of both, so this waits for the one that holds it, in whatever context.
+     */
     protected void awaitLedger() {
         long head = eventStore.createHeadToken().position().orElse(0);
-        StreamingEventProcessor journal = processing.eventProcessor("ledger-journal", StreamingEventProcessor.class)
-                .orElseThrow();
+        JOURNALS.add(processing.eventProcessor("ledger-journal", StreamingEventProcessor.class).orElseThrow());
         Awaitility.await("the journal projection reaches event " + head)
                 .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> !journal.processingStatus().isEmpty() && journal.processingStatus().values().stream()
-                        .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
+                .until(() -> JOURNALS.stream().anyMatch(journal -> !journal.processingStatus().isEmpty()
+                        && journal.processingStatus().values().stream()
+                                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head)));
     }
 
     /** A refusal: the status, an RFC 9457 problem body, and the stable code. */
