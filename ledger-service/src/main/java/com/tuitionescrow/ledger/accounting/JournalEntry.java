@@ -34,6 +34,14 @@ public record JournalEntry(List<Posting> postings) {
         return new JournalEntry(List.of(Posting.debit(debited, amountFen), Posting.credit(credited, amountFen)));
     }
 
+    /** What this entry credits to accounts of the type: how a split entry divided its money. */
+    public long creditedFen(AccountType type) {
+        return postings.stream()
+                .filter(p -> p.account().type() == type)
+                .mapToLong(Posting::creditFen)
+                .reduce(0, Fen::plus);
+    }
+
     public long totalDebitFen() {
         return postings.stream().mapToLong(Posting::debitFen).reduce(0, Fen::plus);
     }

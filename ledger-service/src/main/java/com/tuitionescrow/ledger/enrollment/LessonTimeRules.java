@@ -49,6 +49,24 @@ final class LessonTimeRules {
         return violations;
     }
 
+    /** The gap since the nearest of the student's other online lessons that started no later, if any. */
+    static Duration breakBefore(Instant startedAt, List<LessonState> otherOnlineLessons) {
+        return otherOnlineLessons.stream()
+                .filter(other -> !other.startedAt().isAfter(startedAt))
+                .map(other -> Duration.between(other.endedAt(), startedAt))
+                .min(Duration::compareTo)
+                .orElse(null);
+    }
+
+    /** The gap until the nearest of the student's other online lessons that started later, if any. */
+    static Duration breakAfter(Instant startedAt, Instant endedAt, List<LessonState> otherOnlineLessons) {
+        return otherOnlineLessons.stream()
+                .filter(other -> other.startedAt().isAfter(startedAt))
+                .map(other -> Duration.between(endedAt, other.startedAt()))
+                .min(Duration::compareTo)
+                .orElse(null);
+    }
+
     /** Ends after the latest end time of its start day, or on a later day than it started. */
     private static boolean endsAfter(Instant startedAt, Instant endedAt, LocalTime latestEnd) {
         ZonedDateTime start = startedAt.atZone(LedgerTime.ZONE);

@@ -9,7 +9,6 @@ import static org.jooq.impl.DSL.when;
 
 import com.tuitionescrow.ledger.accounting.AccountType;
 import com.tuitionescrow.ledger.accounting.JournalEntry;
-import com.tuitionescrow.ledger.accounting.Posting;
 import com.tuitionescrow.ledger.api.enrollment.LessonOutcome;
 import com.tuitionescrow.ledger.api.enrollment.LessonStatus;
 import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
@@ -208,8 +207,8 @@ class OrderProjection {
     /** The confirmed lesson's money, as the entry split it between releasable and held back. */
     private void addConsumption(String orderId, JournalEntry entry) {
         db.update(COURSE_ORDER)
-                .set(COURSE_ORDER.RELEASABLE_FEN, COURSE_ORDER.RELEASABLE_FEN.plus(credited(entry, AccountType.RELEASABLE)))
-                .set(COURSE_ORDER.HELD_BACK_FEN, COURSE_ORDER.HELD_BACK_FEN.plus(credited(entry, AccountType.HELD_BACK)))
+                .set(COURSE_ORDER.RELEASABLE_FEN, COURSE_ORDER.RELEASABLE_FEN.plus(entry.creditedFen(AccountType.RELEASABLE)))
+                .set(COURSE_ORDER.HELD_BACK_FEN, COURSE_ORDER.HELD_BACK_FEN.plus(entry.creditedFen(AccountType.HELD_BACK)))
                 .where(COURSE_ORDER.ORDER_ID.eq(orderId))
                 .execute();
     }
@@ -221,13 +220,6 @@ class OrderProjection {
                 .set(to, to.plus(amountFen))
                 .where(COURSE_ORDER.ORDER_ID.eq(orderId))
                 .execute();
-    }
-
-    private static long credited(JournalEntry entry, AccountType type) {
-        return entry.postings().stream()
-                .filter(p -> p.account().type() == type)
-                .mapToLong(Posting::creditFen)
-                .sum();
     }
 
     private void addConfirmedHours(String orderId, int hours) {

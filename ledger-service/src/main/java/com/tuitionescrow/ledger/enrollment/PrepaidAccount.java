@@ -6,7 +6,6 @@ import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.accounting.AccountType;
 import com.tuitionescrow.ledger.accounting.Fen;
 import com.tuitionescrow.ledger.accounting.JournalEntry;
-import com.tuitionescrow.ledger.accounting.Posting;
 import com.tuitionescrow.ledger.api.bank.SuspenseReason;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.api.enrollment.CourseMode;
@@ -59,9 +58,7 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseDisbursed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseReturned;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +109,7 @@ class PrepaidAccount {
         expireOverdue(command.now());
         SaleRules.check(new SaleRules.Sale(command.institutionStatus(), LedgerTime.dateOf(command.now()),
                 command.subject(), command.hours(), command.amountFen(), command.startDate(), command.endDate(),
-                exposure(command.subject())), policy);
+                SaleRules.Exposure.of(orders.values(), refunds.values(), command.subject())), policy);
         OrderPlaced placed = new OrderPlaced(command.accountId(), command.orderId(), command.institutionId(),
                 command.studentId(), command.contractNo(), command.courseId(), command.subject(), command.mode(),
                 command.pricePerHourFen(), command.hours(), command.startDate(), command.endDate(), command.amountFen(),
@@ -198,8 +195,10 @@ class PrepaidAccount {
             throw new Refusal(ProblemCode.INSUFFICIENT_HOURS, "order " + order.orderId() + " has "
                     + order.remainingHours() + " class hours left; the lesson reports " + command.hours());
         }
+        List<LessonState> sameDayOnline = onlineLessonsOnDayOf(command.startedAt());
         List<LessonViolation> violations = LessonTimeRules.check(order.mode(), command.startedAt(), command.endedAt(),
-                onlineBreakBefore(command.startedAt()), onlineBreakAfter(command.startedAt(), command.endedAt()));
+                LessonTimeRules.breakBefore(command.startedAt(), sameDayOnline),
+                LessonTimeRules.breakAfter(command.startedAt(), command.endedAt(), sameDayOnline));
         long amountFen = Fen.times(order.pricePerHourFen(), command.hours());
         apply(new LessonReported(accountId, order.orderId(), command.lessonId(), command.hours(), amountFen,
                 command.startedAt(), command.endedAt(), violations, command.now(), command.confirmBy(),
@@ -250,7 +249,7 @@ class PrepaidAccount {
             throw new Refusal(ProblemCode.LESSON_NOT_DISPUTED, "lesson " + lesson.lessonId() + " is " + lesson.status());
         }
         JournalEntry entry = consumed
-                ? consumption(lesson.amountFen(), policy)
+                ? policy.consumption(lesson.amountFen(), institutionId)
                 : JournalEntry.of(account(AccountType.AWAITING_CONFIRMATION), prepaidAccount(), lesson.amountFen());
         apply(new LessonResolved(accountId, lesson.orderId(), lesson.lessonId(), command.outcome(), lesson.hours(),
                 command.reason(), command.now(), entry));
@@ -543,36 +542,15 @@ class PrepaidAccount {
 
     private void confirm(LessonState lesson, boolean byWindow, Instant now, ReleasePolicy policy) {
         apply(new LessonConfirmed(accountId, lesson.orderId(), lesson.lessonId(), byWindow, now,
-                consumption(lesson.amountFen(), policy)));
+                policy.consumption(lesson.amountFen(), institutionId)));
         releaseHoldbackIfComplete(lesson.orderId(), now);
-    }
-
-    /** Confirmed consumption: out of awaiting confirmation, into releasable less what policy holds back. */
-    private JournalEntry consumption(long lessonFen, ReleasePolicy policy) {
-        long heldBack = policy.heldBackFen(lessonFen);
-        List<Posting> postings = new ArrayList<>(3);
-        postings.add(Posting.debit(account(AccountType.AWAITING_CONFIRMATION), lessonFen));
-        if (lessonFen - heldBack > 0) {
-            postings.add(Posting.credit(account(AccountType.RELEASABLE), lessonFen - heldBack));
-        }
-        if (heldBack > 0) {
-            postings.add(Posting.credit(account(AccountType.HELD_BACK), heldBack));
-        }
-        return new JournalEntry(postings);
     }
 
     /** Reads the releasable and held-back parts of a consumption entry back into its order. */
     private void recordConsumption(String orderId, JournalEntry entry) {
-        long releasable = credited(entry, AccountType.RELEASABLE);
-        long heldBack = credited(entry, AccountType.HELD_BACK);
+        long releasable = entry.creditedFen(AccountType.RELEASABLE);
+        long heldBack = entry.creditedFen(AccountType.HELD_BACK);
         orders.computeIfPresent(orderId, (id, order) -> order.releasing(releasable, heldBack));
-    }
-
-    private static long credited(JournalEntry entry, AccountType type) {
-        return entry.postings().stream()
-                .filter(p -> p.account().type() == type)
-                .mapToLong(Posting::creditFen)
-                .reduce(0, Fen::plus);
     }
 
     /**
@@ -627,50 +605,6 @@ class PrepaidAccount {
                 .map(OrderState::orderId)
                 .toList()
                 .forEach(orderId -> apply(new OrderExpired(accountId, orderId, now)));
-    }
-
-    private SaleRules.Exposure exposure(String subject) {
-        long fen = 0;
-        int hours = 0;
-        int hoursInSubject = 0;
-        for (OrderState order : orders.values()) {
-            if (order.holdsReservation()) {
-                fen = Fen.plus(fen, order.unconsumedFen());
-                hours = Math.addExact(hours, order.remainingHours());
-                if (order.subject().equals(subject)) {
-                    hoursInSubject = Math.addExact(hoursInSubject, order.remainingHours());
-                }
-            }
-        }
-        // An approved refund is only instructed: until the bank executes it the money is still the
-        // student's, in custody, and a failure gives its hours back. Counted as gone, it would let a sale
-        // made in between leave the student over the caps when the refund fails.
-        for (RefundState refund : refunds.values()) {
-            if (refund.status() == RefundStatus.APPROVED) {
-                fen = Fen.plus(fen, refund.amountFen());
-                hours = Math.addExact(hours, refund.hours());
-                if (order(refund.orderId()).subject().equals(subject)) {
-                    hoursInSubject = Math.addExact(hoursInSubject, refund.hours());
-                }
-            }
-        }
-        return new SaleRules.Exposure(fen, hours, hoursInSubject);
-    }
-
-    private Duration onlineBreakBefore(Instant startedAt) {
-        return onlineLessonsOnDayOf(startedAt).stream()
-                .filter(other -> !other.startedAt().isAfter(startedAt))
-                .map(other -> Duration.between(other.endedAt(), startedAt))
-                .min(Duration::compareTo)
-                .orElse(null);
-    }
-
-    private Duration onlineBreakAfter(Instant startedAt, Instant endedAt) {
-        return onlineLessonsOnDayOf(startedAt).stream()
-                .filter(other -> other.startedAt().isAfter(startedAt))
-                .map(other -> Duration.between(endedAt, other.startedAt()))
-                .min(Duration::compareTo)
-                .orElse(null);
     }
 
     private List<LessonState> onlineLessonsOnDayOf(Instant startedAt) {

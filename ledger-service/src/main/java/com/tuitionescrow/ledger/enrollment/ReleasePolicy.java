@@ -1,5 +1,11 @@
 package com.tuitionescrow.ledger.enrollment;
 
+import com.tuitionescrow.ledger.accounting.AccountCode;
+import com.tuitionescrow.ledger.accounting.AccountType;
+import com.tuitionescrow.ledger.accounting.JournalEntry;
+import com.tuitionescrow.ledger.accounting.Posting;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -28,6 +34,20 @@ public record ReleasePolicy(int confirmationWorkingDays, int refundAnswerWorking
         if (releaseMode == null || holdbackPercent < 0 || holdbackPercent > 100) {
             throw new IllegalArgumentException("ledger.policy needs a release-mode and a holdback-percent from 0 to 100");
         }
+    }
+
+    /** Confirmed consumption: out of awaiting confirmation, into releasable less what is held back. */
+    JournalEntry consumption(long lessonFen, String institutionId) {
+        long heldBack = heldBackFen(lessonFen);
+        List<Posting> postings = new ArrayList<>(3);
+        postings.add(Posting.debit(AccountCode.of(AccountType.AWAITING_CONFIRMATION, institutionId), lessonFen));
+        if (lessonFen - heldBack > 0) {
+            postings.add(Posting.credit(AccountCode.of(AccountType.RELEASABLE, institutionId), lessonFen - heldBack));
+        }
+        if (heldBack > 0) {
+            postings.add(Posting.credit(AccountCode.of(AccountType.HELD_BACK, institutionId), heldBack));
+        }
+        return new JournalEntry(postings);
     }
 
     /** The part of a confirmed lesson's money kept back until its order completes; never more than the lesson. */

@@ -4,7 +4,11 @@ import com.tuitionescrow.ledger.accounting.Fen;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import com.tuitionescrow.ledger.shared.Refusal;
+import com.tuitionescrow.ledger.api.refund.RefundStatus;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +21,37 @@ final class SaleRules {
 
     /** What the student already has outstanding at the institution: unconsumed paid orders and unpaid ones. */
     record Exposure(long fen, int hours, int hoursInSubject) {
+
+        static final Exposure NONE = new Exposure(0, 0, 0);
+
+        /**
+         * Unpaid orders still reserving their share and paid orders' unconsumed hours count; so do
+         * refunds approved but not yet paid by the bank: the money is still the student's, in custody,
+         * and a failed refund gives its hours back. Counted as gone, they would let a sale made in
+         * between leave the student over the caps when the refund fails.
+         */
+        static Exposure of(Collection<OrderState> orders, Collection<RefundState> refunds, String subject) {
+            Map<String, OrderState> byId = new HashMap<>();
+            Exposure exposure = NONE;
+            for (OrderState order : orders) {
+                byId.put(order.orderId(), order);
+                if (order.holdsReservation()) {
+                    exposure = exposure.plus(order.unconsumedFen(), order.remainingHours(), order.subject().equals(subject));
+                }
+            }
+            for (RefundState refund : refunds) {
+                if (refund.status() == RefundStatus.APPROVED) {
+                    exposure = exposure.plus(refund.amountFen(), refund.hours(),
+                            byId.get(refund.orderId()).subject().equals(subject));
+                }
+            }
+            return exposure;
+        }
+
+        private Exposure plus(long moreFen, int moreHours, boolean inSubject) {
+            return new Exposure(Fen.plus(fen, moreFen), Math.addExact(hours, moreHours),
+                    inSubject ? Math.addExact(hoursInSubject, moreHours) : hoursInSubject);
+        }
     }
 
     record Sale(InstitutionStatus institutionStatus, LocalDate today, String subject, int hours, long amountFen,
