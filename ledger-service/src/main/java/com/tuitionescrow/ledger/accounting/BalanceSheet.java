@@ -18,13 +18,28 @@ public final class BalanceSheet {
     private long totalCreditFen;
 
     public void post(JournalEntry entry) {
-        for (Posting posting : entry.postings()) {
+        post(entry.postings());
+    }
+
+    /**
+     * Posts lines as stored, balanced or not: a verifier replays what is there and judges it, rather
+     * than refuse to read a tampered entry.
+     */
+    public void post(List<Posting> postings) {
+        for (Posting posting : postings) {
             long[] t = totals.computeIfAbsent(posting.account(), a -> new long[2]);
             t[0] = Fen.plus(t[0], posting.debitFen());
             t[1] = Fen.plus(t[1], posting.creditFen());
+            totalDebitFen = Fen.plus(totalDebitFen, posting.debitFen());
+            totalCreditFen = Fen.plus(totalCreditFen, posting.creditFen());
         }
-        totalDebitFen = Fen.plus(totalDebitFen, entry.totalDebitFen());
-        totalCreditFen = Fen.plus(totalCreditFen, entry.totalCreditFen());
+    }
+
+    /** The debit and credit totals of every account posted to. */
+    public Map<AccountCode, long[]> totals() {
+        Map<AccountCode, long[]> copy = new HashMap<>();
+        totals.forEach((account, t) -> copy.put(account, t.clone()));
+        return copy;
     }
 
     /** The account's balance on its normal side; zero for an account never posted to. */

@@ -22,9 +22,4 @@ public record Posting(AccountCode account, long debitFen, long creditFen) {
     public static Posting credit(AccountCode account, long fen) {
         return new Posting(account, 0, Fen.requirePositive(fen, "credit"));
     }
-
-    /** The change this posting makes to its account's balance, on the account's normal side. */
-    public long balanceEffectFen() {
-        return account.normalSide().balance(debitFen, creditFen);
-    }
 }

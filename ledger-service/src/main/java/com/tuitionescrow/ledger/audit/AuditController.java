@@ -2,8 +2,12 @@ package com.tuitionescrow.ledger.audit;
 
 import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.accounting.Fen;
+import com.tuitionescrow.ledger.api.audit.InstitutionOverview;
 import com.tuitionescrow.ledger.api.audit.JournalEntryView;
 import com.tuitionescrow.ledger.api.audit.TrialBalanceResponse;
+import com.tuitionescrow.ledger.api.audit.VerificationResponse;
+import com.tuitionescrow.ledger.api.audit.ViolationView;
+import com.tuitionescrow.ledger.api.common.Ids;
 import com.tuitionescrow.ledger.api.common.Page;
 import com.tuitionescrow.ledger.settlement.LedgerQueries;
 import com.tuitionescrow.ledger.shared.LedgerTime;
@@ -11,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,11 +33,16 @@ class AuditController {
 
     private final LedgerQueries ledger;
     private final JournalQueries journal;
+    private final JournalVerification verification;
+    private final AuditQueries audit;
     private final Clock clock;
 
-    AuditController(LedgerQueries ledger, JournalQueries journal, Clock clock) {
+    AuditController(LedgerQueries ledger, JournalQueries journal, JournalVerification verification, AuditQueries audit,
+                    Clock clock) {
         this.ledger = ledger;
         this.journal = journal;
+        this.verification = verification;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -59,5 +69,33 @@ class AuditController {
         List<JournalEntryView> entries = journal.page(afterSeq, limit);
         String next = entries.size() == limit ? String.valueOf(entries.get(entries.size() - 1).seq()) : null;
         return new Page<>(entries, next);
+    }
+
+    @GetMapping("/verification")
+    @Operation(summary = "Check the whole journal: hash chain, balance, replayed balances, coverage",
+            description = "Reads every entry from the first: as long as the journal is large, so call it as an audit, "
+                    + "not on every page view.")
+    VerificationResponse verification() {
+        return verification.verify();
+    }
+
+    @GetMapping("/violations")
+    @Operation(summary = "Lessons that broke a lesson-time rule, by start time; page with afterId, the last lessonId")
+    Page<ViolationView> violations(@RequestParam(required = false) @Pattern(regexp = Ids.CREDIT_CODE) String institutionId,
+                                   @RequestParam(required = false) OffsetDateTime from,
+                                   @RequestParam(required = false) OffsetDateTime to,
+                                   @RequestParam(required = false) @Pattern(regexp = Ids.CLIENT_ID) String afterId,
+                                   @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE) int limit) {
+        List<ViolationView> items = audit.violations(institutionId, from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant(), afterId, limit);
+        return new Page<>(items, items.size() == limit ? items.get(items.size() - 1).lessonId() : null);
+    }
+
+    @GetMapping("/institutions")
+    @Operation(summary = "Every institution at a glance: standing, custody against unconsumed fees, violations")
+    Page<InstitutionOverview> institutions(@RequestParam(required = false) @Pattern(regexp = Ids.CREDIT_CODE) String afterId,
+                                           @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE) int limit) {
+        List<InstitutionOverview> items = audit.institutions(afterId, limit);
+        return new Page<>(items, items.size() == limit ? items.get(items.size() - 1).institutionId() : null);
     }
 }

@@ -126,10 +126,14 @@ class JournalEntryTest {
     }
 
     @Test
-    void a_posting_moves_its_account_on_the_account_normal_side() {
-        assertThat(Posting.debit(CUSTODY, 100).balanceEffectFen()).isEqualTo(100);
-        assertThat(Posting.credit(CUSTODY, 100).balanceEffectFen()).isEqualTo(-100);
-        assertThat(Posting.credit(PREPAID, 100).balanceEffectFen()).isEqualTo(100);
-        assertThat(Posting.debit(PREPAID, 100).balanceEffectFen()).isEqualTo(-100);
+    void an_entry_tells_what_it_credits_to_each_type_of_account() {
+        AccountCode releasable = AccountCode.of(AccountType.RELEASABLE, "91350100M000100Y43");
+        AccountCode heldBack = AccountCode.of(AccountType.HELD_BACK, "91350100M000100Y43");
+        JournalEntry split = new JournalEntry(List.of(Posting.debit(CUSTODY, 1_000), Posting.credit(releasable, 700),
+                Posting.credit(heldBack, 300)));
+
+        assertThat(split.creditedFen(AccountType.RELEASABLE)).isEqualTo(700);
+        assertThat(split.creditedFen(AccountType.HELD_BACK)).isEqualTo(300);
+        assertThat(split.creditedFen(AccountType.CUSTODY_CASH)).isZero();
     }
 }

@@ -58,7 +58,7 @@ class LedgerClientContractTest {
     /** Every list the answers' records hold, empty, so that any of them reads this one answer. */
     private static final String ANY_ANSWER = "{\"items\":[],\"results\":[],\"instructions\":[],\"violations\":[],"
             + "\"lessons\":[],\"accounts\":[],\"orders\":[],\"postings\":[],\"missingInLedger\":[],"
-            + "\"missingInBank\":[],\"amountMismatches\":[],\"pending\":[],\"reversed\":[]}";
+            + "\"missingInBank\":[],\"amountMismatches\":[],\"pending\":[],\"reversed\":[],\"institutions\":[]}";
 
     @Test
     void there_is_one_method_for_every_operation_of_the_openapi_document() throws Exception {
@@ -139,5 +139,8 @@ class LedgerClientContractTest {
         client.accountEntries("CUSTODY_CASH:" + institution, null, null, 0, 100);
         client.trialBalance(null);
         client.journal(0, 100);
+        client.verification();
+        client.violations(institution, null, null, null, 100);
+        client.institutionOverviews(null, 100);
     }
 }

@@ -85,6 +85,9 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             scoped(GET, "/v1/accounts/{accountCode}/entries", Foreign.FORBIDDEN, null, CallerKind.REGULATOR),
             row(GET, "/v1/audit/trial-balance", kinds(CallerKind.REGULATOR)),
             row(GET, "/v1/audit/journal", kinds(CallerKind.REGULATOR)),
+            row(GET, "/v1/audit/verification", kinds(CallerKind.REGULATOR)),
+            row(GET, "/v1/audit/violations", kinds(CallerKind.REGULATOR)),
+            row(GET, "/v1/audit/institutions", kinds(CallerKind.REGULATOR)),
             row(GET, "/actuator/health", PUBLIC),
             row(GET, "/actuator/prometheus", kinds(CallerKind.REGULATOR)),
             row(GET, "/v3/api-docs", PUBLIC));

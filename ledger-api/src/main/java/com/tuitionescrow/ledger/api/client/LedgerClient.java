@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.tuitionescrow.ledger.api.audit.InstitutionOverview;
 import com.tuitionescrow.ledger.api.audit.JournalEntryView;
 import com.tuitionescrow.ledger.api.audit.TrialBalanceResponse;
+import com.tuitionescrow.ledger.api.audit.VerificationResponse;
+import com.tuitionescrow.ledger.api.audit.ViolationView;
 import com.tuitionescrow.ledger.api.bank.CollectionBatchRequest;
 import com.tuitionescrow.ledger.api.bank.CollectionBatchResponse;
 import com.tuitionescrow.ledger.api.bank.CollectionRequest;
@@ -121,6 +124,10 @@ public final class LedgerClient {
     private static final TypeReference<Page<ReconciliationSummary>> RECONCILIATION_PAGE = new TypeReference<>() {
     };
     private static final TypeReference<Page<JournalEntryView>> JOURNAL_PAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<Page<ViolationView>> VIOLATION_PAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<Page<InstitutionOverview>> OVERVIEW_PAGE = new TypeReference<>() {
     };
 
     private final String baseUri;
@@ -370,6 +377,36 @@ public final class LedgerClient {
      */
     public Page<JournalEntryView> journal(long afterSeq, int limit) {
         return get(withQuery("/v1/audit/journal", "afterSeq", afterSeq, "limit", limit), JOURNAL_PAGE);
+    }
+
+    /** The whole journal checked from its first entry: chain, balance, replayed balances, coverage (REGULATOR). */
+    public VerificationResponse verification() {
+        return get("/v1/audit/verification", VerificationResponse.class);
+    }
+
+    /**
+     * Lessons that broke a lesson-time rule, by start time (REGULATOR).
+     *
+     * @param institutionId one institution's; every institution's when null
+     * @param from          lessons that started at or after this moment; no bound when null
+     * @param to            lessons that started before this moment; no bound when null
+     * @param afterId       the previous page's {@link Page#next()}; null for the first page
+     * @param limit         1 to 1000
+     */
+    public Page<ViolationView> violations(String institutionId, OffsetDateTime from, OffsetDateTime to, String afterId,
+                                          int limit) {
+        return get(withQuery("/v1/audit/violations", "institutionId", institutionId, "from", from, "to", to,
+                "afterId", afterId, "limit", limit), VIOLATION_PAGE);
+    }
+
+    /**
+     * Every institution at a glance, by id (REGULATOR).
+     *
+     * @param afterId the previous page's {@link Page#next()}; null for the first page
+     * @param limit   1 to 1000
+     */
+    public Page<InstitutionOverview> institutionOverviews(String afterId, int limit) {
+        return get(withQuery("/v1/audit/institutions", "afterId", afterId, "limit", limit), OVERVIEW_PAGE);
     }
 
     // ------------------------------------------------------------------------------ the exchange

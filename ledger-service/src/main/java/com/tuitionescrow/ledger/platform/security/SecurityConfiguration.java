@@ -93,7 +93,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(POST, "/v1/bank/collections", "/v1/bank/collections/batch").hasRole(BANK)
                         .requestMatchers(GET, "/v1/students/*/statement").hasAnyRole(PLATFORM, REGULATOR)
                         .requestMatchers(GET, "/v1/accounts/*", "/v1/accounts/*/entries").hasAnyRole(REGULATOR, INSTITUTION)
-                        .requestMatchers(GET, "/v1/audit/trial-balance", "/v1/audit/journal").hasRole(REGULATOR)
+                        .requestMatchers(GET, "/v1/audit/trial-balance", "/v1/audit/journal", "/v1/audit/verification",
+                                "/v1/audit/violations", "/v1/audit/institutions").hasRole(REGULATOR)
                         .requestMatchers(POST, "/v1/bank/statements").hasRole(BANK)
                         .requestMatchers(GET, "/v1/reconciliations", "/v1/reconciliations/*").hasAnyRole(REGULATOR, INSTITUTION)
                         .anyRequest().denyAll())
