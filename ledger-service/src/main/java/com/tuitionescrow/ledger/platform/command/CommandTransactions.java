@@ -70,20 +70,30 @@ public class CommandTransactions {
      */
     public <R> R once(IdempotencyKey key, Object content, Class<R> responseType, Supplier<R> work) {
         byte[] requestSha256 = sha256(content);
-        return inTransaction(() -> {
-            idempotency.claim(key);
-            Optional<IdempotencyStore.Stored> first = idempotency.find(key);
-            if (first.isPresent()) {
-                if (!Arrays.equals(first.get().requestSha256(), requestSha256)) {
-                    throw new Conflict(ProblemCode.IDEMPOTENCY_CONFLICT,
-                            key.scope().toLowerCase() + " " + key.key() + " was already used with other content");
-                }
-                return read(first.get().body(), responseType);
+        return inTransaction(() -> replayOrRun(key, requestSha256, responseType, work));
+    }
+
+    /**
+     * The same, inside the caller's transaction, for many creates committed together. A conflict is
+     * found before anything of the create is written, so the transaction can go on with the next.
+     */
+    public <R> R onceWithinTransaction(IdempotencyKey key, Object content, Class<R> responseType, Supplier<R> work) {
+        return replayOrRun(key, sha256(content), responseType, work);
+    }
+
+    private <R> R replayOrRun(IdempotencyKey key, byte[] requestSha256, Class<R> responseType, Supplier<R> work) {
+        idempotency.claim(key);
+        Optional<IdempotencyStore.Stored> first = idempotency.find(key);
+        if (first.isPresent()) {
+            if (!Arrays.equals(first.get().requestSha256(), requestSha256)) {
+                throw new Conflict(ProblemCode.IDEMPOTENCY_CONFLICT,
+                        key.scope().toLowerCase() + " " + key.key() + " was already used with other content");
             }
-            R response = work.get();
-            idempotency.save(key, requestSha256, 201, write(response));
-            return response;
-        });
+            return read(first.get().body(), responseType);
+        }
+        R response = work.get();
+        idempotency.save(key, requestSha256, 201, write(response));
+        return response;
     }
 
     private byte[] sha256(Object content) {
