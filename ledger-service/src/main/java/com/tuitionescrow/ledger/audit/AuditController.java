@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit", description = "The whole ledger, for regulators (REGULATOR)")
 class AuditController {
 
-    static final int MAX_PAGE = 1000;
 
     private final LedgerQueries ledger;
     private final JournalQueries journal;
@@ -65,7 +64,7 @@ class AuditController {
     @GetMapping("/journal")
     @Operation(summary = "The journal in seq order, paged by afterSeq; each entry is hash-chained to the one before")
     Page<JournalEntryView> journal(@RequestParam(defaultValue = "0") @Min(0) long afterSeq,
-                                   @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE) int limit) {
+                                   @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         List<JournalEntryView> entries = journal.page(afterSeq, limit);
         String next = entries.size() == limit ? String.valueOf(entries.get(entries.size() - 1).seq()) : null;
         return new Page<>(entries, next);
@@ -85,7 +84,7 @@ class AuditController {
                                    @RequestParam(required = false) OffsetDateTime from,
                                    @RequestParam(required = false) OffsetDateTime to,
                                    @RequestParam(required = false) @Pattern(regexp = Ids.CLIENT_ID) String afterId,
-                                   @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE) int limit) {
+                                   @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         List<ViolationView> items = audit.violations(institutionId, from == null ? null : from.toInstant(),
                 to == null ? null : to.toInstant(), afterId, limit);
         return new Page<>(items, items.size() == limit ? items.get(items.size() - 1).lessonId() : null);
@@ -94,7 +93,7 @@ class AuditController {
     @GetMapping("/institutions")
     @Operation(summary = "Every institution at a glance: standing, custody against unconsumed fees, violations")
     Page<InstitutionOverview> institutions(@RequestParam(required = false) @Pattern(regexp = Ids.CREDIT_CODE) String afterId,
-                                           @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE) int limit) {
+                                           @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         List<InstitutionOverview> items = audit.institutions(afterId, limit);
         return new Page<>(items, items.size() == limit ? items.get(items.size() - 1).institutionId() : null);
     }

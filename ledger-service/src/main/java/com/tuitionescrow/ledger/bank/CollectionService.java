@@ -108,7 +108,7 @@ class CollectionService {
     }
 
     private void requireReceived(CollectionRequest request, String field) {
-        if (request.receivedAt().toInstant().isAfter(clock.instant().plus(LedgerTime.CLOCK_TOLERANCE))) {
+        if (LedgerTime.isAhead(request.receivedAt().toInstant(), clock.instant())) {
             throw new InvalidRequest(field, "money is reported once it has been received, not before");
         }
     }

@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Instructions", description = "Two-phase instructions to the custody BANK: disbursements, refunds, suspense returns")
 class InstructionController {
 
-    static final int MAX_PAGE = 1000;
 
     private final InstructionService instructions;
 
@@ -36,7 +35,7 @@ class InstructionController {
     @Operation(summary = "List instructions oldest first (BANK); page with afterId, the last instructionId of the page")
     Page<InstructionView> list(@RequestParam(required = false) InstructionStatus status,
                                @RequestParam(required = false) @Size(max = 80) String afterId,
-                               @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE) int limit) {
+                               @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return instructions.page(status, afterId, limit);
     }
 

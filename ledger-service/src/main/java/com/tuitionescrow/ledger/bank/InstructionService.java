@@ -50,19 +50,18 @@ public class InstructionService {
     }
 
     InstructionView answer(String instructionId, InstructionResultRequest result, Caller caller) {
-        if (result.executedAt().toInstant().isAfter(clock.instant().plus(LedgerTime.CLOCK_TOLERANCE))) {
+        if (LedgerTime.isAhead(result.executedAt().toInstant(), clock.instant())) {
             throw new InvalidRequest("executedAt", "an instruction is answered once the bank has acted on it");
         }
         if (result.outcome() == InstructionOutcome.FAILED && (result.reason() == null || result.reason().isBlank())) {
             throw new InvalidRequest("reason", "a FAILED answer says why");
         }
-        if (!instructions.exists(instructionId)) {
-            throw new NotFound("instruction " + instructionId);
-        }
         return commands.once(new IdempotencyKey("INSTRUCTION_RESULT", instructionId), result, InstructionView.class, () -> {
-            InstructionQueries.Routed instruction = instructions.find(instructionId)
-                    .orElseThrow(() -> new Refusal(ProblemCode.INSTRUCTION_NOT_PENDING,
-                            "instruction " + instructionId + " is not yet issued to the bank"));
+            InstructionQueries.Routed instruction = instructions.find(instructionId).orElseThrow(() ->
+                    instructions.exists(instructionId)
+                            ? new Refusal(ProblemCode.INSTRUCTION_NOT_PENDING,
+                                    "instruction " + instructionId + " is not yet issued to the bank")
+                            : new NotFound("instruction " + instructionId));
             if (instruction.view().status() != InstructionStatus.PENDING) {
                 throw new Refusal(ProblemCode.INSTRUCTION_NOT_PENDING, "instruction " + instructionId + " is "
                         + instruction.view().status());

@@ -51,7 +51,7 @@ class LessonService {
         if (!request.endedAt().isAfter(request.startedAt())) {
             throw new InvalidRequest("endedAt", "a lesson ends after it starts");
         }
-        if (request.endedAt().toInstant().isAfter(clock.instant().plus(LedgerTime.CLOCK_TOLERANCE))) {
+        if (LedgerTime.isAhead(request.endedAt().toInstant(), clock.instant())) {
             throw new InvalidRequest("endedAt", "a lesson is reported once it has been delivered, not before it ends");
         }
         OrderQueries.OrderLocation order = orders.locate(orderId)

@@ -4,6 +4,7 @@ import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.accounting.AccountType;
 import com.tuitionescrow.ledger.accounting.JournalEntry;
 import com.tuitionescrow.ledger.accounting.Posting;
+import com.tuitionescrow.ledger.shared.WorkingDayCalendar;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,12 +29,18 @@ public record ReleasePolicy(int confirmationWorkingDays, int refundAnswerWorking
     }
 
     public ReleasePolicy {
-        if (confirmationWorkingDays <= 0 || refundAnswerWorkingDays <= 0) {
-            throw new IllegalArgumentException("ledger.policy windows are positive numbers of working days");
+        // Checked here, at start-up, rather than by the calendar when the first lesson is reported.
+        if (!withinCalendar(confirmationWorkingDays) || !withinCalendar(refundAnswerWorkingDays)) {
+            throw new IllegalArgumentException("ledger.policy windows are 1 to " + WorkingDayCalendar.MAX_WORKING_DAYS
+                    + " working days");
         }
         if (releaseMode == null || holdbackPercent < 0 || holdbackPercent > 100) {
             throw new IllegalArgumentException("ledger.policy needs a release-mode and a holdback-percent from 0 to 100");
         }
+    }
+
+    private static boolean withinCalendar(int workingDays) {
+        return workingDays > 0 && workingDays <= WorkingDayCalendar.MAX_WORKING_DAYS;
     }
 
     /** Confirmed consumption: out of awaiting confirmation, into releasable less what is held back. */

@@ -15,10 +15,8 @@ import com.tuitionescrow.ledger.platform.web.NotFound;
 import com.tuitionescrow.ledger.settlement.JournalFreshness;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.tuitionescrow.ledger.shared.Sha256;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,7 +36,6 @@ class ReconciliationService {
      * far fewer (an entry is hundreds of bytes); a CSV row is about 60 bytes.
      */
     static final int MAX_ENTRIES = 100_000;
-    static final Duration JOURNAL_WAIT = Duration.ofSeconds(5);
 
     private final InstitutionDirectory institutions;
     private final LedgerFacts ledger;
@@ -66,9 +63,9 @@ class ReconciliationService {
                 .orElseThrow(() -> new Refusal(ProblemCode.STATEMENT_ACCOUNT_UNKNOWN, "no registered institution holds "
                         + "custody account " + statement.custodyAccountNo() + "; the statement was not recorded"))
                 .institutionId();
-        byte[] contentSha256 = sha256(file);
+        byte[] contentSha256 = Sha256.of(file);
         // The closing balance is read from the journal: it must include every receipt recorded so far.
-        journal.awaitCurrent(JOURNAL_WAIT);
+        journal.awaitCurrent();
         return transactions.inTransaction(() -> reports.statementWithContent(contentSha256)
                 .map(first -> reports.find(first).orElseThrow())
                 .orElseGet(() -> reconcile(statement, institutionId, format, contentSha256, caller)));
@@ -113,13 +110,5 @@ class ReconciliationService {
                 findings.clean() && ledgerClosingFen == statement.closingFen());
         reports.save(report, contentSha256, format, caller.actor());
         return report;
-    }
-
-    private static byte[] sha256(byte[] file) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(file);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class JournalFreshness {
 
     private static final Duration POLL = Duration.ofMillis(20);
+    /** Long enough for a busy journal to catch up, short enough to answer a bank within its timeout. */
+    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
     private final EventStore eventStore;
     private final DSLContext db;
@@ -37,11 +39,11 @@ public class JournalFreshness {
         this.serializer = serializer;
     }
 
-    /** Returns once the journal includes every event stored before the call; 503 JOURNAL_BEHIND after {@code max}. */
-    public void awaitCurrent(Duration max) {
+    /** Returns once the journal includes every event stored before the call; 503 JOURNAL_BEHIND after 5 s. */
+    public void awaitCurrent() {
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? 0 : headToken.position().orElse(0);
-        long deadline = System.nanoTime() + max.toNanos();
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         while (journalPosition() < head) {
             if (System.nanoTime() > deadline) {
                 throw new Unavailable(ProblemCode.JOURNAL_BEHIND, "the journal is still projecting the latest entries; "

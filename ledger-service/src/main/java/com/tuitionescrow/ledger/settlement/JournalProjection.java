@@ -21,6 +21,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,8 @@ import org.springframework.stereotype.Component;
 class JournalProjection {
 
     static final String GROUP = "ledger-journal";
+    /** A batch rolled back takes its unit of work, and this, with it: the next reads the tail afresh. */
+    private static final String TAIL = "ledger-journal.tail";
 
     private final DSLContext db;
 
@@ -49,18 +52,27 @@ class JournalProjection {
      * {@link JournalFreshness} waits on), not merely where the last entry was.
      */
     @EventHandler
-    void on(Object event, EventMessage<?> message, @MetaDataValue(Caller.ACTOR) String actor) {
+    void on(Object event, EventMessage<?> message, @MetaDataValue(Caller.ACTOR) String actor, UnitOfWork<?> batch) {
         if (event instanceof Journaled journaled) {
-            journal(journaled, message, actor);
+            journal(journaled, message, actor, batch);
         }
     }
 
-    private void journal(Journaled event, EventMessage<?> message, String actor) {
-        JournalEntry entry = event.journalEntry();
+    /** The last entry written: read once per batch, then carried from entry to entry within it. */
+    private record Tail(long seq, byte[] hash) {
+    }
+
+    private Tail tail() {
         Record2<Long, byte[]> last = db.select(JOURNAL_ENTRY.SEQ, JOURNAL_ENTRY.HASH)
                 .from(JOURNAL_ENTRY).orderBy(JOURNAL_ENTRY.SEQ.desc()).limit(1).fetchOne();
-        long seq = last == null ? 1 : last.value1() + 1;
-        byte[] prevHash = last == null ? JournalChain.genesis() : last.value2();
+        return last == null ? new Tail(0, JournalChain.genesis()) : new Tail(last.value1(), last.value2());
+    }
+
+    private void journal(Journaled event, EventMessage<?> message, String actor, UnitOfWork<?> batch) {
+        JournalEntry entry = event.journalEntry();
+        Tail tail = batch.getOrComputeResource(TAIL, key -> tail());
+        long seq = tail.seq() + 1;
+        byte[] prevHash = tail.hash();
         String type = event.getClass().getSimpleName();
         Instant occurredAt = JournalChain.toStoredPrecision(event.occurredAt());
         Instant recordedAt = JournalChain.toStoredPrecision(message.getTimestamp());
@@ -82,6 +94,7 @@ class JournalProjection {
                 .execute();
         insertPostings(seq, entry.postings());
         updateBalances(seq, entry.postings());
+        batch.resources().put(TAIL, new Tail(seq, hash));
     }
 
     private void insertPostings(long seq, List<Posting> postings) {

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Settlement", description = "Balances, statements and settlements, projected from the journal")
 class SettlementController {
 
-    static final int MAX_PAGE = 1000;
 
     private final SettlementService settlements;
 
@@ -64,7 +63,7 @@ class SettlementController {
                                    @RequestParam(required = false) OffsetDateTime from,
                                    @RequestParam(required = false) OffsetDateTime to,
                                    @RequestParam(defaultValue = "0") @Min(0) long afterSeq,
-                                   @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE) int limit,
+                                   @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                    Caller caller) {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new InvalidRequest("to", "the period ends after it starts");

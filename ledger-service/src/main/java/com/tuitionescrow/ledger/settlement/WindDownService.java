@@ -4,6 +4,7 @@ import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.accounting.AccountType;
 import com.tuitionescrow.ledger.accounting.Fen;
 import com.tuitionescrow.ledger.api.institution.InstitutionResponse;
+import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import com.tuitionescrow.ledger.api.institution.WindDownRequest;
 import com.tuitionescrow.ledger.api.institution.WindDownResponse;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RefundForWindDown;
@@ -16,7 +17,6 @@ import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.web.NotFound;
 import com.tuitionescrow.ledger.settlement.LedgerQueries.Totals;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
@@ -29,7 +29,6 @@ import org.springframework.stereotype.Service;
 @Service
 class WindDownService {
 
-    static final Duration JOURNAL_WAIT = Duration.ofSeconds(5);
 
     private final CommandTransactions commands;
     private final InstitutionDirectory institutions;
@@ -63,12 +62,12 @@ class WindDownService {
             refundedFen = Fen.plus(refundedFen, instructed.amountFen());
         }
         // The shortfall compares with the custody balance, read from the journal: it must be current.
-        journal.awaitCurrent(JOURNAL_WAIT);
+        journal.awaitCurrent();
         Totals custody = ledger.account(AccountCode.of(AccountType.CUSTODY_CASH, institutionId), null).orElse(Totals.ZERO);
         long custodyFen = AccountType.CUSTODY_CASH.normalSide().balance(custody.debitFen(), custody.creditFen());
         long reserve = institution.riskReserveFen() == null ? 0 : institution.riskReserveFen();
         long shortfall = Math.max(0, Fen.minus(Fen.minus(unconsumed, custodyFen), reserve));
-        return new WindDownResponse(institutionId, institutions.find(institutionId).orElseThrow().status(), refunds,
-                refundedFen, unconsumed, custodyFen, reserve, shortfall);
+        return new WindDownResponse(institutionId, InstitutionStatus.WINDING_DOWN, refunds, refundedFen, unconsumed,
+                custodyFen, reserve, shortfall);
     }
 }

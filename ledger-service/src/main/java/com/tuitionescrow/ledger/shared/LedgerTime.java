@@ -20,6 +20,11 @@ public final class LedgerTime {
     private LedgerTime() {
     }
 
+    /** Whether a fact is reported as happening later than the ledger's now allows (see {@link #CLOCK_TOLERANCE}). */
+    public static boolean isAhead(Instant reported, Instant now) {
+        return reported.isAfter(now.plus(CLOCK_TOLERANCE));
+    }
+
     public static LocalDate dateOf(Instant instant) {
         return instant.atZone(ZONE).toLocalDate();
     }

@@ -38,17 +38,6 @@ public final class WorkingDayCalendar {
         this.holidays = Set.copyOf(holidays);
         this.makeUpWorkdays = Set.copyOf(makeUpWorkdays);
         this.log = Objects.requireNonNull(log, "log");
-        // The file checked these as it read them; checked again here, where the answers rely on them.
-        for (LocalDate workday : this.makeUpWorkdays) {
-            if (!isWeekend(workday) || this.holidays.contains(workday) || !this.coveredYears.contains(workday.getYear())) {
-                throw new IllegalStateException("make-up working day " + workday + " is not a weekend day of a covered year");
-            }
-        }
-        for (LocalDate holiday : this.holidays) {
-            if (!this.coveredYears.contains(holiday.getYear())) {
-                throw new IllegalStateException("holiday " + holiday + " is outside the covered years " + this.coveredYears);
-            }
-        }
     }
 
     /** Reads a calendar file; any line it is not sure of is refused with its line number. */
@@ -61,11 +50,6 @@ public final class WorkingDayCalendar {
         CalendarFile file = CalendarFile.read(source);
         return new WorkingDayCalendar(file.years(), file.dates(CalendarFile.Kind.HOLIDAY),
                 file.dates(CalendarFile.Kind.WORKDAY), log);
-    }
-
-    /** Monday to Friday, every year, and no warnings: for tests that are not about holidays. */
-    public static WorkingDayCalendar plainWeekdays() {
-        return new WorkingDayCalendar(Set.of(), Set.of(), Set.of(), LOG);
     }
 
     public boolean isWorkingDay(LocalDate date) {
@@ -108,8 +92,7 @@ public final class WorkingDayCalendar {
     }
 
     private void warnOnce(int year) {
-        // plainWeekdays() covers no year on purpose: there is nothing missing to warn about.
-        if (!coveredYears.isEmpty() && warnedYears.add(year)) {
+        if (warnedYears.add(year)) {
             log.log(System.Logger.Level.WARNING, "Year " + year + " is not in the working-day calendar (it covers "
                     + coveredYears + "): plain weekdays are assumed, Monday to Friday working and weekends off. "
                     + "Add the State Council's arrangement for " + year + " to the calendar file.");

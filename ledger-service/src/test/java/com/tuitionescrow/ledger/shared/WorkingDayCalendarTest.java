@@ -212,17 +212,6 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void plain_weekdays_know_no_holiday_and_cover_no_year() {
-        WorkingDayCalendar plain = WorkingDayCalendar.plainWeekdays();
-
-        assertThat(plain.coveredYears()).isEmpty();
-        assertThat(plain.isWorkingDay(date("2026-10-01"))).isTrue();
-        assertThat(plain.isWorkingDay(date("2026-01-04"))).isFalse();
-        assertThat(plain.addWorkingDays(date("2026-03-06"), 1)).isEqualTo(date("2026-03-09"));
-        assertThat(plain.addWorkingDays(date("2026-09-18"), 15)).isEqualTo(date("2026-10-09"));
-    }
-
-    @Test
     void comments_blank_lines_spaces_line_endings_a_byte_order_mark_and_commas_in_notes_are_read() {
         WorkingDayCalendar parsed = parse(
                 "\uFEFF# a calendar for a test",

@@ -7,6 +7,10 @@ import java.util.List;
  * last page.
  */
 public record Page<T>(List<T> items, String next) {
+
+    /** The most items a page holds: every list endpoint refuses a larger {@code limit}. */
+    public static final int MAX_LIMIT = 1000;
+
     public Page {
         items = List.copyOf(items);
     }

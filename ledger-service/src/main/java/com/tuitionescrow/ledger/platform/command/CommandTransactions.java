@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.web.Conflict;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.tuitionescrow.ledger.shared.Sha256;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -98,8 +97,8 @@ public class CommandTransactions {
 
     private byte[] sha256(Object content) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(content));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Sha256.of(json.writeValueAsBytes(content));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
         }
     }

@@ -1,8 +1,10 @@
 package com.tuitionescrow.ledger.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tuitionescrow.ledger.api.client.BankSignature;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.platform.web.Problems;
+import com.tuitionescrow.ledger.shared.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -38,8 +40,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BankSignatureFilter extends OncePerRequestFilter {
 
-    static final String TIMESTAMP = "X-Ledger-Timestamp";
-    static final String SIGNATURE = "X-Ledger-Signature";
+    private static final String TIMESTAMP = BankSignature.TIMESTAMP_HEADER;
+    private static final String SIGNATURE = BankSignature.SIGNATURE_HEADER;
     private static final String PREFIX = "sha256=";
     private static final HexFormat HEX = HexFormat.of();
 
@@ -92,7 +94,7 @@ class BankSignatureFilter extends OncePerRequestFilter {
                     "the signature does not match the timestamp and body as sent");
             return;
         }
-        if (!"GET".equals(request.getMethod()) && !replays.firstSighting(sha256(presented))) {
+        if (!"GET".equals(request.getMethod()) && !replays.firstSighting(Sha256.of(presented))) {
             refuse(response, HttpStatus.UNAUTHORIZED, ProblemCode.SIGNATURE_REPLAYED,
                     "this signed call was already received; sign each attempt afresh");
             return;
@@ -118,14 +120,6 @@ class BankSignatureFilter extends OncePerRequestFilter {
             return mac.doFinal(body);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every Java platform provides HmacSHA256", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
     }
 
