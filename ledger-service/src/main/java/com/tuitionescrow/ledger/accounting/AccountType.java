@@ -1,7 +1,7 @@
 package com.tuitionescrow.ledger.accounting;
 
 /**
- * The chart of accounts of domain.md. Custody cash is the one asset; everything else is money the
+ * The chart of accounts of docs/domain.md. Custody cash is the one asset; everything else is money the
  * custody account holds for someone. Per-student accounts are sub-ledgers of one institution.
  */
 public enum AccountType {

@@ -3,9 +3,7 @@ package com.tuitionescrow.ledger.audit;
 import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.accounting.Fen;
 import com.tuitionescrow.ledger.api.audit.InstitutionOverview;
-import com.tuitionescrow.ledger.api.audit.JournalEntryView;
 import com.tuitionescrow.ledger.api.audit.TrialBalanceResponse;
-import com.tuitionescrow.ledger.api.audit.VerificationResponse;
 import com.tuitionescrow.ledger.api.audit.ViolationView;
 import com.tuitionescrow.ledger.api.common.Ids;
 import com.tuitionescrow.ledger.api.common.Page;
@@ -29,18 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit", description = "The whole ledger, for regulators (REGULATOR)")
 class AuditController {
 
-
     private final LedgerQueries ledger;
-    private final JournalQueries journal;
-    private final JournalVerification verification;
     private final AuditQueries audit;
     private final Clock clock;
 
-    AuditController(LedgerQueries ledger, JournalQueries journal, JournalVerification verification, AuditQueries audit,
-                    Clock clock) {
+    AuditController(LedgerQueries ledger, AuditQueries audit, Clock clock) {
         this.ledger = ledger;
-        this.journal = journal;
-        this.verification = verification;
         this.audit = audit;
         this.clock = clock;
     }
@@ -59,23 +51,6 @@ class AuditController {
         long credits = lines.stream().mapToLong(TrialBalanceResponse.Line::creditFen).reduce(0, Fen::plus);
         return new TrialBalanceResponse(asOf != null ? asOf : LedgerTime.offsetOf(clock.instant()), lines, debits, credits,
                 debits == credits);
-    }
-
-    @GetMapping("/journal")
-    @Operation(summary = "The journal in seq order, paged by afterSeq; each entry is hash-chained to the one before")
-    Page<JournalEntryView> journal(@RequestParam(defaultValue = "0") @Min(0) long afterSeq,
-                                   @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        List<JournalEntryView> entries = journal.page(afterSeq, limit);
-        String next = entries.size() == limit ? String.valueOf(entries.get(entries.size() - 1).seq()) : null;
-        return new Page<>(entries, next);
-    }
-
-    @GetMapping("/verification")
-    @Operation(summary = "Check the whole journal: hash chain, balance, replayed balances, coverage",
-            description = "Reads every entry from the first: as long as the journal is large, so call it as an audit, "
-                    + "not on every page view.")
-    VerificationResponse verification() {
-        return verification.verify();
     }
 
     @GetMapping("/violations")

@@ -5,7 +5,7 @@ import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-final class BankCommands {
+public final class BankCommands {
 
     private BankCommands() {
     }
@@ -27,10 +27,15 @@ final class BankCommands {
     }
 
     /** Instructs the bank to send the money back to whoever paid it; nothing if already on its way back. */
-    record ReturnSuspense(@TargetAggregateIdentifier String receiptId, Instant now) {
+    public record ReturnSuspense(@TargetAggregateIdentifier String receiptId, Instant now) {
+
+        /** The return of the receipt the bank reported as {@code bankTxnId}. */
+        public static ReturnSuspense of(String bankTxnId, Instant now) {
+            return new ReturnSuspense(SuspenseReceipt.idOf(bankTxnId), now);
+        }
     }
 
-    record RecordSuspenseReturnResult(@TargetAggregateIdentifier String receiptId, InstructionOutcome outcome,
+    public record RecordSuspenseReturnResult(@TargetAggregateIdentifier String receiptId, InstructionOutcome outcome,
                                       String bankTxnId, Instant executedAt, String reason) {
     }
 }

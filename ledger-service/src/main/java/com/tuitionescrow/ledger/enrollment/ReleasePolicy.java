@@ -10,7 +10,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The numbers of staged disbursement (序时拨付) and refunds (domain.md, "Policy settings").
+ * The numbers of staged disbursement (序时拨付) and refunds (docs/domain.md, "Policy settings").
  *
  * @param confirmationWorkingDays an unanswered lesson counts as confirmed this many working days after it is reported (15)
  * @param refundAnswerWorkingDays an unanswered refund request is approved this many working days after it is made (5)

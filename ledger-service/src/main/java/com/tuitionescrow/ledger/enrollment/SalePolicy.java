@@ -5,7 +5,7 @@ import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The numbers of the sale rules (domain.md, "Caps and timing"); each is a setting because regions
+ * The numbers of the sale rules (docs/domain.md, "Caps and timing"); each is a setting because regions
  * differ. Defaults are in application.yml.
  *
  * @param maxPrepaidFen         no more than this outstanding at one institution (5000 yuan)

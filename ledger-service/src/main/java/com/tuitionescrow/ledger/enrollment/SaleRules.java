@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rules a course sale must pass (domain.md, "Caps and timing"), each a named function from
+ * The rules a course sale must pass (docs/domain.md, "Caps and timing"), each a named function from
  * the situation to a refusal, listed in the order they are checked. Adding a rule is adding a line
  * to {@link #ALL}.
  */

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * The bank CSV of api.md, read strictly: UTF-8, the header row exactly, seven columns per row, no
+ * The bank CSV of docs/api.md, read strictly: UTF-8, the header row exactly, seven columns per row, no
  * quoting (no field may contain a comma), amounts in whole non-negative fen. Any row the ledger
  * cannot read refuses the whole file, naming the line, rather than being skipped.
  */

@@ -54,7 +54,7 @@ class ReconciliationController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Reconcile a statement of a custody account (BANK): ISO 20022 camt.053 or the bank CSV",
             description = "application/xml is camt.053 (001.02 to 001.13, one Stmt per file); text/csv is the CSV of "
-                    + "api.md, UTF-8. The same file sent again answers with the first report. A malformed or unsafe "
+                    + "docs/api.md, UTF-8. The same file sent again answers with the first report. A malformed or unsafe "
                     + "file (a DOCTYPE, external entities, amounts that are not whole fen, another currency, rows "
                     + "the ledger cannot read) is 400 VALIDATION_FAILED naming the line; more than "
                     + ReconciliationService.MAX_ENTRIES + " entries is 413; a custody account no institution holds "

@@ -12,7 +12,7 @@ import com.tuitionescrow.ledger.platform.security.Role;
 import com.tuitionescrow.ledger.platform.web.Forbidden;
 import com.tuitionescrow.ledger.platform.web.InvalidRequest;
 import com.tuitionescrow.ledger.platform.web.NotFound;
-import com.tuitionescrow.ledger.settlement.JournalFreshness;
+import com.tuitionescrow.ledger.journal.JournalFreshness;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
 import com.tuitionescrow.ledger.shared.Sha256;

@@ -10,7 +10,7 @@ import com.tuitionescrow.ledger.api.settlement.AccountBalanceResponse;
 import com.tuitionescrow.ledger.api.settlement.AccountEntryView;
 import com.tuitionescrow.ledger.api.settlement.SettlementResponse;
 import com.tuitionescrow.ledger.api.settlement.StudentStatementResponse;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementExecuted;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementExecuted;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
 import com.tuitionescrow.ledger.enrollment.OrderQueries;
 import com.tuitionescrow.ledger.institution.InstitutionDirectory;

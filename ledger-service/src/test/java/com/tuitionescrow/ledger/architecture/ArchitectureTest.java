@@ -47,7 +47,8 @@ class ArchitectureTest {
     static final ArchRule platform_knows_no_feature = noClasses()
             .that().resideInAPackage(ROOT + ".platform..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".institution..", ROOT + ".enrollment..",
-                    ROOT + ".bank..", ROOT + ".settlement..", ROOT + ".audit..");
+                    ROOT + ".bank..", ROOT + ".settlement..", ROOT + ".audit..", ROOT + ".journal..", ROOT + ".instruction..",
+                    ROOT + ".release..", ROOT + ".reconciliation..");
 
     /** Features depend on each other in one direction only. */
     @ArchTest
@@ -60,10 +61,12 @@ class ArchitectureTest {
     static final ArchRule institution_stands_alone = noClasses()
             .that().resideInAPackage(ROOT + ".institution..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".enrollment..", ROOT + ".bank..",
-                    ROOT + ".settlement..", ROOT + ".audit..");
+                    ROOT + ".settlement..", ROOT + ".audit..", ROOT + ".journal..", ROOT + ".instruction..",
+                    ROOT + ".release..", ROOT + ".reconciliation..");
 
     @ArchTest
     static final ArchRule enrollment_does_not_reach_downstream = noClasses()
             .that().resideInAPackage(ROOT + ".enrollment..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".bank..", ROOT + ".settlement..", ROOT + ".audit..");
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".bank..", ROOT + ".settlement..", ROOT + ".audit..",
+                    ROOT + ".journal..", ROOT + ".instruction..", ROOT + ".release..", ROOT + ".reconciliation..");
 }

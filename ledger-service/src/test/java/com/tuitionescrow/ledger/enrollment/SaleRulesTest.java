@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The caps and timing rules of domain.md, each at its boundary, with the domain's default numbers. */
+/** The caps and timing rules of docs/domain.md, each at its boundary, with the domain's default numbers. */
 class SaleRulesTest {
 
     private static final SalePolicy DEFAULTS = new SalePolicy(500_000, 60, SalePolicy.HoursCapScope.INSTITUTION, 3,

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The bank CSV of api.md, read strictly: a row the ledger cannot read refuses the file and names its line. */
+/** The bank CSV of docs/api.md, read strictly: a row the ledger cannot read refuses the file and names its line. */
 class CsvStatementParserTest {
 
     private static final String HEADER = "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal";

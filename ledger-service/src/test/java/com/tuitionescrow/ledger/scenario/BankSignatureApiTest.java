@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bank calls carry a body signature (api.md): HMAC-SHA256 over timestamp and raw body. A call that
+ * Bank calls carry a body signature (docs/api.md): HMAC-SHA256 over timestamp and raw body. A call that
  * is unsigned, signed wrongly, stale or replayed is refused with 401 and records nothing.
  */
 class BankSignatureApiTest extends LedgerIntegrationTest {

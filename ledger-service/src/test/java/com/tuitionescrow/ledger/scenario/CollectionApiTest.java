@@ -16,7 +16,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /**
- * 收费 (api.md, "Collections"): money the custody bank reports is applied to its order when it can
+ * 收费 (docs/api.md, "Collections"): money the custody bank reports is applied to its order when it can
  * be, and otherwise recorded in the suspense account of the custody account it arrived in, with a
  * reason. Money the bank reported is never dropped, and the books balance either way: custody cash
  * equals the liabilities beside it.

@@ -14,7 +14,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /**
- * Client-chosen ids are idempotency keys (api.md, "Conventions"): the same create again with the
+ * Client-chosen ids are idempotency keys (docs/api.md, "Conventions"): the same create again with the
  * same content returns the first result, same status and body; the same id with other content is
  * {@code 409 IDEMPOTENCY_CONFLICT}; nothing is ever applied twice, and a refused create stores
  * nothing, so its repeat is judged afresh.

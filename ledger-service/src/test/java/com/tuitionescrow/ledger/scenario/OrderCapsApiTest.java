@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * 售课 under the caps (domain.md, "Caps and timing"), over HTTP: every refusal code of
+ * 售课 under the caps (docs/domain.md, "Caps and timing"), over HTTP: every refusal code of
  * POST /v1/orders at its boundary, what counts against the caps, and what frees a reservation.
  * Each refusal is a 422 problem with its code, and writes nothing.
  */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * "Two concurrent orders or collections for the same student must never together pass a cap"
- * (domain.md): sales that race each other over HTTP, released at the same moment.
+ * (docs/domain.md): sales that race each other over HTTP, released at the same moment.
  */
 class OrderCapsConcurrencyApiTest extends LedgerIntegrationTest {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reports are kept and listed (api.md, "Statements and reconciliation"): a regulator reads every
+ * Reports are kept and listed (docs/api.md, "Statements and reconciliation"): a regulator reads every
  * institution's, an institution only its own, a page at a time.
  */
 class ReconciliationListApiTest extends StatementScenario {

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Who may call what (api.md, "Who may call what"): a bearer token HS256-signed with the ledger's
+ * Who may call what (docs/api.md, "Who may call what"): a bearer token HS256-signed with the ledger's
  * secret, with sub, roles, exp and, for an institution, its institution_id. Anything else is
  * {@code 401 UNAUTHENTICATED}; a valid token of the wrong role is {@code 403 FORBIDDEN}; an
  * institution sees only its own data. Refused requests change nothing, and the actor of every

@@ -14,7 +14,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /**
- * Statements and reconciliation (api.md): the custody bank sends its statement of a custody account,
+ * Statements and reconciliation (docs/api.md): the custody bank sends its statement of a custody account,
  * and the ledger reports which booked entries it holds with the same amount, what is missing on
  * either side, which amounts differ, and whether the closing balances agree. Pending entries are
  * listed and never matched; a reversal cancels the entry it reverses.

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A money API refuses what it does not understand rather than guess (api.md, "Conventions"): every
+ * A money API refuses what it does not understand rather than guess (docs/api.md, "Conventions"): every
  * malformed or invalid create is answered {@code 400 VALIDATION_FAILED} as a problem document, and
  * writes nothing. Each case spoils one thing in an otherwise valid request; the valid request is
  * then sent with the same id and accepted, which shows the refusal was about that one thing and

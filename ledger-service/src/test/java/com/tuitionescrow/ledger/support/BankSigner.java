@@ -12,7 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs bank calls as api.md says: {@code X-Ledger-Timestamp} and
+ * Signs bank calls as docs/api.md says: {@code X-Ledger-Timestamp} and
  * {@code X-Ledger-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>}.
  *
  * <p>A bank signs each attempt when it sends it, so two attempts are never the same signed call.

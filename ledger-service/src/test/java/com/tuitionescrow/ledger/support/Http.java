@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * A plain HTTP client for the scenario tests: what a bank's integration engineer would write. Calls
- * to {@code /v1/bank/**} are signed as api.md says, with the ledger's clock.
+ * to {@code /v1/bank/**} are signed as docs/api.md says, with the ledger's clock.
  */
 public final class Http {
 

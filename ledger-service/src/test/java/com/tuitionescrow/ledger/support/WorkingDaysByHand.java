@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Working days counted the way a person counts them with the State Council's 2026 table in hand
- * (domain.md, "The working-day calendar"), typed in here rather than read from the calendar file the
+ * (docs/domain.md, "The working-day calendar"), typed in here rather than read from the calendar file the
  * ledger uses, so a test that compares the two checks the ledger rather than itself. Years other than
  * 2026 are plain weekdays, as the ledger counts a year its file does not cover.
  */

@@ -9,7 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The body signature every {@code /v1/bank/**} call carries (api.md, "Who may call what"):
+ * The body signature every {@code /v1/bank/**} call carries (docs/api.md, "Who may call what"):
  * {@code X-Ledger-Signature: sha256=<lower-case hex HMAC-SHA256(secret, timestamp + "." + body)>},
  * keyed with the secret's UTF-8 bytes, over the body bytes exactly as sent (a GET signs an empty
  * body). {@link LedgerClient} signs for its caller; this class is public for a bank that sends a

@@ -65,7 +65,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The ledger's HTTP contract (api.md; the OpenAPI document committed in ledger-api) as Java: one
+ * The ledger's HTTP contract (docs/api.md; the OpenAPI document committed in ledger-api) as Java: one
  * method per endpoint, taking and returning the records of ledger-api. Each method names the roles
  * that may call it; the bearer token decides who the caller is, so one client serves one caller.
  *

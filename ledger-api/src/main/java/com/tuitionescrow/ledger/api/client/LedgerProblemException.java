@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The ledger answered and refused: an RFC 9457 problem with its stable code. A refused call
- * changed nothing (api.md, "Conventions"), so the outcome is known. Branch on {@link #code()},
+ * changed nothing (docs/api.md, "Conventions"), so the outcome is known. Branch on {@link #code()},
  * never on the human-readable {@link #detail()}.
  */
 public final class LedgerProblemException extends RuntimeException {

@@ -25,7 +25,7 @@ public enum ProblemCode {
     IDEMPOTENCY_CONFLICT,
     CUSTODY_ACCOUNT_IN_USE,
     CONCURRENT_MODIFICATION,
-    // 422: business rules (the caps and timing rules of the 2021/2022 national rules, see domain.md)
+    // 422: business rules (the caps and timing rules of the 2021/2022 national rules, see docs/domain.md)
     CAP_AMOUNT,
     CAP_HOURS,
     CAP_TERM,

@@ -4,7 +4,7 @@ package com.tuitionescrow.ledger.api.reconciliation;
 public enum StatementFormat {
     /** ISO 20022 camt.053 BankToCustomerStatement (001.02 to 001.13), one {@code Stmt} per file. */
     CAMT_053("application/xml"),
-    /** The bank CSV of api.md, UTF-8. */
+    /** The bank CSV of docs/api.md, UTF-8. */
     CSV("text/csv");
 
     private final String mediaType;

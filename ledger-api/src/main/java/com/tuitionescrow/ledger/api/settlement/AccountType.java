@@ -1,6 +1,6 @@
 package com.tuitionescrow.ledger.api.settlement;
 
-/** The chart of accounts (domain.md). Custody cash is the only asset; the rest is owed. */
+/** The chart of accounts (docs/domain.md). Custody cash is the only asset; the rest is owed. */
 public enum AccountType {
     /** 专户 money in the institution's custody account. */
     CUSTODY_CASH,

@@ -38,7 +38,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-/** Axon on PostgreSQL without Axon Server; see ../shared/docs/stack-notes.md for the reasons. */
+/** Axon on PostgreSQL without Axon Server; see docs/architecture.md ("Axon on PostgreSQL") for the reasons. */
 @Configuration
 class AxonConfiguration {
 

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The body signature of bank calls (api.md): HMAC-SHA256 over {@code timestamp + "." + raw body}.
+ * The body signature of bank calls (docs/api.md): HMAC-SHA256 over {@code timestamp + "." + raw body}.
  *
  * @param hmacSecret         the current secret, UTF-8 bytes, from {@code LEDGER_BANK_HMAC_SECRET}
  * @param hmacSecretPrevious the secret being rotated out, still accepted (empty when not rotating)

@@ -1,6 +1,6 @@
 package com.tuitionescrow.ledger.platform.security;
 
-/** The roles of a token's {@code roles} claim (api.md). */
+/** The roles of a token's {@code roles} claim (docs/api.md). */
 public enum Role {
     /** 监管平台: sells courses for parents, relays their confirmations and refund requests. */
     PLATFORM,

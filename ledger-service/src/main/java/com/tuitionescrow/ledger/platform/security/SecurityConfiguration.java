@@ -34,7 +34,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Who may call what (api.md, "Who may call what"). The role rules are all here, one line per
+ * Who may call what (docs/api.md, "Who may call what"). The role rules are all here, one line per
  * endpoint, and anything not listed is denied; the institution scope of INSTITUTION callers is
  * checked where the resource's institution is known (see {@link Caller#canSee}).
  */

@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * The claims api.md requires: {@code sub}, {@code exp}, {@code roles} (known roles only) and, with
+ * The claims docs/api.md requires: {@code sub}, {@code exp}, {@code roles} (known roles only) and, with
  * INSTITUTION, an {@code institution_id}. A token without them is invalid (401), not merely weak.
  */
 final class TokenClaims implements OAuth2TokenValidator<Jwt> {

@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Component;
 
 /**
- * Times and dates exactly as api.md states them: an ISO-8601 string with an offset for a time,
+ * Times and dates exactly as docs/api.md states them: an ISO-8601 string with an offset for a time,
  * {@code YYYY-MM-DD} for a date. Jackson would otherwise read a number as epoch seconds (a bank
  * sending milliseconds would land 50 000 years ahead) and cut a date-time down to its date in UTC
  * (a course starting at 00:30 in Beijing would start the day before).

@@ -1,4 +1,4 @@
-package com.tuitionescrow.ledger.audit;
+package com.tuitionescrow.ledger.journal;
 
 import static com.tuitionescrow.ledger.schema.Tables.ACCOUNT_BALANCE;
 import static com.tuitionescrow.ledger.schema.Tables.JOURNAL_ENTRY;

@@ -1,4 +1,4 @@
-package com.tuitionescrow.ledger.settlement;
+package com.tuitionescrow.ledger.journal;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;

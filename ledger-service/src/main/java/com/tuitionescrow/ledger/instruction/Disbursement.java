@@ -1,4 +1,4 @@
-package com.tuitionescrow.ledger.disbursement;
+package com.tuitionescrow.ledger.instruction;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -7,15 +7,15 @@ import com.tuitionescrow.ledger.accounting.AccountType;
 import com.tuitionescrow.ledger.accounting.Fen;
 import com.tuitionescrow.ledger.accounting.JournalEntry;
 import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
-import com.tuitionescrow.ledger.disbursement.DisbursementCommands.AddPortion;
-import com.tuitionescrow.ledger.disbursement.DisbursementCommands.IssueDisbursement;
-import com.tuitionescrow.ledger.disbursement.DisbursementCommands.RecordDisbursementResult;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementExecuted;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementFailed;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementIssued;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementOpened;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementPortionAdded;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.Portion;
+import com.tuitionescrow.ledger.instruction.DisbursementCommands.AddPortion;
+import com.tuitionescrow.ledger.instruction.DisbursementCommands.IssueDisbursement;
+import com.tuitionescrow.ledger.instruction.DisbursementCommands.RecordDisbursementResult;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementExecuted;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementFailed;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementIssued;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementOpened;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementPortionAdded;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.Portion;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderAmount;
 import java.util.ArrayList;
 import java.util.List;

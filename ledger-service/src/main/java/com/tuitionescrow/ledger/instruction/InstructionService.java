@@ -1,4 +1,4 @@
-package com.tuitionescrow.ledger.bank;
+package com.tuitionescrow.ledger.instruction;
 
 import com.tuitionescrow.ledger.api.common.Page;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
@@ -8,8 +8,8 @@ import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
 import com.tuitionescrow.ledger.api.instruction.InstructionView;
 import com.tuitionescrow.ledger.bank.BankCommands.RecordSuspenseReturnResult;
 import com.tuitionescrow.ledger.bank.BankCommands.ReturnSuspense;
-import com.tuitionescrow.ledger.disbursement.DisbursementCommands.RecordDisbursementResult;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.Portion;
+import com.tuitionescrow.ledger.instruction.DisbursementCommands.RecordDisbursementResult;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.Portion;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RecordRefundResult;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReturnRelease;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.SettleRelease;
@@ -80,7 +80,7 @@ public class InstructionService {
         List<InstructionView> issued = new ArrayList<>();
         for (String bankTxnId : instructions.suspenseToReturn(limit)) {
             String instructionId = commands.inTransaction(() ->
-                    commands.send(new ReturnSuspense(SuspenseReceipt.idOf(bankTxnId), now), caller));
+                    commands.send(ReturnSuspense.of(bankTxnId, now), caller));
             if (instructionId != null) {
                 issued.add(instructions.view(instructionId).orElseThrow());
             }

@@ -1,4 +1,4 @@
-package com.tuitionescrow.ledger.settlement;
+package com.tuitionescrow.ledger.release;
 
 import com.tuitionescrow.ledger.api.institution.WindDownRequest;
 import com.tuitionescrow.ledger.api.institution.WindDownResponse;

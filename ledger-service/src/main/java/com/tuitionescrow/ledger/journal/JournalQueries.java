@@ -1,4 +1,4 @@
-package com.tuitionescrow.ledger.audit;
+package com.tuitionescrow.ledger.journal;
 
 import static com.tuitionescrow.ledger.schema.Tables.JOURNAL_ENTRY;
 import static com.tuitionescrow.ledger.schema.Tables.JOURNAL_POSTING;

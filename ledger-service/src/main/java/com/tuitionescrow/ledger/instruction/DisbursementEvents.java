@@ -1,4 +1,4 @@
-package com.tuitionescrow.ledger.disbursement;
+package com.tuitionescrow.ledger.instruction;
 
 import com.tuitionescrow.ledger.accounting.JournalEntry;
 import com.tuitionescrow.ledger.accounting.Journaled;

@@ -1,4 +1,4 @@
-package com.tuitionescrow.ledger.bank;
+package com.tuitionescrow.ledger.instruction;
 
 import com.tuitionescrow.ledger.api.common.Page;
 import com.tuitionescrow.ledger.api.instruction.InstructionResultRequest;

@@ -1,13 +1,13 @@
-package com.tuitionescrow.ledger.settlement;
+package com.tuitionescrow.ledger.release;
 
 import com.tuitionescrow.ledger.api.institution.InstitutionResponse;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import com.tuitionescrow.ledger.api.instruction.DisbursementRunResponse;
 import com.tuitionescrow.ledger.api.instruction.InstructionView;
-import com.tuitionescrow.ledger.bank.InstructionQueries;
-import com.tuitionescrow.ledger.bank.InstructionService;
-import com.tuitionescrow.ledger.disbursement.DisbursementCommands.AddPortion;
-import com.tuitionescrow.ledger.disbursement.DisbursementCommands.IssueDisbursement;
+import com.tuitionescrow.ledger.instruction.InstructionQueries;
+import com.tuitionescrow.ledger.instruction.InstructionService;
+import com.tuitionescrow.ledger.instruction.DisbursementCommands.AddPortion;
+import com.tuitionescrow.ledger.instruction.DisbursementCommands.IssueDisbursement;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReleaseForDisbursement;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderAmount;
 import com.tuitionescrow.ledger.enrollment.OrderQueries;

@@ -1,4 +1,4 @@
-package com.tuitionescrow.ledger.bank;
+package com.tuitionescrow.ledger.instruction;
 
 import static com.tuitionescrow.ledger.schema.Tables.BANK_COLLECTION;
 import static com.tuitionescrow.ledger.schema.Tables.BANK_INSTRUCTION;
@@ -8,11 +8,11 @@ import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
 import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReturnFailed;
 import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReturnInstructed;
 import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReturned;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementExecuted;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementFailed;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementIssued;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementOpened;
-import com.tuitionescrow.ledger.disbursement.DisbursementEvents.DisbursementPortionAdded;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementExecuted;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementFailed;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementIssued;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementOpened;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementPortionAdded;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundApproved;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundFailed;
@@ -31,8 +31,10 @@ import org.springframework.stereotype.Component;
  * answers them: an instruction is listed the moment its money is in transit.
  */
 @Component
-@ProcessingGroup(CollectionProjection.GROUP)
+@ProcessingGroup(InstructionProjection.GROUP)
 class InstructionProjection {
+
+    static final String GROUP = "instruction-views";
 
     private final DSLContext db;
 

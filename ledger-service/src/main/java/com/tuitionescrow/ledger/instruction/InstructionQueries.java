@@ -1,4 +1,4 @@
-package com.tuitionescrow.ledger.bank;
+package com.tuitionescrow.ledger.instruction;
 
 import static com.tuitionescrow.ledger.schema.Tables.BANK_COLLECTION;
 import static com.tuitionescrow.ledger.schema.Tables.BANK_INSTRUCTION;

@@ -1,4 +1,4 @@
-package com.tuitionescrow.ledger.settlement;
+package com.tuitionescrow.ledger.release;
 
 import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.accounting.AccountType;
@@ -15,6 +15,8 @@ import com.tuitionescrow.ledger.institution.InstitutionDirectory;
 import com.tuitionescrow.ledger.platform.command.CommandTransactions;
 import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.web.NotFound;
+import com.tuitionescrow.ledger.journal.JournalFreshness;
+import com.tuitionescrow.ledger.settlement.LedgerQueries;
 import com.tuitionescrow.ledger.settlement.LedgerQueries.Totals;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +30,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class WindDownService {
-
 
     private final CommandTransactions commands;
     private final InstitutionDirectory institutions;
