@@ -31,7 +31,7 @@ class OpenApiDocumentTest extends LedgerIntegrationTest {
         Http.Response served = http.get("/v3/api-docs", null);
         assertThat(served.status()).isEqualTo(200);
         String servedText = JSON.writeValueAsString(JSON.treeToValue(served.body(), Object.class)) + "\n";
-        Path committed = Path.of(System.getProperty("openapi.document"));
+        Path committed = Path.of(System.getProperty("openapi.document")).normalize();
         String committedText = Files.readString(committed);
 
         if (!committedText.equals(servedText)) {
