@@ -8,6 +8,8 @@ import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.api.bank.CollectionStatus;
 import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReceiptRecorded;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.CollectionApplied;
+import com.tuitionescrow.ledger.platform.axon.Projection;
+import com.tuitionescrow.ledger.platform.axon.Projection.Runs;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
 /** Every receipt the bank reported, applied or in suspense: what statements are reconciled against. */
 @Component
 @ProcessingGroup(CollectionProjection.GROUP)
+@Projection(Runs.IN_COMMAND_TRANSACTION)
 class CollectionProjection {
 
     static final String GROUP = "bank-views";

@@ -26,6 +26,8 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundApproved;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundFailed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseDisbursed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseReturned;
+import com.tuitionescrow.ledger.platform.axon.Projection;
+import com.tuitionescrow.ledger.platform.axon.Projection.Runs;
 import com.tuitionescrow.ledger.schema.tables.records.CourseOrderRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -44,6 +46,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(OrderProjection.GROUP)
+@Projection(Runs.IN_COMMAND_TRANSACTION)
 class OrderProjection {
 
     static final String GROUP = "order-views";

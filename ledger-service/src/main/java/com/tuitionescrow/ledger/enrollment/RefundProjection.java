@@ -11,6 +11,8 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundDenied;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundFailed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundRequested;
+import com.tuitionescrow.ledger.platform.axon.Projection;
+import com.tuitionescrow.ledger.platform.axon.Projection.Runs;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
 /** Refunds as the platform, the institution and the regulator read them, written with their command. */
 @Component
 @ProcessingGroup(OrderProjection.GROUP)
+@Projection(Runs.IN_COMMAND_TRANSACTION)
 class RefundProjection {
 
     private final DSLContext db;

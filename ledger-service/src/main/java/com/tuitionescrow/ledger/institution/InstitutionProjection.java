@@ -4,6 +4,8 @@ import static com.tuitionescrow.ledger.schema.Tables.INSTITUTION;
 
 import com.tuitionescrow.ledger.institution.InstitutionEvents.InstitutionRegistered;
 import com.tuitionescrow.ledger.institution.InstitutionEvents.InstitutionStatusChanged;
+import com.tuitionescrow.ledger.platform.axon.Projection;
+import com.tuitionescrow.ledger.platform.axon.Projection.Runs;
 import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(InstitutionProjection.GROUP)
+@Projection(Runs.IN_COMMAND_TRANSACTION)
 class InstitutionProjection {
 
     static final String GROUP = "institution-views";

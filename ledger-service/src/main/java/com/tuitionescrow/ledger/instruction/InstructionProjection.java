@@ -16,6 +16,8 @@ import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementPorti
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundApproved;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundFailed;
+import com.tuitionescrow.ledger.platform.axon.Projection;
+import com.tuitionescrow.ledger.platform.axon.Projection.Runs;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,6 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(InstructionProjection.GROUP)
+@Projection(Runs.IN_COMMAND_TRANSACTION)
 class InstructionProjection {
 
     static final String GROUP = "instruction-views";

@@ -10,6 +10,8 @@ import com.tuitionescrow.ledger.accounting.JournalChain;
 import com.tuitionescrow.ledger.accounting.JournalEntry;
 import com.tuitionescrow.ledger.accounting.Journaled;
 import com.tuitionescrow.ledger.accounting.Posting;
+import com.tuitionescrow.ledger.platform.axon.Projection;
+import com.tuitionescrow.ledger.platform.axon.Projection.Runs;
 import com.tuitionescrow.ledger.platform.security.Caller;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,6 +36,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(JournalProjection.GROUP)
+@Projection(value = Runs.AFTER_COMMIT, batchSize = 200)
 class JournalProjection {
 
     static final String GROUP = "ledger-journal";
