@@ -131,7 +131,7 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
         books = new BooksCheck(http, this::awaitLedger);
     }
 
-    @Property(tries = 15, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 10, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void every_step_leaves_the_books_balanced_and_covered(@ForAll("lives") List<Step> steps) {
         World world = new World();
         world.institutions.add(newInstitution());
@@ -205,8 +205,8 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
                         Tuple.of(5, answer), Tuple.of(1, rule), Tuple.of(1, cancel), Tuple.of(1, paymentWindow),
                         Tuple.of(4, run), Tuple.of(5, bankAnswer), Tuple.of(2, askRefund), Tuple.of(2, answerRefund),
                         Tuple.of(1, ruleRefund), Tuple.of(1, window))
-                // Each step waits for the journal, which trails a command by up to half a second: about 15
-                // tries of this length keep the property under two minutes.
+                // Each step waits for the journal and reads every order of the life back: 10 tries of this
+                // length keep the property near a minute on a loaded 2-core machine.
                 .list().ofMinSize(10).ofMaxSize(22);
         // Each life starts with both students holding a paid order, so that its first steps already
         // have lessons to teach and money to release or refund.
