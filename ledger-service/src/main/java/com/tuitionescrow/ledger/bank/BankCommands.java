@@ -35,7 +35,14 @@ public final class BankCommands {
         }
     }
 
-    public record RecordSuspenseReturnResult(@TargetAggregateIdentifier String receiptId, InstructionOutcome outcome,
-                                      String bankTxnId, Instant executedAt, String reason) {
+    /** The bank's answer to the return's instruction {@code instructionId}. */
+    public record RecordSuspenseReturnResult(@TargetAggregateIdentifier String receiptId, String instructionId,
+                                             InstructionOutcome outcome, String bankTxnId, Instant executedAt,
+                                             String reason) {
+    }
+
+    /** A regulator instructs an undeliverable return again, to {@code payeeRef} when given, else to the original payer. */
+    public record ResolveUndeliverableReturn(@TargetAggregateIdentifier String receiptId, String instructionId,
+                                             String payeeRef, String reason, Instant now) {
     }
 }

@@ -3,6 +3,8 @@ package com.tuitionescrow.ledger.bank;
 import com.tuitionescrow.ledger.accounting.JournalEntry;
 import com.tuitionescrow.ledger.accounting.Journaled;
 import com.tuitionescrow.ledger.api.bank.SuspenseReason;
+import com.tuitionescrow.ledger.api.instruction.InstructionKind;
+import com.tuitionescrow.ledger.twophase.InstructionEvents;
 import java.time.Instant;
 
 /** Stored forever: add fields, never rename or remove them. */
@@ -39,10 +41,30 @@ public final class BankEvents {
             long amountFen,
             String payeeRef,
             Instant instructedAt,
-            JournalEntry journalEntry) implements Journaled {
+            JournalEntry journalEntry) implements Journaled, InstructionEvents.Issued {
 
         @Override
         public Instant occurredAt() {
+            return instructedAt;
+        }
+
+        @Override
+        public InstructionKind kind() {
+            return InstructionKind.SUSPENSE_RETURN;
+        }
+
+        @Override
+        public String ownerId() {
+            return receiptId;
+        }
+
+        @Override
+        public String ownerRef() {
+            return null;
+        }
+
+        @Override
+        public Instant issuedAt() {
             return instructedAt;
         }
     }
@@ -54,7 +76,7 @@ public final class BankEvents {
             long amountFen,
             String bankTxnId,
             Instant executedAt,
-            JournalEntry journalEntry) implements Journaled {
+            JournalEntry journalEntry) implements Journaled, InstructionEvents.Executed {
 
         @Override
         public Instant occurredAt() {
@@ -62,7 +84,11 @@ public final class BankEvents {
         }
     }
 
-    /** The bank could not send it back: it is held in suspense again, to be tried by the next run. */
+    /**
+     * The bank could not send it back. The money stays in transit: a new instruction follows at once
+     * ({@link SuspenseReturnReinstructed}), or after the last attempt it is {@code undeliverable} and
+     * waits for a regulator.
+     */
     public record SuspenseReturnFailed(
             String receiptId,
             String instructionId,
@@ -70,11 +96,42 @@ public final class BankEvents {
             String bankTxnId,
             String reason,
             Instant failedAt,
-            JournalEntry journalEntry) implements Journaled {
+            boolean undeliverable) implements InstructionEvents.Failed {
+    }
+
+    /**
+     * The money, still in transit, goes to the bank again: after a failed attempt, or by a regulator's
+     * {@code resolution} of an undeliverable return (which may name another {@code payeeRef}).
+     */
+    public record SuspenseReturnReinstructed(
+            String receiptId,
+            String instructionId,
+            String institutionId,
+            String custodyAccountNo,
+            long amountFen,
+            String payeeRef,
+            String previousInstructionId,
+            String resolution,
+            Instant reinstructedAt) implements InstructionEvents.Issued {
 
         @Override
-        public Instant occurredAt() {
-            return failedAt;
+        public InstructionKind kind() {
+            return InstructionKind.SUSPENSE_RETURN;
+        }
+
+        @Override
+        public String ownerId() {
+            return receiptId;
+        }
+
+        @Override
+        public String ownerRef() {
+            return null;
+        }
+
+        @Override
+        public Instant issuedAt() {
+            return reinstructedAt;
         }
     }
 }

@@ -119,10 +119,10 @@ class CollectionService {
         Optional<OrderQueries.OrderLocation> order = orders.locate(request.orderId());
         SuspenseReason reason = SuspenseReason.ORDER_UNKNOWN;
         if (order.isPresent()) {
-            InstitutionResponse institution = institutions.find(order.get().institutionId()).orElseThrow();
+            InstitutionResponse institution = institutions.findHeld(order.get().institutionId()).orElseThrow();
             CollectionDecision decision = commands.send(new ApplyCollection(order.get().accountId(), request.orderId(),
                     request.bankTxnId(), request.amountFen(), request.custodyAccountNo(), institution.custodyAccountNo(),
-                    receivedAt, now), caller);
+                    institution.status(), receivedAt, now), caller);
             if (decision.applied()) {
                 return new CollectionResponse(request.bankTxnId(), CollectionStatus.APPLIED, null);
             }

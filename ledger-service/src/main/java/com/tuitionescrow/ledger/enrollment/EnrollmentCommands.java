@@ -47,7 +47,8 @@ public final class EnrollmentCommands {
 
     /**
      * 收费: money the bank received for the order. {@code institutionCustodyAccountNo} is the account
-     * the order's institution is registered with; money paid elsewhere is not applied.
+     * the order's institution is registered with; money paid elsewhere is not applied. {@code
+     * institutionStatus} is the institution's standing, read under a lock that a status change waits for.
      */
     public record ApplyCollection(
             @TargetAggregateIdentifier String accountId,
@@ -56,6 +57,7 @@ public final class EnrollmentCommands {
             long amountFen,
             String custodyAccountNo,
             String institutionCustodyAccountNo,
+            InstitutionStatus institutionStatus,
             Instant receivedAt,
             Instant now) {
     }
@@ -81,8 +83,8 @@ public final class EnrollmentCommands {
                          String reason, Instant now) {
     }
 
-    /** Confirms the lesson if its confirmation window has ended without an answer. */
-    record ConfirmLessonByWindow(@TargetAggregateIdentifier String accountId, String lessonId, Instant now) {
+    /** Gives every window of the account that closed by {@code now} its outcome (lessons confirmed, refunds approved). */
+    public record CloseWindows(@TargetAggregateIdentifier String accountId, Instant now) {
     }
 
     /** 退费申请; {@code answerBy} is when the refund window ends. */
@@ -98,16 +100,18 @@ public final class EnrollmentCommands {
                          String reason, String custodyAccountNo, Instant now) {
     }
 
-    record ApproveRefundByWindow(@TargetAggregateIdentifier String accountId, String refundId, String custodyAccountNo,
-                                 Instant now) {
-    }
-
     /** The institution winds down: every unconsumed fee of this student goes back. */
     public record RefundForWindDown(@TargetAggregateIdentifier String accountId, String custodyAccountNo, Instant now) {
     }
 
-    public record RecordRefundResult(@TargetAggregateIdentifier String accountId, String refundId,
+    /** The bank's answer to the refund's instruction {@code instructionId}. */
+    public record RecordRefundResult(@TargetAggregateIdentifier String accountId, String refundId, String instructionId,
                                      InstructionOutcome outcome, String bankTxnId, Instant executedAt, String reason) {
+    }
+
+    /** A regulator instructs an undeliverable refund again, to {@code payeeRef} when given, else to the original payer. */
+    public record ResolveUndeliverableRefund(@TargetAggregateIdentifier String accountId, String refundId,
+                                             String instructionId, String payeeRef, String reason, Instant now) {
     }
 
     /** Release this student's releasable, unfrozen money into the disbursement instruction. */

@@ -5,6 +5,8 @@ import com.tuitionescrow.ledger.accounting.Journaled;
 import com.tuitionescrow.ledger.api.enrollment.CourseMode;
 import com.tuitionescrow.ledger.api.enrollment.LessonOutcome;
 import com.tuitionescrow.ledger.api.enrollment.LessonViolation;
+import com.tuitionescrow.ledger.api.instruction.InstructionKind;
+import com.tuitionescrow.ledger.twophase.InstructionEvents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -138,6 +140,13 @@ public final class EnrollmentEvents {
         }
     }
 
+    /**
+     * 机构关停 reached this student's account: from now on every hour that comes back to the student (a
+     * reversed lesson) is refunded at once. No money moves here.
+     */
+    public record AccountWoundDown(String accountId, Instant woundDownAt) {
+    }
+
     /** One order's share of a release or of a refund. */
     public record OrderAmount(String orderId, long amountFen) {
     }
@@ -205,7 +214,9 @@ public final class EnrollmentEvents {
         /** Nobody answered within the refund window. */
         WINDOW,
         /** The institution is winding down. */
-        WIND_DOWN
+        WIND_DOWN,
+        /** A disputed lesson was reversed after its order was refunded: its hours go back to the parent. */
+        LESSON_REVERSED
     }
 
     /**
@@ -224,10 +235,30 @@ public final class EnrollmentEvents {
             String custodyAccountNo,
             String payeeRef,
             Instant approvedAt,
-            JournalEntry journalEntry) implements Journaled {
+            JournalEntry journalEntry) implements Journaled, InstructionEvents.Issued {
 
         @Override
         public Instant occurredAt() {
+            return approvedAt;
+        }
+
+        @Override
+        public InstructionKind kind() {
+            return InstructionKind.REFUND;
+        }
+
+        @Override
+        public String ownerId() {
+            return accountId;
+        }
+
+        @Override
+        public String ownerRef() {
+            return refundId;
+        }
+
+        @Override
+        public Instant issuedAt() {
             return approvedAt;
         }
     }
@@ -241,7 +272,7 @@ public final class EnrollmentEvents {
             long amountFen,
             String bankTxnId,
             Instant executedAt,
-            JournalEntry journalEntry) implements Journaled {
+            JournalEntry journalEntry) implements Journaled, InstructionEvents.Executed {
 
         @Override
         public Instant occurredAt() {
@@ -249,22 +280,58 @@ public final class EnrollmentEvents {
         }
     }
 
-    /** The bank could not pay the refund: the money and its hours are the student's prepaid balance again. */
+    /**
+     * The bank could not pay the refund. The refund keeps its approval and its money stays in transit:
+     * a new instruction follows at once ({@link RefundReinstructed}), or, after the last attempt, the
+     * refund is {@code undeliverable} and waits for a regulator.
+     */
     public record RefundFailed(
             String accountId,
             String refundId,
             String orderId,
             String instructionId,
             long amountFen,
-            int hours,
             String bankTxnId,
             String reason,
             Instant failedAt,
-            JournalEntry journalEntry) implements Journaled {
+            boolean undeliverable) implements InstructionEvents.Failed {
+    }
+
+    /**
+     * The refund's money, still in transit, goes to the bank again: after a failed attempt, or by a
+     * regulator's {@code resolution} of an undeliverable refund (which may name another {@code payeeRef}).
+     */
+    public record RefundReinstructed(
+            String accountId,
+            String institutionId,
+            String refundId,
+            String orderId,
+            String instructionId,
+            long amountFen,
+            String custodyAccountNo,
+            String payeeRef,
+            String previousInstructionId,
+            String resolution,
+            Instant reinstructedAt) implements InstructionEvents.Issued {
 
         @Override
-        public Instant occurredAt() {
-            return failedAt;
+        public InstructionKind kind() {
+            return InstructionKind.REFUND;
+        }
+
+        @Override
+        public String ownerId() {
+            return accountId;
+        }
+
+        @Override
+        public String ownerRef() {
+            return refundId;
+        }
+
+        @Override
+        public Instant issuedAt() {
+            return reinstructedAt;
         }
     }
 }

@@ -18,7 +18,6 @@ import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.security.Role;
 import com.tuitionescrow.ledger.platform.web.InvalidRequest;
 import com.tuitionescrow.ledger.platform.web.NotFound;
-import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,15 +50,12 @@ class LessonService {
         if (!request.endedAt().isAfter(request.startedAt())) {
             throw new InvalidRequest("endedAt", "a lesson ends after it starts");
         }
-        if (LedgerTime.isAhead(request.endedAt().toInstant(), clock.instant())) {
-            throw new InvalidRequest("endedAt", "a lesson is reported once it has been delivered, not before it ends");
-        }
         OrderQueries.OrderLocation order = orders.locate(orderId)
                 .filter(o -> caller.canSee(o.institutionId()))
                 .orElseThrow(() -> new NotFound("order " + orderId));
         return commands.once(new IdempotencyKey("LESSON", request.lessonId()), new LessonReport(orderId, request),
                 LessonReportedResponse.class, () -> {
-                    var institution = institutions.find(order.institutionId()).orElseThrow(() ->
+                    var institution = institutions.findHeld(order.institutionId()).orElseThrow(() ->
                             new Refusal(ProblemCode.INSTITUTION_UNKNOWN, "no institution " + order.institutionId()));
                     Instant now = clock.instant();
                     List<LessonViolation> violations = commands.send(new ReportLesson(order.accountId(), orderId,

@@ -1,17 +1,21 @@
 package com.tuitionescrow.ledger.enrollment;
 
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.CancelOrder;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ExpireOrder;
 import com.tuitionescrow.ledger.platform.command.CommandTransactions;
 import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.shared.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Expires unpaid orders past their deadline so that they show as EXPIRED. The caps do not wait for
- * it: a sale already disregards overdue orders of its student. Safe to run on every instance at
- * once: expiring an expired order changes nothing.
+ * Expires unpaid orders past their deadline so that they show as EXPIRED, and cancels the unpaid
+ * orders of an institution that may no longer sell (a status change that stops sales ends them; no
+ * payment for them is applied meanwhile). The caps do not wait for it: a sale already disregards
+ * overdue orders of its student. Safe to run on every instance at once: expiring an expired order,
+ * or cancelling a cancelled one, changes nothing.
  */
 @Component
 class OrderExpirySweep {
@@ -29,6 +33,15 @@ class OrderExpirySweep {
         this.clock = clock;
     }
 
+    /** Cancels the order unless it was paid or ended since it was read; nothing to do then. */
+    private void cancel(OrderQueries.OrderLocation order, Instant now) {
+        try {
+            commands.inTransaction(() -> commands.send(new CancelOrder(order.accountId(), order.orderId(), now), SWEEPER));
+        } catch (Refusal notUnpaidAnyMore) {
+            // Paid, expired or cancelled in the meantime: the order is no longer the sweep's to end.
+        }
+    }
+
     /** Returns how many orders it looked at; a full batch means more may be waiting. */
     @Scheduled(fixedDelayString = "${ledger.order-expiry.sweep-interval}")
     int sweep() {
@@ -36,6 +49,8 @@ class OrderExpirySweep {
         var overdue = orders.overdue(now, BATCH);
         overdue.forEach(order -> commands.inTransaction(() ->
                 commands.send(new ExpireOrder(order.accountId(), order.orderId(), now), SWEEPER)));
-        return overdue.size();
+        var stopped = orders.unpaidOfStoppedInstitutions(BATCH);
+        stopped.forEach(order -> cancel(order, now));
+        return overdue.size() + stopped.size();
     }
 }

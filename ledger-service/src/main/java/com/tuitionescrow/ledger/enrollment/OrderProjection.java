@@ -23,7 +23,7 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderCancelled;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderExpired;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderPlaced;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundApproved;
-import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundFailed;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseDisbursed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseReturned;
 import com.tuitionescrow.ledger.platform.axon.Projection;
@@ -172,8 +172,11 @@ class OrderProjection {
     }
 
     @EventHandler
-    void on(RefundFailed event) {
-        addRefund(event.orderId(), -event.hours(), -event.amountFen());
+    void on(RefundExecuted event) {
+        db.update(COURSE_ORDER)
+                .set(COURSE_ORDER.REFUND_PAID_FEN, COURSE_ORDER.REFUND_PAID_FEN.plus(event.amountFen()))
+                .where(COURSE_ORDER.ORDER_ID.eq(event.orderId()))
+                .execute();
     }
 
     private void setStatus(String orderId, OrderStatus status) {

@@ -1,7 +1,9 @@
 package com.tuitionescrow.ledger.enrollment;
 
 import static com.tuitionescrow.ledger.schema.Tables.COURSE_ORDER;
+import static com.tuitionescrow.ledger.schema.Tables.INSTITUTION;
 import static com.tuitionescrow.ledger.schema.Tables.LESSON;
+import static com.tuitionescrow.ledger.schema.Tables.REFUND;
 
 import com.tuitionescrow.ledger.api.enrollment.Course;
 import com.tuitionescrow.ledger.api.enrollment.CourseMode;
@@ -10,6 +12,8 @@ import com.tuitionescrow.ledger.api.enrollment.LessonStatus;
 import com.tuitionescrow.ledger.api.enrollment.LessonViolation;
 import com.tuitionescrow.ledger.api.enrollment.OrderResponse;
 import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
+import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
+import com.tuitionescrow.ledger.api.refund.RefundStatus;
 import com.tuitionescrow.ledger.schema.tables.records.CourseOrderRecord;
 import com.tuitionescrow.ledger.schema.tables.records.LessonRecord;
 import com.tuitionescrow.ledger.shared.LedgerTime;
@@ -88,6 +92,17 @@ public class OrderQueries {
                 .fetch(r -> new OrderLocation(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    /** Unpaid orders of institutions that may not sell (suspended, blacklisted, winding down), for the sweep to end. */
+    List<OrderLocation> unpaidOfStoppedInstitutions(int limit) {
+        return db.select(COURSE_ORDER.ORDER_ID, COURSE_ORDER.ACCOUNT_ID, COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.STUDENT_ID)
+                .from(COURSE_ORDER).join(INSTITUTION).on(INSTITUTION.INSTITUTION_ID.eq(COURSE_ORDER.INSTITUTION_ID))
+                .where(COURSE_ORDER.STATUS.eq(OrderStatus.AWAITING_PAYMENT.name()),
+                        INSTITUTION.STATUS.ne(InstitutionStatus.ACTIVE.name()))
+                .orderBy(COURSE_ORDER.PAY_BY)
+                .limit(limit)
+                .fetch(r -> new OrderLocation(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     /** Institutions with money ready to release, and the student accounts holding it. */
     public Map<String, List<String>> releasableAccountsByInstitution() {
         return db.selectDistinct(COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.ACCOUNT_ID)
@@ -114,6 +129,14 @@ public class OrderQueries {
                 .where(COURSE_ORDER.INSTITUTION_ID.eq(institutionId), COURSE_ORDER.STATUS.eq(OrderStatus.PAID.name()))
                 .fetchOne(0, Long.class);
         return unconsumed == null ? 0 : unconsumed;
+    }
+
+    /** Whether a lesson or refund of the order still waits for an answer its window no longer allows. */
+    boolean hasClosedWindow(String orderId, Instant now) {
+        return db.fetchExists(LESSON, LESSON.ORDER_ID.eq(orderId),
+                        LESSON.STATUS.eq(LessonStatus.AWAITING_CONFIRMATION.name()), LESSON.CONFIRM_BY.le(now.atOffset(ZoneOffset.UTC)))
+                || db.fetchExists(REFUND, REFUND.ORDER_ID.eq(orderId),
+                        REFUND.STATUS.eq(RefundStatus.AWAITING_INSTITUTION.name()), REFUND.ANSWER_BY.le(now.atOffset(ZoneOffset.UTC)));
     }
 
     /** Lessons still unanswered when their confirmation window closed. */
@@ -144,6 +167,7 @@ public class OrderQueries {
                 r.getHours() - r.getConsumedHours() - r.getRefundedHours(),
                 r.getRefundedHours(),
                 r.getRefundedFen(),
+                r.getRefundPaidFen(),
                 r.getReleasableFen(),
                 r.getHeldBackFen(),
                 r.getDisbursingFen(),

@@ -29,12 +29,15 @@ class OrderService {
     private final CommandTransactions commands;
     private final OrderQueries orders;
     private final InstitutionDirectory institutions;
+    private final WindowSweep windows;
     private final Clock clock;
 
-    OrderService(CommandTransactions commands, OrderQueries orders, InstitutionDirectory institutions, Clock clock) {
+    OrderService(CommandTransactions commands, OrderQueries orders, InstitutionDirectory institutions, WindowSweep windows,
+                 Clock clock) {
         this.commands = commands;
         this.orders = orders;
         this.institutions = institutions;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -50,7 +53,7 @@ class OrderService {
             throw new InvalidRequest("course.pricePerHourFen", "price times hours does not fit in a fen amount");
         }
         return commands.once(new IdempotencyKey("ORDER", request.orderId()), request, OrderPlacedResponse.class, () -> {
-            InstitutionResponse institution = institutions.find(request.institutionId()).orElseThrow(() ->
+            InstitutionResponse institution = institutions.findHeld(request.institutionId()).orElseThrow(() ->
                     new Refusal(ProblemCode.INSTITUTION_UNKNOWN, "no institution " + request.institutionId() + " is registered"));
             OrderPlaced placed = commands.send(new PlaceOrder(
                     PrepaidAccount.idOf(request.institutionId(), request.studentId()), request.orderId(),
@@ -63,6 +66,7 @@ class OrderService {
     }
 
     OrderResponse get(String orderId, Caller caller) {
+        windows.closeBeforeReading(orderId);
         return orders.find(orderId)
                 .filter(order -> caller.canSee(order.institutionId(), Role.PLATFORM, Role.REGULATOR))
                 .orElseThrow(() -> new NotFound("order " + orderId));

@@ -5,6 +5,7 @@ import com.tuitionescrow.ledger.api.enrollment.CourseMode;
 import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderPlaced;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One order as a student's prepaid account sees it: what is left of it, and where its consumed
@@ -12,22 +13,24 @@ import java.time.Instant;
  * replaces it.
  */
 record OrderState(String orderId, String subject, CourseMode mode, long pricePerHourFen, int hours, long amountFen,
-                  Instant payBy, OrderStatus status, int consumedHours, int refundedHours, String collectionBankTxnId,
-                  long releasableFen, long heldBackFen) {
+                  LocalDate startDate, LocalDate endDate, Instant payBy, OrderStatus status, int consumedHours,
+                  int refundedHours, String collectionBankTxnId, Instant paidAt, long releasableFen, long heldBackFen) {
 
     static OrderState placed(OrderPlaced placed) {
         return new OrderState(placed.orderId(), placed.subject(), placed.mode(), placed.pricePerHourFen(),
-                placed.hours(), placed.amountFen(), placed.payBy(), OrderStatus.AWAITING_PAYMENT, 0, 0, null, 0, 0);
+                placed.hours(), placed.amountFen(), placed.startDate(), placed.endDate(), placed.payBy(),
+                OrderStatus.AWAITING_PAYMENT, 0, 0, null, null, 0, 0);
     }
 
     OrderState withStatus(OrderStatus newStatus) {
-        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy, newStatus, consumedHours,
-                refundedHours, collectionBankTxnId, releasableFen, heldBackFen);
+        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, startDate, endDate, payBy,
+                newStatus, consumedHours, refundedHours, collectionBankTxnId, paidAt, releasableFen, heldBackFen);
     }
 
-    OrderState paidBy(String bankTxnId) {
-        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy, OrderStatus.PAID,
-                consumedHours, refundedHours, bankTxnId, releasableFen, heldBackFen);
+    /** Paid by the bank's transaction {@code bankTxnId}, received at {@code receivedAt}. */
+    OrderState paidBy(String bankTxnId, Instant receivedAt) {
+        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, startDate, endDate, payBy,
+                OrderStatus.PAID, consumedHours, refundedHours, bankTxnId, receivedAt, releasableFen, heldBackFen);
     }
 
     /** Hours reported (or, negative, given back by a reversal). */
@@ -42,8 +45,8 @@ record OrderState(String orderId, String subject, CourseMode mode, long pricePer
 
     /** Moves consumed money between releasable and held back (either may be negative). */
     OrderState releasing(long releasableChangeFen, long heldBackChangeFen) {
-        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy, status, consumedHours,
-                refundedHours, collectionBankTxnId, Fen.plus(releasableFen, releasableChangeFen),
+        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, startDate, endDate, payBy, status,
+                consumedHours, refundedHours, collectionBankTxnId, paidAt, Fen.plus(releasableFen, releasableChangeFen),
                 Fen.plus(heldBackFen, heldBackChangeFen));
     }
 
@@ -76,7 +79,7 @@ record OrderState(String orderId, String subject, CourseMode mode, long pricePer
         }
         OrderStatus settledStatus = remaining > 0 ? OrderStatus.PAID
                 : refunded > 0 ? OrderStatus.REFUNDED : OrderStatus.COMPLETED;
-        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, payBy, settledStatus, consumed,
-                refunded, collectionBankTxnId, releasableFen, heldBackFen);
+        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, startDate, endDate, payBy,
+                settledStatus, consumed, refunded, collectionBankTxnId, paidAt, releasableFen, heldBackFen);
     }
 }

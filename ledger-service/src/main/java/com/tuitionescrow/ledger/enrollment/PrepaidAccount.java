@@ -22,9 +22,8 @@ import com.tuitionescrow.ledger.api.refund.RefundStatus;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.AnswerLesson;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.AnswerRefund;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ApplyCollection;
-import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ApproveRefundByWindow;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.CancelOrder;
-import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ConfirmLessonByWindow;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.CloseWindows;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ExpireOrder;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.PlaceOrder;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RecordRefundResult;
@@ -34,8 +33,10 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReportLesson;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RequestRefund;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveLesson;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveRefund;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveUndeliverableRefund;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReturnRelease;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.SettleRelease;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.AccountWoundDown;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.CollectionApplied;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ConsumptionReleased;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.HoldbackReleased;
@@ -53,11 +54,14 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundContested;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundDenied;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundFailed;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundReinstructed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundRequested;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseDisbursed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseReturned;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
+import com.tuitionescrow.ledger.twophase.InstructionLife;
+import com.tuitionescrow.ledger.twophase.InstructionPolicy;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +88,10 @@ class PrepaidAccount {
     private String accountId;
     private String institutionId;
     private String studentId;
+    /** The custody account the student's money was paid into; refunds are instructed from it. */
+    private String custodyAccountNo;
+    /** The institution wound down: every hour that comes back to the student is refunded at once. */
+    private boolean woundDown;
     private final Map<String, OrderState> orders = new LinkedHashMap<>();
     private final Map<String, LessonState> lessons = new LinkedHashMap<>();
     private final Map<String, RefundState> refunds = new LinkedHashMap<>();
@@ -101,15 +109,16 @@ class PrepaidAccount {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    OrderPlaced handle(PlaceOrder command, SalePolicy policy) {
+    OrderPlaced handle(PlaceOrder command, SalePolicy policy, ReleasePolicy release) {
         if (orders.containsKey(command.orderId())) {
             throw new IllegalStateException("order " + command.orderId() + " reached its account twice; "
                     + "the idempotency record should have answered the repeat");
         }
         expireOverdue(command.now());
+        closeWindows(command.now(), release);
         SaleRules.check(new SaleRules.Sale(command.institutionStatus(), LedgerTime.dateOf(command.now()),
                 command.subject(), command.hours(), command.amountFen(), command.startDate(), command.endDate(),
-                SaleRules.Exposure.of(orders.values(), refunds.values(), command.subject())), policy);
+                exposure(command.subject())), policy);
         OrderPlaced placed = new OrderPlaced(command.accountId(), command.orderId(), command.institutionId(),
                 command.studentId(), command.contractNo(), command.courseId(), command.subject(), command.mode(),
                 command.pricePerHourFen(), command.hours(), command.startDate(), command.endDate(), command.amountFen(),
@@ -142,10 +151,12 @@ class PrepaidAccount {
     /**
      * Applies the money to its order when it can be; otherwise changes nothing and says why, so the
      * bank's money can be held in suspense. The deadline is judged by when the bank received the
-     * money: a payment made in time but reported late still pays an order that kept its reservation.
+     * money: a payment received in time pays its order however late it is reported, even after the
+     * order expired, as long as the student's caps still have room for it (an expired order freed its
+     * share, and another sale may have taken it since). An institution that may not sell is not paid.
      */
     @CommandHandler
-    CollectionDecision handle(ApplyCollection command) {
+    CollectionDecision handle(ApplyCollection command, SalePolicy policy) {
         OrderState order = order(command.orderId());
         if (!command.custodyAccountNo().equals(command.institutionCustodyAccountNo())) {
             return new CollectionDecision(SuspenseReason.ACCOUNT_MISMATCH);
@@ -153,15 +164,21 @@ class PrepaidAccount {
         switch (order.status()) {
             case CANCELLED:
                 return new CollectionDecision(SuspenseReason.ORDER_CANCELLED);
-            case EXPIRED:
-                return new CollectionDecision(SuspenseReason.ORDER_EXPIRED);
             case PAID, COMPLETED, REFUNDED:
                 return new CollectionDecision(SuspenseReason.ORDER_ALREADY_PAID);
-            case AWAITING_PAYMENT:
+            case AWAITING_PAYMENT, EXPIRED:
                 break;
         }
+        if (command.institutionStatus() != InstitutionStatus.ACTIVE) {
+            return new CollectionDecision(SuspenseReason.INSTITUTION_NOT_ACTIVE);
+        }
         if (!command.receivedAt().isBefore(order.payBy())) {
-            apply(new OrderExpired(accountId, order.orderId(), command.now()));
+            if (order.status() == OrderStatus.AWAITING_PAYMENT) {
+                apply(new OrderExpired(accountId, order.orderId(), command.now()));
+            }
+            return new CollectionDecision(SuspenseReason.ORDER_EXPIRED);
+        }
+        if (order.status() == OrderStatus.EXPIRED && !fitsTheCaps(order, policy)) {
             return new CollectionDecision(SuspenseReason.ORDER_EXPIRED);
         }
         if (command.amountFen() != order.amountFen()) {
@@ -176,8 +193,7 @@ class PrepaidAccount {
     // ---------------------------------------------------------------- lessons (消课)
 
     @CommandHandler
-    List<LessonViolation> handle(ReportLesson command) {
-        OrderState order = order(command.orderId());
+    List<LessonViolation> handle(ReportLesson command, LessonPolicy lessonPolicy, ReleasePolicy release) {
         if (lessons.containsKey(command.lessonId())) {
             throw new IllegalStateException("lesson " + command.lessonId() + " reached its account twice; "
                     + "the idempotency record should have answered the repeat");
@@ -185,9 +201,13 @@ class PrepaidAccount {
         if (command.institutionStatus() != InstitutionStatus.ACTIVE) {
             throw new Refusal(ProblemCode.INSTITUTION_NOT_ACTIVE, "the institution is " + command.institutionStatus());
         }
+        closeWindows(command.now(), release);
+        OrderState order = order(command.orderId());
         if (!order.isPaid()) {
             throw new Refusal(ProblemCode.ORDER_NOT_PAID, "order " + order.orderId() + " is " + order.status());
         }
+        LessonRules.check(new LessonRules.Lesson(command.startedAt(), command.endedAt(), command.hours(), order,
+                lessons.values(), command.now()), lessonPolicy);
         if (hasPendingRefund(order.orderId())) {
             throw new Refusal(ProblemCode.REFUND_PENDING, "order " + order.orderId() + " has a refund waiting for an answer");
         }
@@ -209,8 +229,14 @@ class PrepaidAccount {
     /** The parent's answer; repeating the same answer changes nothing, a different one is refused. */
     @CommandHandler
     LessonStatus handle(AnswerLesson command, ReleasePolicy policy) {
-        LessonState lesson = lesson(command.lessonId());
         LessonStatus wanted = command.decision() == LessonDecision.CONFIRM ? LessonStatus.CONFIRMED : LessonStatus.DISPUTED;
+        LessonState asked = lesson(command.lessonId());
+        if (wanted == LessonStatus.DISPUTED && asked.decidedByWindow(command.now())) {
+            throw new Refusal(ProblemCode.ANSWER_WINDOW_CLOSED, "the confirmation window of lesson " + asked.lessonId()
+                    + " closed at " + asked.confirmBy() + "; the lesson counts as confirmed");
+        }
+        closeWindows(command.now(), policy);
+        LessonState lesson = lesson(command.lessonId());
         if (lesson.status() == wanted) {
             return lesson.status();
         }
@@ -225,20 +251,16 @@ class PrepaidAccount {
         return lesson(command.lessonId()).status();
     }
 
-    /** Nobody answered within the confirmation window: the lesson counts as confirmed. Returns whether it was now. */
+    /** Gives every window of the account that closed by {@code now} its outcome; returns what it decided. */
     @CommandHandler
-    boolean handle(ConfirmLessonByWindow command, ReleasePolicy policy) {
-        LessonState lesson = lesson(command.lessonId());
-        if (lesson.status() != LessonStatus.AWAITING_CONFIRMATION || command.now().isBefore(lesson.confirmBy())) {
-            return false;
-        }
-        confirm(lesson, true, command.now(), policy);
-        return true;
+    WindowsClosed handle(CloseWindows command, ReleasePolicy policy) {
+        return closeWindows(command.now(), policy);
     }
 
     /** A regulator's ruling on a disputed lesson; repeating the same ruling changes nothing. */
     @CommandHandler
     LessonStatus handle(ResolveLesson command, ReleasePolicy policy) {
+        closeWindows(command.now(), policy);
         LessonState lesson = lesson(command.lessonId());
         boolean consumed = command.outcome() == LessonOutcome.CONSUMED;
         LessonStatus wanted = consumed ? LessonStatus.RESOLVED_CONSUMED : LessonStatus.REVERSED;
@@ -253,6 +275,9 @@ class PrepaidAccount {
                 : JournalEntry.of(account(AccountType.AWAITING_CONFIRMATION), prepaidAccount(), lesson.amountFen());
         apply(new LessonResolved(accountId, lesson.orderId(), lesson.lessonId(), command.outcome(), lesson.hours(),
                 command.reason(), command.now(), entry));
+        if (!consumed && (woundDown || wasRefunded(lesson.orderId()))) {
+            refundReversedHours(lesson, command.now());
+        }
         releaseHoldbackIfComplete(lesson.orderId(), command.now());
         return lesson(command.lessonId()).status();
     }
@@ -261,12 +286,13 @@ class PrepaidAccount {
 
     /** Refund = paid − consumed hours × price − already refunded: the hours not yet consumed. */
     @CommandHandler
-    RefundRequested handle(RequestRefund command) {
-        OrderState order = order(command.orderId());
+    RefundRequested handle(RequestRefund command, ReleasePolicy policy) {
         if (refunds.containsKey(command.refundId())) {
             throw new IllegalStateException("refund " + command.refundId() + " reached its account twice; "
                     + "the idempotency record should have answered the repeat");
         }
+        closeWindows(command.now(), policy);
+        OrderState order = order(command.orderId());
         if (!order.isPaid()) {
             throw new Refusal(ProblemCode.ORDER_NOT_PAID, "order " + order.orderId() + " is " + order.status());
         }
@@ -284,9 +310,15 @@ class PrepaidAccount {
     }
 
     @CommandHandler
-    RefundStatus handle(AnswerRefund command) {
-        RefundState refund = refund(command.refundId());
+    RefundStatus handle(AnswerRefund command, ReleasePolicy policy) {
         boolean approve = command.decision() == RefundDecision.APPROVE;
+        RefundState asked = refund(command.refundId());
+        if (!approve && asked.decidedByWindow(command.now())) {
+            throw new Refusal(ProblemCode.ANSWER_WINDOW_CLOSED, "the answer window of refund " + asked.refundId()
+                    + " closed at " + asked.answerBy() + "; the refund is approved");
+        }
+        closeWindows(command.now(), policy);
+        RefundState refund = refund(command.refundId());
         if (refund.status() == (approve ? RefundStatus.APPROVED : RefundStatus.CONTESTED)) {
             return refund.status();
         }
@@ -320,23 +352,16 @@ class PrepaidAccount {
         return refund(command.refundId()).status();
     }
 
-    /** The institution did not answer within the refund window: the refund is approved. Returns whether it was now. */
-    @CommandHandler
-    boolean handle(ApproveRefundByWindow command) {
-        RefundState refund = refund(command.refundId());
-        if (refund.status() != RefundStatus.AWAITING_INSTITUTION || command.now().isBefore(refund.answerBy())) {
-            return false;
-        }
-        approve(refund, RefundApprover.WINDOW, command.custodyAccountNo(), command.now());
-        return true;
-    }
-
     /**
      * 机构关停: every unconsumed fee goes back, refunds already asked for first, and unpaid orders are
      * cancelled so that money arriving for them later is returned too.
      */
     @CommandHandler
-    WindDownRefunds handle(RefundForWindDown command) {
+    WindDownRefunds handle(RefundForWindDown command, ReleasePolicy policy) {
+        closeWindows(command.now(), policy);
+        if (!woundDown) {
+            apply(new AccountWoundDown(accountId, command.now()));
+        }
         long refundedFen = 0;
         int count = 0;
         for (OrderState order : List.copyOf(orders.values())) {
@@ -369,26 +394,48 @@ class PrepaidAccount {
         return new WindDownRefunds(count, refundedFen);
     }
 
+    /**
+     * The bank's answer to the refund's current instruction. EXECUTED pays it. FAILED keeps the
+     * approval: the money stays in transit and goes to the bank again at once, until the attempts
+     * run out and the refund is UNDELIVERABLE, waiting for a regulator.
+     */
     @CommandHandler
-    RefundStatus handle(RecordRefundResult command) {
+    RefundStatus handle(RecordRefundResult command, InstructionPolicy instructions) {
         RefundState refund = refund(command.refundId());
-        if (refund.status() != RefundStatus.APPROVED) {
-            throw new IllegalStateException("refund " + refund.refundId() + " is " + refund.status()
-                    + "; the instruction's idempotency record should have answered the repeat");
+        InstructionLife life = refund.instruction();
+        if (refund.status() != RefundStatus.APPROVED || !life.instructionId().equals(command.instructionId())) {
+            throw new IllegalStateException("refund " + refund.refundId() + " is " + refund.status() + " with instruction "
+                    + (life == null ? null : life.instructionId()) + "; the answer to " + command.instructionId()
+                    + " should have been answered by its idempotency record");
         }
-        String instructionId = RefundState.instructionIdOf(refund.refundId());
         AccountCode inTransit = AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId);
         if (command.outcome() == InstructionOutcome.EXECUTED) {
-            apply(new RefundExecuted(accountId, refund.refundId(), refund.orderId(), instructionId, refund.amountFen(),
+            apply(new RefundExecuted(accountId, refund.refundId(), refund.orderId(), life.instructionId(), refund.amountFen(),
                     command.bankTxnId(), command.executedAt(),
                     JournalEntry.of(inTransit, account(AccountType.CUSTODY_CASH), refund.amountFen())));
             releaseHoldbackIfComplete(refund.orderId(), command.executedAt());
-        } else {
-            apply(new RefundFailed(accountId, refund.refundId(), refund.orderId(), instructionId, refund.amountFen(),
-                    refund.hours(), command.bankTxnId(), command.reason(), command.executedAt(),
-                    JournalEntry.of(inTransit, prepaidAccount(), refund.amountFen())));
+            return refund(command.refundId()).status();
+        }
+        boolean retry = life.retriesAfterFailure(instructions);
+        apply(new RefundFailed(accountId, refund.refundId(), refund.orderId(), life.instructionId(), refund.amountFen(),
+                command.bankTxnId(), command.reason(), command.executedAt(), !retry));
+        if (retry) {
+            reinstruct(refund, refund.payeeRef(), null, command.executedAt());
         }
         return refund(command.refundId()).status();
+    }
+
+    /** A regulator's new instruction for an undeliverable refund, to the payee it names or the original one. */
+    @CommandHandler
+    String handle(ResolveUndeliverableRefund command) {
+        RefundState refund = refund(command.refundId());
+        if (refund.status() != RefundStatus.UNDELIVERABLE || !refund.instruction().instructionId().equals(command.instructionId())) {
+            throw new Refusal(ProblemCode.INSTRUCTION_NOT_UNDELIVERABLE, "instruction " + command.instructionId()
+                    + " of refund " + refund.refundId() + " is not waiting for a regulator");
+        }
+        reinstruct(refund, command.payeeRef() == null ? refund.payeeRef() : command.payeeRef(), command.reason(),
+                command.now());
+        return refund(command.refundId()).instruction().instructionId();
     }
 
     // ---------------------------------------------------------------- release (序时拨付)
@@ -398,7 +445,8 @@ class PrepaidAccount {
      * pending refund) into the disbursement instruction. Returns the orders' portions; none changes nothing.
      */
     @CommandHandler
-    List<OrderAmount> handle(ReleaseForDisbursement command) {
+    List<OrderAmount> handle(ReleaseForDisbursement command, ReleasePolicy policy) {
+        closeWindows(command.now(), policy);
         List<OrderAmount> portions = orders.values().stream()
                 .filter(order -> order.releasableFen() > 0 && !isFrozen(order.orderId()))
                 .map(order -> new OrderAmount(order.orderId(), order.releasableFen()))
@@ -453,7 +501,8 @@ class PrepaidAccount {
 
     @EventSourcingHandler
     void on(CollectionApplied event) {
-        orders.computeIfPresent(event.orderId(), (id, order) -> order.paidBy(event.bankTxnId()));
+        custodyAccountNo = event.custodyAccountNo();
+        orders.computeIfPresent(event.orderId(), (id, order) -> order.paidBy(event.bankTxnId(), event.receivedAt()));
     }
 
     @EventSourcingHandler
@@ -464,7 +513,7 @@ class PrepaidAccount {
 
     @EventSourcingHandler
     void on(LessonConfirmed event) {
-        lessons.computeIfPresent(event.lessonId(), (id, lesson) -> lesson.withStatus(LessonStatus.CONFIRMED));
+        lessons.computeIfPresent(event.lessonId(), (id, lesson) -> lesson.confirmed(event.byWindow()));
         recordConsumption(event.orderId(), event.journalEntry());
     }
 
@@ -482,6 +531,11 @@ class PrepaidAccount {
         }
         lessons.computeIfPresent(event.lessonId(), (id, lesson) -> lesson.withStatus(LessonStatus.REVERSED));
         orders.computeIfPresent(event.orderId(), (id, order) -> order.consuming(-event.hours()));
+    }
+
+    @EventSourcingHandler
+    void on(AccountWoundDown event) {
+        woundDown = true;
     }
 
     @EventSourcingHandler
@@ -523,19 +577,30 @@ class PrepaidAccount {
 
     @EventSourcingHandler
     void on(RefundApproved event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.APPROVED));
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.approvedBy(event.approvedBy())
+                .instructed(InstructionLife.issued(event.instructionId()), event.payeeRef()));
         orders.computeIfPresent(event.orderId(), (id, order) -> order.refunding(event.hours()));
     }
 
     @EventSourcingHandler
     void on(RefundExecuted event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.REFUNDED));
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.REFUNDED)
+                .instructed(refund.instruction().executed(), refund.payeeRef()));
     }
 
     @EventSourcingHandler
     void on(RefundFailed event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.FAILED));
-        orders.computeIfPresent(event.orderId(), (id, order) -> order.refunding(-event.hours()));
+        if (event.undeliverable()) {
+            refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.UNDELIVERABLE)
+                    .instructed(refund.instruction().undeliverable(), refund.payeeRef()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RefundReinstructed event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.APPROVED)
+                .instructed(event.resolution() == null ? refund.instruction().retried() : refund.instruction().resolved(),
+                        event.payeeRef()));
     }
 
     // ---------------------------------------------------------------- rules
@@ -559,16 +624,73 @@ class PrepaidAccount {
      */
     private void releaseHoldbackIfComplete(String orderId, Instant now) {
         OrderState order = order(orderId);
-        // A refund approved but not yet executed keeps the order open too: should the bank fail it, its
-        // hours come back and the order goes on, and what is held back must still be there. The hold-back
-        // is released once the bank has paid the refund.
+        // A refund approved but not yet paid keeps the order open too: the hold-back is the last money the
+        // institution gets, and it waits until the parent has been paid.
         boolean open = lessons.values().stream().anyMatch(l -> l.orderId().equals(orderId) && l.isOpen())
                 || hasPendingRefund(orderId)
-                || refunds.values().stream().anyMatch(r -> r.orderId().equals(orderId) && r.status() == RefundStatus.APPROVED);
+                || refunds.values().stream().anyMatch(r -> r.orderId().equals(orderId) && r.isUnpaid());
         if (order.remainingHours() == 0 && order.heldBackFen() > 0 && !open) {
             apply(new HoldbackReleased(accountId, orderId, order.heldBackFen(), now,
                     JournalEntry.of(account(AccountType.HELD_BACK), account(AccountType.RELEASABLE), order.heldBackFen())));
         }
+    }
+
+    /**
+     * 逾期视为: a window's outcome takes effect at its deadline, whether or not a run has come by since.
+     * Every command of the account calls this first, so that no answer, sale, lesson or release is
+     * judged against a window that has closed; the outcome is dated at the deadline.
+     */
+    private WindowsClosed closeWindows(Instant now, ReleasePolicy policy) {
+        int confirmed = 0;
+        for (LessonState lesson : List.copyOf(lessons.values())) {
+            if (lesson.status() == LessonStatus.AWAITING_CONFIRMATION && !now.isBefore(lesson.confirmBy())) {
+                confirm(lesson, true, lesson.confirmBy(), policy);
+                confirmed++;
+            }
+        }
+        int approved = 0;
+        for (RefundState refund : List.copyOf(refunds.values())) {
+            if (refund.status() == RefundStatus.AWAITING_INSTITUTION && !now.isBefore(refund.answerBy())) {
+                approve(refund, RefundApprover.WINDOW, custodyAccountNo, refund.answerBy());
+                approved++;
+            }
+        }
+        return new WindowsClosed(confirmed, approved);
+    }
+
+    /** What the student owes the caps for, in the subject of a sale. */
+    private SaleRules.Exposure exposure(String subject) {
+        return SaleRules.Exposure.of(orders.values(), lessons.values(), subject);
+    }
+
+    /** Whether an expired order, paid in time but reported late, still fits the caps it freed on expiring. */
+    private boolean fitsTheCaps(OrderState order, SalePolicy policy) {
+        SaleRules.Sale sale = new SaleRules.Sale(InstitutionStatus.ACTIVE, null, order.subject(), order.hours(),
+                order.amountFen(), order.startDate(), order.endDate(), exposure(order.subject()));
+        return SaleRules.HOURS_CAP.check(sale, policy).isEmpty() && SaleRules.AMOUNT_CAP.check(sale, policy).isEmpty();
+    }
+
+    /** Whether a refund of the order was approved: the parent has taken the order's money back. */
+    private boolean wasRefunded(String orderId) {
+        return refunds.values().stream().anyMatch(r -> r.orderId().equals(orderId)
+                && (r.isUnpaid() || r.status() == RefundStatus.REFUNDED));
+    }
+
+    /**
+     * A lesson reversed after its order was refunded or its institution wound down gives hours back
+     * that nobody would ever consume: they go back to the student by the same path, a refund.
+     */
+    private void refundReversedHours(LessonState lesson, Instant now) {
+        OrderState order = order(lesson.orderId());
+        if (hasPendingRefund(order.orderId()) || order.remainingHours() == 0) {
+            return;
+        }
+        // A colon cannot appear in a client-chosen id, so this can never collide with the platform's.
+        String refundId = "reversal:" + lesson.lessonId();
+        apply(new RefundRequested(accountId, refundId, order.orderId(), order.unconsumedFen(), order.remainingHours(),
+                "lesson " + lesson.lessonId() + " reversed after the order's refund", now, now));
+        approve(refund(refundId), woundDown ? RefundApprover.WIND_DOWN : RefundApprover.LESSON_REVERSED,
+                custodyAccountNo, now);
     }
 
     private void approve(RefundState refund, RefundApprover approver, String custodyAccountNo, Instant now) {
@@ -577,6 +699,14 @@ class PrepaidAccount {
                 approver, RefundState.instructionIdOf(refund.refundId()), custodyAccountNo, order.collectionBankTxnId(),
                 now, JournalEntry.of(prepaidAccount(),
                         AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId), refund.amountFen())));
+    }
+
+    /** The refund's money, in transit, goes to the bank again under the next instruction id. */
+    private void reinstruct(RefundState refund, String payeeRef, String resolution, Instant now) {
+        String previous = refund.instruction().instructionId();
+        apply(new RefundReinstructed(accountId, institutionId, refund.refundId(), refund.orderId(),
+                refund.instruction().nextInstructionId(), refund.amountFen(), custodyAccountNo, payeeRef, previous,
+                resolution, now));
     }
 
     private RefundState requestForWindDown(OrderState order, Instant now) {

@@ -10,6 +10,7 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundContested;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundDenied;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundFailed;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundReinstructed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundRequested;
 import com.tuitionescrow.ledger.platform.axon.Projection;
 import com.tuitionescrow.ledger.platform.axon.Projection.Runs;
@@ -78,9 +79,21 @@ class RefundProjection {
         setStatus(event.refundId(), RefundStatus.REFUNDED);
     }
 
+    /** A failure with attempts left changes nothing a client reads: the refund stays APPROVED. */
     @EventHandler
     void on(RefundFailed event) {
-        setStatus(event.refundId(), RefundStatus.FAILED);
+        if (event.undeliverable()) {
+            setStatus(event.refundId(), RefundStatus.UNDELIVERABLE);
+        }
+    }
+
+    @EventHandler
+    void on(RefundReinstructed event) {
+        db.update(REFUND)
+                .set(REFUND.STATUS, RefundStatus.APPROVED.name())
+                .set(REFUND.INSTRUCTION_ID, event.instructionId())
+                .where(REFUND.REFUND_ID.eq(event.refundId()))
+                .execute();
     }
 
     private void answer(String refundId, RefundStatus status, String reason, Instant at) {

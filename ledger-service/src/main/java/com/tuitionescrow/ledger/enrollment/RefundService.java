@@ -33,15 +33,17 @@ class RefundService {
     private final OrderQueries orders;
     private final RefundQueries refunds;
     private final InstitutionDirectory institutions;
-    private final WorkingWindows windows;
+    private final WorkingWindows workingDays;
+    private final WindowSweep windows;
     private final Clock clock;
 
     RefundService(CommandTransactions commands, OrderQueries orders, RefundQueries refunds,
-                  InstitutionDirectory institutions, WorkingWindows windows, Clock clock) {
+                  InstitutionDirectory institutions, WorkingWindows workingDays, WindowSweep windows, Clock clock) {
         this.commands = commands;
         this.orders = orders;
         this.refunds = refunds;
         this.institutions = institutions;
+        this.workingDays = workingDays;
         this.windows = windows;
         this.clock = clock;
     }
@@ -52,7 +54,7 @@ class RefundService {
                 RefundResponse.class, () -> {
                     Instant now = clock.instant();
                     commands.send(new RequestRefund(order.accountId(), request.refundId(), orderId, request.reason(),
-                            windows.refundAnswerEnds(now), now), caller);
+                            workingDays.refundAnswerEnds(now), now), caller);
                     return get(request.refundId());
                 });
     }
@@ -80,6 +82,7 @@ class RefundService {
 
     RefundResponse read(String refundId, Caller caller) {
         locate(refundId, caller, Role.PLATFORM, Role.REGULATOR);
+        refunds.find(refundId).ifPresent(refund -> windows.closeBeforeReading(refund.orderId()));
         return get(refundId);
     }
 

@@ -4,7 +4,6 @@ import com.tuitionescrow.ledger.accounting.Fen;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import com.tuitionescrow.ledger.shared.Refusal;
-import com.tuitionescrow.ledger.api.refund.RefundStatus;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,24 +24,26 @@ final class SaleRules {
         static final Exposure NONE = new Exposure(0, 0, 0);
 
         /**
-         * Unpaid orders still reserving their share and paid orders' unconsumed hours count; so do
-         * refunds approved but not yet paid by the bank: the money is still the student's, in custody,
-         * and a failed refund gives its hours back. Counted as gone, they would let a sale made in
-         * between leave the student over the caps when the refund fails.
+         * Unpaid orders still reserving their share and paid orders' unconsumed hours count; refunded
+         * hours do not, once approved: an approval is never taken back (a refund the bank fails is
+         * instructed again), so those hours never return to the student. A lesson counts as consumed
+         * only once it is confirmed (by the parent, the window or a ruling): one awaiting an answer or
+         * disputed may still be reversed, and its hours would come back over the caps.
          */
-        static Exposure of(Collection<OrderState> orders, Collection<RefundState> refunds, String subject) {
+        static Exposure of(Collection<OrderState> orders, Collection<LessonState> lessons, String subject) {
             Map<String, OrderState> byId = new HashMap<>();
             Exposure exposure = NONE;
             for (OrderState order : orders) {
                 byId.put(order.orderId(), order);
                 if (order.holdsReservation()) {
-                    exposure = exposure.plus(order.unconsumedFen(), order.remainingHours(), order.subject().equals(subject));
+                    exposure = exposure.plus(order.unconsumedFen(), order.remainingHours(),
+                            Subjects.same(order.subject(), subject));
                 }
             }
-            for (RefundState refund : refunds) {
-                if (refund.status() == RefundStatus.APPROVED) {
-                    exposure = exposure.plus(refund.amountFen(), refund.hours(),
-                            byId.get(refund.orderId()).subject().equals(subject));
+            for (LessonState lesson : lessons) {
+                if (lesson.isOpen()) {
+                    exposure = exposure.plus(lesson.amountFen(), lesson.hours(),
+                            Subjects.same(byId.get(lesson.orderId()).subject(), subject));
                 }
             }
             return exposure;

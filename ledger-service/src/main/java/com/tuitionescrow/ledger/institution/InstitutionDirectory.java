@@ -28,6 +28,19 @@ public class InstitutionDirectory {
                 .fetchOptional(InstitutionDirectory::toResponse);
     }
 
+    /**
+     * The institution as a decision inside this transaction must see it: its row is held (FOR SHARE)
+     * until the transaction ends, so a status change, which updates that row, waits for a sale, lesson
+     * or payment that read the old status, and one that comes after the change reads the new one.
+     * Without it a sale that read ACTIVE could commit after a wind-down had passed its student.
+     */
+    public Optional<InstitutionResponse> findHeld(String institutionId) {
+        return db.selectFrom(INSTITUTION)
+                .where(INSTITUTION.INSTITUTION_ID.eq(institutionId))
+                .forShare()
+                .fetchOptional(InstitutionDirectory::toResponse);
+    }
+
     public Optional<InstitutionResponse> findByCustodyAccount(String custodyAccountNo) {
         return db.selectFrom(INSTITUTION)
                 .where(INSTITUTION.CUSTODY_ACCOUNT_NO.eq(custodyAccountNo))

@@ -10,11 +10,13 @@ import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.AddPortion;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.IssueDisbursement;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.RecordDisbursementResult;
+import com.tuitionescrow.ledger.instruction.DisbursementCommands.WithdrawDisbursement;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementExecuted;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementFailed;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementIssued;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementOpened;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementPortionAdded;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementWithdrawn;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.Portion;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderAmount;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ class Disbursement {
     /** Bounds an instruction, so a bank answer touches a bounded number of student accounts. */
     static final int MAX_PORTIONS = 500;
 
-    private enum Stage { ASSEMBLING, PENDING, ANSWERED }
+    private enum Stage { ASSEMBLING, PENDING, ANSWERED, WITHDRAWN }
 
     @AggregateIdentifier
     private String instructionId;
@@ -76,6 +78,16 @@ class Disbursement {
         }
     }
 
+    /** Returns the portions, whose student accounts take their release back; none once issued or withdrawn. */
+    @CommandHandler
+    List<Portion> handle(WithdrawDisbursement command) {
+        if (stage != Stage.ASSEMBLING) {
+            return List.of();
+        }
+        apply(new DisbursementWithdrawn(instructionId, institutionId, List.copyOf(portions), command.reason(), command.now()));
+        return List.copyOf(portions);
+    }
+
     /** Returns the portions, whose student accounts settle (EXECUTED) or take back (FAILED) their release. */
     @CommandHandler
     List<Portion> handle(RecordDisbursementResult command) {
@@ -112,6 +124,11 @@ class Disbursement {
     @EventSourcingHandler
     void on(DisbursementIssued event) {
         stage = Stage.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(DisbursementWithdrawn event) {
+        stage = Stage.WITHDRAWN;
     }
 
     @EventSourcingHandler

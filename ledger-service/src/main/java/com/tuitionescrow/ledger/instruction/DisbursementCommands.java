@@ -20,6 +20,10 @@ public final class DisbursementCommands {
     public record IssueDisbursement(@TargetAggregateIdentifier String instructionId, Instant now) {
     }
 
+    /** The institution stopped releasing before the instruction was issued: it is withdrawn unissued. */
+    public record WithdrawDisbursement(@TargetAggregateIdentifier String instructionId, String reason, Instant now) {
+    }
+
     /** The bank's answer. */
     public record RecordDisbursementResult(@TargetAggregateIdentifier String instructionId, InstructionOutcome outcome,
                                            String bankTxnId, Instant executedAt, String reason) {

@@ -5,17 +5,11 @@ import static com.tuitionescrow.ledger.schema.Tables.BANK_INSTRUCTION;
 
 import com.tuitionescrow.ledger.api.instruction.InstructionKind;
 import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
-import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReturnFailed;
-import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReturnInstructed;
-import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReturned;
-import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementExecuted;
-import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementFailed;
-import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementIssued;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementOpened;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementPortionAdded;
-import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundApproved;
-import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
-import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundFailed;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementWithdrawn;
+import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.twophase.InstructionEvents;
 import com.tuitionescrow.ledger.platform.axon.Projection;
 import com.tuitionescrow.ledger.platform.axon.Projection.Runs;
 import java.time.Instant;
@@ -24,13 +18,16 @@ import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
  * Instructions to the custody bank as the bank reads them, written in the transaction that issues or
- * answers them: an instruction is listed the moment its money is in transit.
+ * answers them. Every kind is projected by the same handlers, from the events of {@link
+ * InstructionEvents}; only a disbursement's assembly, before it is issued, has handlers of its own.
  */
 @Component
 @ProcessingGroup(InstructionProjection.GROUP)
@@ -38,11 +35,71 @@ import org.springframework.stereotype.Component;
 class InstructionProjection {
 
     static final String GROUP = "instruction-views";
+    /** The transaction writing the row, as the bank's list compares it with pg_snapshot_xmin. */
+    static final Field<Long> CURRENT_XID = DSL.field("pg_current_xact_id()::text::bigint", Long.class);
+    private static final Field<Long> NEXT_LIST_SEQ =
+            DSL.field("nextval(pg_get_serial_sequence('bank_instruction', 'list_seq'))", Long.class);
 
     private final DSLContext db;
 
     InstructionProjection(DSLContext db) {
         this.db = db;
+    }
+
+    /**
+     * An instruction takes its place in the bank's list when it is issued (a disbursement gathering
+     * portions is not listed yet): its list position and transaction are taken now.
+     */
+    @EventHandler
+    void on(InstructionEvents.Issued event, @MetaDataValue(Caller.ACTOR) String actor) {
+        db.insertInto(BANK_INSTRUCTION)
+                .set(BANK_INSTRUCTION.INSTRUCTION_ID, event.instructionId())
+                .set(BANK_INSTRUCTION.KIND, event.kind().name())
+                .set(BANK_INSTRUCTION.OWNER_ID, event.ownerId())
+                .set(BANK_INSTRUCTION.OWNER_REF, event.ownerRef())
+                .set(BANK_INSTRUCTION.INSTITUTION_ID, event.institutionId())
+                .set(BANK_INSTRUCTION.CUSTODY_ACCOUNT_NO, event.custodyAccountNo())
+                .set(BANK_INSTRUCTION.AMOUNT_FEN, event.amountFen())
+                .set(BANK_INSTRUCTION.PAYEE_REF, event.payeeRef())
+                .set(BANK_INSTRUCTION.STATUS, InstructionStatus.PENDING.name())
+                .set(BANK_INSTRUCTION.CREATED_AT, utc(event.issuedAt()))
+                .set(BANK_INSTRUCTION.PREVIOUS_INSTRUCTION_ID, event.previousInstructionId())
+                .set(BANK_INSTRUCTION.RESOLUTION, event.resolution())
+                .set(BANK_INSTRUCTION.RESOLVED_BY, event.resolution() == null ? null : actor)
+                .set(BANK_INSTRUCTION.LIST_SEQ, NEXT_LIST_SEQ)
+                .set(BANK_INSTRUCTION.LIST_XID, CURRENT_XID)
+                .onConflict(BANK_INSTRUCTION.INSTRUCTION_ID)
+                .doUpdate()
+                .set(BANK_INSTRUCTION.STATUS, InstructionStatus.PENDING.name())
+                .set(BANK_INSTRUCTION.AMOUNT_FEN, event.amountFen())
+                .set(BANK_INSTRUCTION.CREATED_AT, utc(event.issuedAt()))
+                .set(BANK_INSTRUCTION.LIST_SEQ, NEXT_LIST_SEQ)
+                .set(BANK_INSTRUCTION.LIST_XID, CURRENT_XID)
+                .execute();
+        if (event.resolution() != null) {
+            // The undeliverable instruction is answered for good: its money went on in this one.
+            db.update(BANK_INSTRUCTION)
+                    .set(BANK_INSTRUCTION.STATUS, InstructionStatus.FAILED.name())
+                    .where(BANK_INSTRUCTION.INSTRUCTION_ID.eq(event.previousInstructionId()))
+                    .execute();
+        }
+        if (event.kind() == InstructionKind.SUSPENSE_RETURN && event.previousInstructionId() == null) {
+            db.update(BANK_COLLECTION)
+                    .set(BANK_COLLECTION.RETURN_INSTRUCTION_ID, event.instructionId())
+                    .where(BANK_COLLECTION.BANK_TXN_ID.eq(event.payeeRef()))
+                    .execute();
+        }
+    }
+
+    @EventHandler
+    void on(InstructionEvents.Executed event, @Timestamp Instant answeredAt) {
+        answer(event.instructionId(), InstructionStatus.EXECUTED, event.bankTxnId(), event.executedAt(), null, answeredAt);
+    }
+
+    @EventHandler
+    void on(InstructionEvents.Failed event, @Timestamp Instant answeredAt) {
+        answer(event.instructionId(), event.undeliverable() ? InstructionStatus.UNDELIVERABLE : InstructionStatus.FAILED,
+                event.bankTxnId(), event.failedAt(), event.reason(), answeredAt);
     }
 
     @EventHandler
@@ -69,88 +126,10 @@ class InstructionProjection {
                 .execute();
     }
 
-    /**
-     * An instruction takes its place in the bank's list when it is issued, not when it began gathering
-     * portions: one issued late (by a run finishing another's work) must not sort behind a bank's cursor.
-     */
+    /** The bank never saw it: it leaves the list it never entered. */
     @EventHandler
-    void on(DisbursementIssued event) {
-        db.update(BANK_INSTRUCTION)
-                .set(BANK_INSTRUCTION.LIST_SEQ, DSL.field("nextval(pg_get_serial_sequence('bank_instruction', 'list_seq'))", Long.class))
-                .set(BANK_INSTRUCTION.STATUS, InstructionStatus.PENDING.name())
-                .set(BANK_INSTRUCTION.AMOUNT_FEN, event.amountFen())
-                .set(BANK_INSTRUCTION.CREATED_AT, utc(event.issuedAt()))
-                .where(BANK_INSTRUCTION.INSTRUCTION_ID.eq(event.instructionId()))
-                .execute();
-    }
-
-    @EventHandler
-    void on(DisbursementExecuted event, @Timestamp Instant answeredAt) {
-        answer(event.instructionId(), InstructionStatus.EXECUTED, event.bankTxnId(), event.executedAt(), null, answeredAt);
-    }
-
-    @EventHandler
-    void on(DisbursementFailed event, @Timestamp Instant answeredAt) {
-        answer(event.instructionId(), InstructionStatus.FAILED, event.bankTxnId(), event.failedAt(), event.reason(), answeredAt);
-    }
-
-    @EventHandler
-    void on(RefundApproved event) {
-        pending(event.instructionId(), InstructionKind.REFUND, event.accountId(), event.refundId(),
-                event.institutionId(), event.custodyAccountNo(), event.amountFen(), event.payeeRef(),
-                event.approvedAt());
-    }
-
-    @EventHandler
-    void on(RefundExecuted event, @Timestamp Instant answeredAt) {
-        answer(event.instructionId(), InstructionStatus.EXECUTED, event.bankTxnId(), event.executedAt(), null, answeredAt);
-    }
-
-    @EventHandler
-    void on(RefundFailed event, @Timestamp Instant answeredAt) {
-        answer(event.instructionId(), InstructionStatus.FAILED, event.bankTxnId(), event.failedAt(), event.reason(), answeredAt);
-    }
-
-    @EventHandler
-    void on(SuspenseReturnInstructed event) {
-        pending(event.instructionId(), InstructionKind.SUSPENSE_RETURN, event.receiptId(), null, event.institutionId(),
-                event.custodyAccountNo(), event.amountFen(), event.payeeRef(), event.instructedAt());
-        db.update(BANK_COLLECTION)
-                .set(BANK_COLLECTION.RETURN_INSTRUCTION_ID, event.instructionId())
-                .where(BANK_COLLECTION.BANK_TXN_ID.eq(event.payeeRef()))
-                .execute();
-    }
-
-    @EventHandler
-    void on(SuspenseReturned event, @Timestamp Instant answeredAt) {
-        answer(event.instructionId(), InstructionStatus.EXECUTED, event.bankTxnId(), event.executedAt(), null, answeredAt);
-    }
-
-    /** The money is held again: the collection waits for the next run's return instruction. */
-    @EventHandler
-    void on(SuspenseReturnFailed event, @Timestamp Instant answeredAt) {
-        answer(event.instructionId(), InstructionStatus.FAILED, event.bankTxnId(), event.failedAt(), event.reason(),
-                answeredAt);
-        db.update(BANK_COLLECTION)
-                .setNull(BANK_COLLECTION.RETURN_INSTRUCTION_ID)
-                .where(BANK_COLLECTION.RETURN_INSTRUCTION_ID.eq(event.instructionId()))
-                .execute();
-    }
-
-    private void pending(String instructionId, InstructionKind kind, String ownerId, String ownerRef, String institutionId,
-                         String custodyAccountNo, long amountFen, String payeeRef, Instant createdAt) {
-        db.insertInto(BANK_INSTRUCTION)
-                .set(BANK_INSTRUCTION.INSTRUCTION_ID, instructionId)
-                .set(BANK_INSTRUCTION.KIND, kind.name())
-                .set(BANK_INSTRUCTION.OWNER_ID, ownerId)
-                .set(BANK_INSTRUCTION.OWNER_REF, ownerRef)
-                .set(BANK_INSTRUCTION.INSTITUTION_ID, institutionId)
-                .set(BANK_INSTRUCTION.CUSTODY_ACCOUNT_NO, custodyAccountNo)
-                .set(BANK_INSTRUCTION.AMOUNT_FEN, amountFen)
-                .set(BANK_INSTRUCTION.PAYEE_REF, payeeRef)
-                .set(BANK_INSTRUCTION.STATUS, InstructionStatus.PENDING.name())
-                .set(BANK_INSTRUCTION.CREATED_AT, utc(createdAt))
-                .execute();
+    void on(DisbursementWithdrawn event) {
+        db.deleteFrom(BANK_INSTRUCTION).where(BANK_INSTRUCTION.INSTRUCTION_ID.eq(event.instructionId())).execute();
     }
 
     private void answer(String instructionId, InstructionStatus status, String bankTxnId, Instant executedAt, String reason,

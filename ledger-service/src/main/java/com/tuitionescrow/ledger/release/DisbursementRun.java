@@ -8,10 +8,14 @@ import com.tuitionescrow.ledger.instruction.InstructionQueries;
 import com.tuitionescrow.ledger.instruction.InstructionService;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.AddPortion;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.IssueDisbursement;
+import com.tuitionescrow.ledger.instruction.DisbursementCommands.WithdrawDisbursement;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.Portion;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReturnRelease;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReleaseForDisbursement;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderAmount;
 import com.tuitionescrow.ledger.enrollment.OrderQueries;
 import com.tuitionescrow.ledger.enrollment.WindowSweep;
+import com.tuitionescrow.ledger.enrollment.WindowsClosed;
 import com.tuitionescrow.ledger.institution.InstitutionDirectory;
 import com.tuitionescrow.ledger.platform.command.CommandTransactions;
 import com.tuitionescrow.ledger.platform.security.Caller;
@@ -22,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -71,13 +76,11 @@ class DisbursementRun {
 
     /** {@code asOf} is the moment the windows are judged at; releases take what is releasable now. */
     DisbursementRunResponse run(Instant asOf, Caller caller) {
-        int confirmed = windows.confirmLessonsPastWindow(asOf, caller);
-        int approved = windows.approveRefundsPastWindow(asOf, caller);
+        WindowsClosed closed = windows.closeWindows(asOf, caller);
         Instant now = clock.instant();
         List<InstructionView> issued = new ArrayList<>();
-        for (String abandoned : instructionQueries.abandonedAssemblies(now.minus(ABANDONED_AFTER))) {
-            issued.add(issue(abandoned, now, caller));
-        }
+        instructionQueries.abandonedAssemblies(now.minus(ABANDONED_AFTER)).forEach((abandoned, institutionId) ->
+                issue(abandoned, institutionId, now, caller).ifPresent(issued::add));
         orders.releasableAccountsByInstitution().forEach((institutionId, accounts) -> {
             InstitutionResponse institution = institutions.find(institutionId).orElseThrow();
             if (RELEASING.contains(institution.status())) {
@@ -85,7 +88,7 @@ class DisbursementRun {
             }
         });
         issued.addAll(instructions.returnSuspense(SUSPENSE_RETURNS_PER_RUN, caller));
-        return new DisbursementRunResponse(LedgerTime.offsetOf(asOf), confirmed, approved, issued);
+        return new DisbursementRunResponse(LedgerTime.offsetOf(asOf), closed.confirmed(), closed.approved(), issued);
     }
 
     private List<InstructionView> disburse(InstitutionResponse institution, List<String> accounts, Instant now,
@@ -95,6 +98,9 @@ class DisbursementRun {
         for (String account : accounts) {
             String instructionId = open != null ? open : "DSB-" + UUID.randomUUID();
             Boolean hasRoom = commands.inTransaction(() -> {
+                if (!releasing(institution.institutionId())) {
+                    return null;
+                }
                 List<OrderAmount> released = commands.send(new ReleaseForDisbursement(account, instructionId, now), caller);
                 return released.isEmpty() ? null : commands.<Boolean>send(new AddPortion(instructionId,
                         institution.institutionId(), institution.custodyAccountNo(), account, released, now), caller);
@@ -104,18 +110,37 @@ class DisbursementRun {
             }
             open = instructionId;
             if (!hasRoom) {
-                issued.add(issue(open, now, caller));
+                issue(open, institution.institutionId(), now, caller).ifPresent(issued::add);
                 open = null;
             }
         }
         if (open != null) {
-            issued.add(issue(open, now, caller));
+            issue(open, institution.institutionId(), now, caller).ifPresent(issued::add);
         }
         return issued;
     }
 
-    private InstructionView issue(String instructionId, Instant now, Caller caller) {
-        commands.inTransaction(() -> commands.send(new IssueDisbursement(instructionId, now), caller));
-        return instructionQueries.view(instructionId).orElseThrow();
+    /**
+     * Issues the assembled instruction if its institution still releases; one frozen since the money
+     * was gathered (suspended to blacklisted, wound down) gets nothing: the instruction is withdrawn and
+     * each student account takes its portion back.
+     */
+    private Optional<InstructionView> issue(String instructionId, String institutionId, Instant now, Caller caller) {
+        boolean issued = commands.inTransaction(() -> {
+            if (releasing(institutionId)) {
+                commands.send(new IssueDisbursement(instructionId, now), caller);
+                return true;
+            }
+            List<Portion> portions = commands.send(new WithdrawDisbursement(instructionId,
+                    "the institution stopped releasing before the instruction was issued", now), caller);
+            portions.forEach(portion -> commands.send(new ReturnRelease(portion.accountId(), instructionId, now), caller));
+            return false;
+        });
+        return issued ? instructionQueries.view(instructionId) : Optional.empty();
+    }
+
+    /** The institution's standing, held for the rest of the transaction so a status change waits for it. */
+    private boolean releasing(String institutionId) {
+        return RELEASING.contains(institutions.findHeld(institutionId).orElseThrow().status());
     }
 }

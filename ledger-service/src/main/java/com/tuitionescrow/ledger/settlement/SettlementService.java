@@ -112,7 +112,8 @@ class SettlementService {
         long refunding = currentBalance(AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId));
         List<StudentStatementResponse.OrderLine> lines = studentOrders.stream().map(o -> new StudentStatementResponse.OrderLine(
                 o.orderId(), o.status(), o.course().subject(), o.amountFen(), o.paidFen(), o.hours(), o.consumedHours(),
-                o.remainingHours(), o.status() == OrderStatus.PAID ? Fen.times(o.course().pricePerHourFen(), o.remainingHours()) : 0))
+                o.confirmedHours(), o.refundedHours(), o.remainingHours(), o.refundedFen(), o.refundPaidFen(),
+                o.status() == OrderStatus.PAID ? Fen.times(o.course().pricePerHourFen(), o.remainingHours()) : 0))
                 .toList();
         return new StudentStatementResponse(studentId, institutionId, prepaid, refunding, lines);
     }

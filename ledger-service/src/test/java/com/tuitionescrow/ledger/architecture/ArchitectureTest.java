@@ -48,7 +48,7 @@ class ArchitectureTest {
      * then the bank's receipts, the instructions to the bank, the journal, the settlement reads, the
      * reconciliation of statements, the release run and wind-down, and the audit reads last.
      */
-    static final List<String> FEATURES = List.of("institution", "enrollment", "bank", "instruction", "journal",
+    static final List<String> FEATURES = List.of("institution", "twophase", "enrollment", "bank", "instruction", "journal",
             "settlement", "reconciliation", "release", "audit");
 
     @ArchTest

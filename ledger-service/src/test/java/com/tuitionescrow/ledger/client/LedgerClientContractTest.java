@@ -24,7 +24,9 @@ import com.tuitionescrow.ledger.api.institution.SupervisionModel;
 import com.tuitionescrow.ledger.api.institution.WindDownRequest;
 import com.tuitionescrow.ledger.api.instruction.DisbursementRunRequest;
 import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
+import com.tuitionescrow.ledger.api.instruction.InstructionResolutionRequest;
 import com.tuitionescrow.ledger.api.instruction.InstructionResultRequest;
+import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
 import com.tuitionescrow.ledger.api.reconciliation.StatementFormat;
 import com.tuitionescrow.ledger.api.refund.RefundDecision;
 import com.tuitionescrow.ledger.api.refund.RefundDecisionRequest;
@@ -128,6 +130,8 @@ class LedgerClientContractTest {
         client.reportCollections(new CollectionBatchRequest(List.of(receipt)));
         client.instructions(null, null, 100);
         client.answerInstruction("instruction-1", new InstructionResultRequest(InstructionOutcome.EXECUTED, "TXN-2", now, null));
+        client.instructionsInStatus(InstructionStatus.UNDELIVERABLE, null, 100);
+        client.resolveInstruction("instruction-1", new InstructionResolutionRequest(null, "the payer's account was found"));
         client.sendStatement("custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
                 .getBytes(StandardCharsets.UTF_8), StatementFormat.CSV);
         client.reconciliations(institution, null, 100);

@@ -59,6 +59,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,12 +181,14 @@ class LedgerClientTest extends LedgerIntegrationTest {
                 .anyMatch(posting -> posting.accountCode().equals("CUSTODY_CASH:" + school.institutionId())));
 
         // The bank's statement names only the first payment: the ledger's other three facts are missing in it.
+        // Its period runs from the payment's day to today: the lesson came a day after the payment.
         String day = payment.receivedAt().atZoneSameInstant(BEIJING).toLocalDate().toString();
+        String today = OffsetDateTime.now(clock).atZoneSameInstant(BEIJING).toLocalDate().toString();
         String account = school.custodyAccountNo();
         ReconciliationReport report = bank.sendStatement(("custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
                 + account + "," + day + ",OPBD,0,,BOOK,false\n"
                 + account + "," + day + ",CRDT,300000," + payment.bankTxnId() + ",BOOK,false\n"
-                + account + "," + day + ",CLBD,300000,,BOOK,false\n").getBytes(StandardCharsets.UTF_8),
+                + account + "," + today + ",CLBD,300000,,BOOK,false\n").getBytes(StandardCharsets.UTF_8),
                 StatementFormat.CSV);
         assertThat(report.matched()).isEqualTo(1);
         assertThat(report.missingInBank()).hasSize(3);
@@ -257,10 +260,11 @@ class LedgerClientTest extends LedgerIntegrationTest {
         return new CollectionRequest(id("txn"), orderId, amountFen, custodyAccountNo, OffsetDateTime.now(clock));
     }
 
-    /** 10:00 to 10:25 in Beijing two days ago: within every lesson-time rule. */
+    /** A lesson that could have happened, within every lesson-time rule (see {@link #lesson(String, int)}). */
     private ReportLessonRequest lawfulLesson(String lessonId, int hours) {
-        OffsetDateTime start = today().minusDays(2).atTime(10, 0).atOffset(BEIJING);
-        return new ReportLessonRequest(lessonId, hours, start, start.plusMinutes(25));
+        Map<String, Object> lesson = lesson(lessonId, hours);
+        return new ReportLessonRequest(lessonId, hours, OffsetDateTime.parse((String) lesson.get("startedAt")),
+                OffsetDateTime.parse((String) lesson.get("endedAt")));
     }
 
     /** Pages through the pending instructions, as a bank does, until it finds this one. */

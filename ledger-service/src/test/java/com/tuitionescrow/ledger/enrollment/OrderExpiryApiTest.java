@@ -77,7 +77,7 @@ class OrderExpiryApiTest extends LedgerIntegrationTest {
         Map<String, Integer> before = footprint();
         assertRefused(http.post("/v1/orders/" + unpaid + "/cancel", Tokens.platform(), Map.of()),
                 422, "ORDER_NOT_CANCELLABLE");
-        assertRefused(reportLesson(school, unpaid, lesson(id("lesson"), 1, 1)), 422, "ORDER_NOT_PAID");
+        assertRefused(reportLesson(school, unpaid, lesson(id("lesson"), 1)), 422, "ORDER_NOT_PAID");
         assertThat(footprint()).isEqualTo(before);
 
         Http.Response late = collect(unpaid, 100_000, school.custodyAccountNo());

@@ -16,8 +16,8 @@ import com.tuitionescrow.ledger.api.refund.RefundOutcome;
 import com.tuitionescrow.ledger.api.refund.RefundStatus;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.AnswerLesson;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.AnswerRefund;
-import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ApproveRefundByWindow;
-import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ConfirmLessonByWindow;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.CloseWindows;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveUndeliverableRefund;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RecordRefundResult;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RefundForWindDown;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReleaseForDisbursement;
@@ -27,6 +27,7 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveLesson;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveRefund;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReturnRelease;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.SettleRelease;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.AccountWoundDown;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.CollectionApplied;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ConsumptionReleased;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.HoldbackReleased;
@@ -43,15 +44,18 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundContested;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundDenied;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundFailed;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundReinstructed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundRequested;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseDisbursed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseReturned;
+import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import com.tuitionescrow.ledger.twophase.InstructionPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
@@ -97,6 +101,8 @@ class PrepaidAccountReleaseTest {
         AggregateTestFixture<PrepaidAccount> fixture = new AggregateTestFixture<>(PrepaidAccount.class);
         fixture.registerInjectableResource(SALES);
         fixture.registerInjectableResource(release);
+        fixture.registerInjectableResource(new LessonPolicy(40, 20));
+        fixture.registerInjectableResource(new InstructionPolicy(3));
         return fixture;
     }
 
@@ -111,7 +117,12 @@ class PrepaidAccountReleaseTest {
 
     private static CollectionApplied paid(OrderPlaced order) {
         return new CollectionApplied(ACCOUNT, order.orderId(), txnOf(order), CUSTODY_NO, order.amountFen(),
-                order.placedAt().plus(Duration.ofMinutes(1)), JournalEntry.of(CUSTODY, PREPAID, order.amountFen()));
+                paidAt(order), JournalEntry.of(CUSTODY, PREPAID, order.amountFen()));
+    }
+
+    /** Paid as the course's first day began, before any of its lessons. */
+    private static Instant paidAt(OrderPlaced order) {
+        return order.startDate().atStartOfDay(LedgerTime.ZONE).toInstant();
     }
 
     private static String txnOf(OrderPlaced order) {
@@ -367,16 +378,20 @@ class PrepaidAccountReleaseTest {
                 Posting.debit(AWAITING, 40_000), Posting.credit(RELEASABLE, 28_000), Posting.credit(HELD_BACK, 12_000))));
         RefundApproved approved = refundApproved("refund-1", order, 60_000, 6, RefundApprover.INSTITUTION);
 
-        // Approved is not yet paid: should the bank fail it, the order goes on and so must its hold-back.
+        // Approved is not yet paid: the hold-back, the institution's last money, waits for the parent's.
         holdingBack.given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6))
                 .when(new AnswerRefund(ACCOUNT, "refund-1", RefundDecision.APPROVE, null, CUSTODY_NO, NOW))
                 .expectEvents(approved);
         holdingBack.given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6), approved)
-                .when(new RecordRefundResult(ACCOUNT, "refund-1", InstructionOutcome.FAILED, "out-1", NOW, "account closed"))
-                .expectEvents(new RefundFailed(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 60_000, 6, "out-1",
-                        "account closed", NOW, JournalEntry.of(REFUNDING, PREPAID, 60_000)));
+                .when(new RecordRefundResult(ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.FAILED, "out-1", NOW,
+                        "account closed"))
+                .expectEvents(new RefundFailed(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 60_000, "out-1",
+                                "account closed", NOW, false),
+                        new RefundReinstructed(ACCOUNT, SCHOOL, "refund-1", "order-1", "RFD-refund-1.2", 60_000, CUSTODY_NO,
+                                txnOf(order), "RFD-refund-1", null, NOW));
         holdingBack.given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6), approved)
-                .when(new RecordRefundResult(ACCOUNT, "refund-1", InstructionOutcome.EXECUTED, "out-1", NOW, null))
+                .when(new RecordRefundResult(ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.EXECUTED, "out-1", NOW,
+                        null))
                 .expectEvents(
                         new RefundExecuted(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 60_000, "out-1", NOW,
                                 JournalEntry.of(REFUNDING, CUSTODY, 60_000)),
@@ -395,9 +410,9 @@ class PrepaidAccountReleaseTest {
                 JournalEntry.of(AWAITING, HELD_BACK, 20_000));
 
         onCompletion.given(order, paid(order), lesson)
-                .when(new ConfirmLessonByWindow(ACCOUNT, "lesson-1", CONFIRM_BY))
+                .when(new CloseWindows(ACCOUNT, CONFIRM_BY))
                 .expectEvents(held)
-                .expectResultMessagePayload(true);
+                .expectResultMessagePayload(new WindowsClosed(1, 0));
         onCompletion.given(order, paid(order), lesson, held)
                 .when(new ReleaseForDisbursement(ACCOUNT, "DSB-1", NOW))
                 .expectNoEvents();
@@ -568,40 +583,69 @@ class PrepaidAccountReleaseTest {
         RefundRequested requested = refundRequested("refund-1", order, 300_000, 20);
 
         fixture.given(order, paid(order), requested)
-                .when(new ApproveRefundByWindow(ACCOUNT, "refund-1", CUSTODY_NO, ANSWER_BY.minusNanos(1000)))
+                .when(new CloseWindows(ACCOUNT, ANSWER_BY.minusNanos(1000)))
                 .expectNoEvents()
-                .expectResultMessagePayload(false);
+                .expectResultMessagePayload(new WindowsClosed(0, 0));
         fixture.given(order, paid(order), requested)
-                .when(new ApproveRefundByWindow(ACCOUNT, "refund-1", CUSTODY_NO, ANSWER_BY))
+                .when(new CloseWindows(ACCOUNT, ANSWER_BY.plusSeconds(3600)))
                 .expectEvents(new RefundApproved(ACCOUNT, SCHOOL, "refund-1", "order-1", 300_000, 20, RefundApprover.WINDOW,
                         "RFD-refund-1", CUSTODY_NO, txnOf(order), ANSWER_BY, JournalEntry.of(PREPAID, REFUNDING, 300_000)));
         fixture.given(order, paid(order), requested, new RefundContested(ACCOUNT, "refund-1", "order-1", "held", NOW))
-                .when(new ApproveRefundByWindow(ACCOUNT, "refund-1", CUSTODY_NO, ANSWER_BY))
+                .when(new CloseWindows(ACCOUNT, ANSWER_BY))
                 .expectNoEvents()
-                .expectResultMessagePayload(false);
+                .expectResultMessagePayload(new WindowsClosed(0, 0));
     }
 
     @Test
-    void an_executed_refund_leaves_custody_and_a_failed_one_is_the_student_prepaid_balance_again() {
+    void an_executed_refund_leaves_custody_and_a_failed_one_keeps_its_approval_and_is_instructed_again_until_undeliverable() {
         OrderPlaced order = placed("order-1", 15_000, 20);
         LessonReported lesson = reported(order, "lesson-1", 2);
         RefundRequested requested = refundRequested("refund-1", order, 270_000, 18);
         RefundApproved approved = refundApproved("refund-1", order, 270_000, 18, RefundApprover.INSTITUTION);
 
         fixture.given(order, paid(order), lesson, requested, approved)
-                .when(new RecordRefundResult(ACCOUNT, "refund-1", InstructionOutcome.EXECUTED, "out-1", NOW, null))
+                .when(new RecordRefundResult(ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.EXECUTED, "out-1", NOW,
+                        null))
                 .expectEvents(new RefundExecuted(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 270_000, "out-1", NOW,
                         JournalEntry.of(REFUNDING, CUSTODY, 270_000)))
                 .expectResultMessagePayload(RefundStatus.REFUNDED);
-        RefundFailed failed = new RefundFailed(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 270_000, 18, "out-1",
-                "account closed", NOW, JournalEntry.of(REFUNDING, PREPAID, 270_000));
+        // The money stays in transit and the next attempt is issued at once; the hours stay refunded.
+        RefundFailed first = new RefundFailed(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 270_000, "out-1",
+                "account closed", NOW, false);
+        RefundReinstructed second = new RefundReinstructed(ACCOUNT, SCHOOL, "refund-1", "order-1", "RFD-refund-1.2",
+                270_000, CUSTODY_NO, txnOf(order), "RFD-refund-1", null, NOW);
         fixture.given(order, paid(order), lesson, requested, approved)
-                .when(new RecordRefundResult(ACCOUNT, "refund-1", InstructionOutcome.FAILED, "out-1", NOW, "account closed"))
-                .expectEvents(failed)
-                .expectResultMessagePayload(RefundStatus.FAILED);
-        fixture.given(order, paid(order), lesson, requested, approved, failed)
+                .when(new RecordRefundResult(ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.FAILED, "out-1", NOW,
+                        "account closed"))
+                .expectEvents(first, second)
+                .expectResultMessagePayload(RefundStatus.APPROVED);
+        RefundFailed secondFailed = new RefundFailed(ACCOUNT, "refund-1", "order-1", "RFD-refund-1.2", 270_000, "out-2",
+                "account closed", NOW, false);
+        RefundReinstructed third = new RefundReinstructed(ACCOUNT, SCHOOL, "refund-1", "order-1", "RFD-refund-1.3",
+                270_000, CUSTODY_NO, txnOf(order), "RFD-refund-1.2", null, NOW);
+        // The third attempt is the last (max-attempts 3): the refund waits, its money in transit, for a regulator.
+        RefundFailed lastFailed = new RefundFailed(ACCOUNT, "refund-1", "order-1", "RFD-refund-1.3", 270_000, "out-3",
+                "account closed", NOW, true);
+        fixture.given(order, paid(order), lesson, requested, approved, first, second, secondFailed, third)
+                .when(new RecordRefundResult(ACCOUNT, "refund-1", "RFD-refund-1.3", InstructionOutcome.FAILED, "out-3", NOW,
+                        "account closed"))
+                .expectEvents(lastFailed)
+                .expectResultMessagePayload(RefundStatus.UNDELIVERABLE);
+        fixture.given(order, paid(order), lesson, requested, approved, first, second, secondFailed, third, lastFailed)
+                .when(new ResolveUndeliverableRefund(ACCOUNT, "refund-1", "RFD-refund-1.3", "TXN-NEW-CARD", "parent's new card",
+                        NOW))
+                .expectEvents(new RefundReinstructed(ACCOUNT, SCHOOL, "refund-1", "order-1", "RFD-refund-1.4", 270_000,
+                        CUSTODY_NO, "TXN-NEW-CARD", "RFD-refund-1.3", "parent's new card", NOW))
+                .expectResultMessagePayload("RFD-refund-1.4");
+        fixture.given(order, paid(order), lesson, requested, approved, first, second)
+                .when(new ResolveUndeliverableRefund(ACCOUNT, "refund-1", "RFD-refund-1.2", null, "too early", NOW))
+                .expectException(refusal(ProblemCode.INSTRUCTION_NOT_UNDELIVERABLE))
+                .expectNoEvents();
+        // Its hours never come back: nothing is left to refund again.
+        fixture.given(order, paid(order), lesson, requested, approved, first, second)
                 .when(new RequestRefund(ACCOUNT, "refund-2", "order-1", "again", ANSWER_BY, NOW))
-                .expectEvents(new RefundRequested(ACCOUNT, "refund-2", "order-1", 270_000, 18, "again", NOW, ANSWER_BY));
+                .expectException(refusal(ProblemCode.NOTHING_TO_REFUND))
+                .expectNoEvents();
     }
 
     // ---------------------------------------------------------------- refunds and the caps
@@ -613,16 +657,15 @@ class PrepaidAccountReleaseTest {
     }
 
     @Test
-    void a_refund_the_bank_has_not_paid_yet_still_counts_against_the_caps() {
-        // 4000 yuan approved for refund but still in custody: if the bank fails it, they are the
-        // student's again, so 2000 yuan more would make 6000 outstanding.
+    void an_approved_refund_no_longer_counts_against_the_caps_since_its_hours_never_come_back() {
+        // 4000 yuan approved for refund, still in custody: a failure is instructed again, never given
+        // back to the student, so 2000 yuan more leaves 2000 outstanding.
         OrderPlaced order = placed("order-1", 10_000, 40);
 
         fixture.given(order, paid(order), refundRequested("refund-1", order, 400_000, 40),
                         refundApproved("refund-1", order, 400_000, 40, RefundApprover.INSTITUTION))
                 .when(placeOrder("order-2", "violin", 10_000, 20))
-                .expectException(refusal(ProblemCode.CAP_AMOUNT))
-                .expectNoEvents();
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -653,6 +696,7 @@ class PrepaidAccountReleaseTest {
                         reported(completed, "lesson-2", 1))
                 .when(new RefundForWindDown(ACCOUNT, CUSTODY_NO, NOW))
                 .expectEvents(
+                        new AccountWoundDown(ACCOUNT, NOW),
                         refundApproved("refund-1", waiting, 150_000, 10, RefundApprover.WIND_DOWN),
                         new RefundRequested(ACCOUNT, "wind-down:order-2:1", "order-2", 60_000, 6, "institution winding down",
                                 NOW, NOW),
@@ -669,7 +713,7 @@ class PrepaidAccountReleaseTest {
                                 "institution winding down", NOW, NOW),
                         refundApproved("wind-down:order-1:1", order, 150_000, 10, RefundApprover.WIND_DOWN))
                 .when(new RefundForWindDown(ACCOUNT, CUSTODY_NO, NOW))
-                .expectNoEvents()
+                .expectEvents(new AccountWoundDown(ACCOUNT, NOW))
                 .expectResultMessagePayload(new WindDownRefunds(0, 0));
     }
 
@@ -683,6 +727,7 @@ class PrepaidAccountReleaseTest {
                         reversed(lesson))
                 .when(new RefundForWindDown(ACCOUNT, CUSTODY_NO, NOW))
                 .expectEvents(
+                        new AccountWoundDown(ACCOUNT, NOW),
                         refundApproved("refund-1", order, 70_000, 7, RefundApprover.WIND_DOWN),
                         new RefundRequested(ACCOUNT, "wind-down:order-1:2", "order-1", 30_000, 3, "institution winding down",
                                 NOW, NOW),

@@ -28,6 +28,7 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.LessonResolved;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderCancelled;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderExpired;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderPlaced;
+import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.List;
+import com.tuitionescrow.ledger.twophase.InstructionPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
@@ -49,6 +51,11 @@ class PrepaidAccountTest {
 
     private static final SalePolicy POLICY = new SalePolicy(500_000, 60, SalePolicy.HoursCapScope.INSTITUTION, 3,
             Period.ofMonths(1), 20, Duration.ofMinutes(30));
+    /**
+     * Short class hours, so that the lessons here (two hours of wall time holding up to ten class hours)
+     * are judged by the rule each test is about; the class-hour rule has tests of its own.
+     */
+    private static final LessonPolicy LESSONS = new LessonPolicy(10, 5);
     private static final ReleasePolicy RELEASE = new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 0);
 
     private static final String SCHOOL = "91350100M000100Y43";
@@ -73,6 +80,8 @@ class PrepaidAccountTest {
         fixture = new AggregateTestFixture<>(PrepaidAccount.class);
         fixture.registerInjectableResource(POLICY);
         fixture.registerInjectableResource(RELEASE);
+        fixture.registerInjectableResource(LESSONS);
+        fixture.registerInjectableResource(new InstructionPolicy(3));
     }
 
     // ---------------------------------------------------------------- test data
@@ -91,7 +100,12 @@ class PrepaidAccountTest {
 
     private static CollectionApplied paid(OrderPlaced order) {
         return new CollectionApplied(ACCOUNT, order.orderId(), "txn-" + order.orderId(), CUSTODY_NO, order.amountFen(),
-                order.placedAt().plus(Duration.ofMinutes(1)), JournalEntry.of(CUSTODY, PREPAID, order.amountFen()));
+                paidAt(order), JournalEntry.of(CUSTODY, PREPAID, order.amountFen()));
+    }
+
+    /** Paid as the course's first day began, before any of its lessons. */
+    private static Instant paidAt(OrderPlaced order) {
+        return order.startDate().atStartOfDay(LedgerTime.ZONE).toInstant();
     }
 
     private static LessonReported reported(OrderPlaced order, String lessonId, int hours, Instant startedAt, Instant endedAt) {
@@ -102,6 +116,12 @@ class PrepaidAccountTest {
 
     private static LessonReported reported(OrderPlaced order, String lessonId, int hours) {
         return reported(order, lessonId, hours, beijing("2026-03-01T09:00"), beijing("2026-03-01T11:00"));
+    }
+
+    /** The parent confirmed the lesson: consumed, for the caps too. */
+    private static LessonConfirmed confirmed(OrderPlaced order, String lessonId, int hours) {
+        return new LessonConfirmed(ACCOUNT, order.orderId(), lessonId, false, NOW,
+                JournalEntry.of(AWAITING, RELEASABLE, order.pricePerHourFen() * hours));
     }
 
     private static LessonDisputed disputed(LessonReported lesson) {
@@ -126,7 +146,8 @@ class PrepaidAccountTest {
     }
 
     private static ApplyCollection collection(String orderId, long amountFen, Instant receivedAt, Instant now) {
-        return new ApplyCollection(ACCOUNT, orderId, "txn-bank-1", amountFen, CUSTODY_NO, CUSTODY_NO, receivedAt, now);
+        return new ApplyCollection(ACCOUNT, orderId, "txn-bank-1", amountFen, CUSTODY_NO, CUSTODY_NO,
+                InstitutionStatus.ACTIVE, receivedAt, now);
     }
 
     private static ReportLesson reportLesson(String orderId, String lessonId, int hours, Instant startedAt, Instant endedAt) {
@@ -268,7 +289,7 @@ class PrepaidAccountTest {
         OrderPlaced piano = placed("order-1", "piano", 10_000, 30);
         PlaceOrder command = placeOrder("order-2", "violin", 10_000, 30);
 
-        fixture.given(piano, paid(piano), reported(piano, "lesson-1", 10))
+        fixture.given(piano, paid(piano), reported(piano, "lesson-1", 10), confirmed(piano, "lesson-1", 10))
                 .when(command)
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(placedBy(command));
@@ -292,7 +313,7 @@ class PrepaidAccountTest {
         OrderPlaced piano = placed("order-1", "piano", 1_000, 40);
         PlaceOrder renewal = placeOrder("order-2", "piano", 1_000, 10);
 
-        fixture.given(piano, paid(piano), reported(piano, "lesson-1", 20))
+        fixture.given(piano, paid(piano), reported(piano, "lesson-1", 20), confirmed(piano, "lesson-1", 20))
                 .when(renewal)
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(placedBy(renewal));
@@ -420,7 +441,7 @@ class PrepaidAccountTest {
     void money_paid_into_another_custody_account_is_not_applied() {
         fixture.given(placed("order-1", "piano", 15_000, 20))
                 .when(new ApplyCollection(ACCOUNT, "order-1", "txn-bank-1", 300_000, "6222999988887777", CUSTODY_NO,
-                        NOW.minus(Duration.ofMinutes(1)), NOW))
+                        InstitutionStatus.ACTIVE, NOW.minus(Duration.ofMinutes(1)), NOW))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(new CollectionDecision(SuspenseReason.ACCOUNT_MISMATCH));
@@ -471,11 +492,38 @@ class PrepaidAccountTest {
     }
 
     @Test
-    void a_payment_for_an_expired_order_is_not_applied() {
-        fixture.given(placed("order-1", "piano", 15_000, 20), new OrderExpired(ACCOUNT, "order-1", NOW))
-                .when(collection("order-1", 300_000, NOW.minus(Duration.ofMinutes(1)), NOW))
+    void a_payment_received_after_payBy_for_an_expired_order_is_not_applied() {
+        OrderPlaced order = placed("order-1", "piano", 15_000, 20);
+        fixture.given(order, new OrderExpired(ACCOUNT, "order-1", NOW))
+                .when(collection("order-1", 300_000, order.payBy(), NOW))
                 .expectNoEvents()
                 .expectResultMessagePayload(new CollectionDecision(SuspenseReason.ORDER_EXPIRED));
+    }
+
+    @Test
+    void a_payment_received_before_payBy_pays_the_order_even_after_it_expired_while_the_caps_have_room() {
+        OrderPlaced order = placed("order-1", "piano", 15_000, 20);
+        Instant inTime = order.payBy().minusSeconds(1);
+        fixture.given(order, new OrderExpired(ACCOUNT, "order-1", NOW))
+                .when(collection("order-1", 300_000, inTime, NOW.plus(Duration.ofHours(3))))
+                .expectEvents(new CollectionApplied(ACCOUNT, "order-1", "txn-bank-1", CUSTODY_NO, 300_000, inTime,
+                        JournalEntry.of(CUSTODY, PREPAID, 300_000)))
+                .expectResultMessagePayload(CollectionDecision.APPLIED);
+        // Another sale took the room the expired order freed: 3000 + 3000 yuan would pass the cap.
+        OrderPlaced other = placed("order-2", "violin", 15_000, 20);
+        fixture.given(order, new OrderExpired(ACCOUNT, "order-1", NOW), other, paid(other))
+                .when(collection("order-1", 300_000, inTime, NOW.plus(Duration.ofHours(3))))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CollectionDecision(SuspenseReason.ORDER_EXPIRED));
+    }
+
+    @Test
+    void a_payment_for_an_institution_that_may_not_sell_is_not_applied() {
+        fixture.given(placed("order-1", "piano", 15_000, 20))
+                .when(new ApplyCollection(ACCOUNT, "order-1", "txn-bank-1", 300_000, CUSTODY_NO, CUSTODY_NO,
+                        InstitutionStatus.BLACKLISTED, NOW.minus(Duration.ofMinutes(1)), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CollectionDecision(SuspenseReason.INSTITUTION_NOT_ACTIVE));
     }
 
     @Test
@@ -790,7 +838,7 @@ class PrepaidAccountTest {
     }
 
     @Test
-    void hours_of_a_disputed_lesson_not_yet_ruled_on_stay_consumed() {
+    void hours_of_a_disputed_lesson_not_yet_ruled_on_cannot_be_reported_again() {
         OrderPlaced order = placed("order-1", "piano", 15_000, 10);
         LessonReported lesson = reported(order, "lesson-1", 10);
 

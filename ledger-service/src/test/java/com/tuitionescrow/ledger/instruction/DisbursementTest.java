@@ -7,11 +7,13 @@ import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.AddPortion;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.IssueDisbursement;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.RecordDisbursementResult;
+import com.tuitionescrow.ledger.instruction.DisbursementCommands.WithdrawDisbursement;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementExecuted;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementFailed;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementIssued;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementOpened;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementPortionAdded;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementWithdrawn;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.Portion;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderAmount;
 import java.time.Instant;
@@ -116,6 +118,25 @@ class DisbursementTest {
                 .when(new IssueDisbursement(DSB, NOW))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void an_instruction_assembled_for_an_institution_frozen_since_is_withdrawn_unissued_and_its_portions_go_back() {
+        DisbursementPortionAdded added = new DisbursementPortionAdded(DSB, portion("stu-1", 45_000), 45_000);
+        DisbursementWithdrawn withdrawn = new DisbursementWithdrawn(DSB, SCHOOL, List.of(portion("stu-1", 45_000)),
+                "frozen", NOW);
+
+        fixture.given(opened(), added)
+                .when(new WithdrawDisbursement(DSB, "frozen", NOW))
+                .expectEvents(withdrawn)
+                .expectResultMessagePayload(List.of(portion("stu-1", 45_000)));
+        fixture.given(opened(), added, withdrawn)
+                .when(new IssueDisbursement(DSB, NOW))
+                .expectNoEvents();
+        fixture.given(opened(), added, new DisbursementIssued(DSB, SCHOOL, CUSTODY_NO, 45_000, SCHOOL, NOW))
+                .when(new WithdrawDisbursement(DSB, "too late: the bank has it", NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(List.of());
     }
 
     @Test

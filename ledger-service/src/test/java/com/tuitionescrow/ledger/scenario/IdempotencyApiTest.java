@@ -117,7 +117,7 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
     void given_a_reported_lesson_when_the_institution_reports_it_again_then_it_gets_the_first_answer_and_the_hours_are_consumed_once() {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
-        Map<String, Object> lesson = lesson(id("lesson"), 2, 2);
+        Map<String, Object> lesson = lesson(id("lesson"), 2);
         Http.Response first = reportLesson(school, orderId, lesson);
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         Map<String, Integer> afterFirst = footprint();
@@ -143,7 +143,7 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         for (int round = 1; round <= ROUNDS; round++) {
-            Map<String, Object> lesson = lesson(id("lesson"), 2, round);
+            Map<String, Object> lesson = lesson(id("lesson"), 2);
 
             List<Http.Response> responses = SimultaneousRequests.send(SENDERS, () -> reportLesson(school, orderId, lesson));
 
@@ -159,12 +159,12 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         String lessonId = id("lesson");
-        assertThat(reportLesson(school, orderId, lesson(lessonId, 2, 2)).status()).isEqualTo(201);
+        assertThat(reportLesson(school, orderId, lesson(lessonId, 2)).status()).isEqualTo(201);
         JsonNode orderBefore = order(orderId);
         Map<String, Integer> before = footprint();
 
-        Http.Response otherHours = reportLesson(school, orderId, lesson(lessonId, 3, 2));
-        Http.Response otherDay = reportLesson(school, orderId, lesson(lessonId, 2, 3));
+        Http.Response otherHours = reportLesson(school, orderId, lesson(lessonId, 3));
+        Http.Response otherDay = reportLesson(school, orderId, lesson(lessonId, 2));
 
         assertConflict(otherHours);
         assertConflict(otherDay);
@@ -177,7 +177,7 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String firstOrder = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         String secondOrder = paidOrder(school, id("stu"), course("violin", 15_000, 20));
-        Map<String, Object> lesson = lesson(id("lesson"), 2, 2);
+        Map<String, Object> lesson = lesson(id("lesson"), 2);
         assertThat(reportLesson(school, firstOrder, lesson).status()).isEqualTo(201);
         JsonNode secondBefore = order(secondOrder);
         Map<String, Integer> before = footprint();

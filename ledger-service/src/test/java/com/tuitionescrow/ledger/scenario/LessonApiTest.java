@@ -32,7 +32,7 @@ class LessonApiTest extends LedgerIntegrationTest {
         assertThat(placeOrder(unpaid, school, id("stu"), course("piano", 10_000, 10)).status()).isEqualTo(201);
         Map<String, Integer> before = footprint();
 
-        Http.Response refused = reportLesson(school, unpaid, lesson(id("lesson"), 1, 1));
+        Http.Response refused = reportLesson(school, unpaid, lesson(id("lesson"), 1));
 
         assertRefused(refused, 422, "ORDER_NOT_PAID");
         assertThat(footprint()).isEqualTo(before);
@@ -43,16 +43,16 @@ class LessonApiTest extends LedgerIntegrationTest {
     void given_7_hours_left_when_8_are_reported_then_INSUFFICIENT_HOURS_and_exactly_7_complete_the_order() {
         Institution school = newInstitution();
         String paid = paidOrder(school, id("stu"), course("piano", 10_000, 10));
-        assertThat(reportLesson(school, paid, lesson(id("lesson"), 3, 1)).status()).isEqualTo(201);
+        assertThat(reportLesson(school, paid, lesson(id("lesson"), 3)).status()).isEqualTo(201);
         Map<String, Integer> before = footprint();
 
-        Http.Response tooMany = reportLesson(school, paid, lesson(id("lesson"), 8, 2));
+        Http.Response tooMany = reportLesson(school, paid, lesson(id("lesson"), 8));
 
         assertRefused(tooMany, 422, "INSUFFICIENT_HOURS");
         assertThat(footprint()).isEqualTo(before);
         assertThat(order(paid).get("remainingHours").asInt()).isEqualTo(7);
 
-        Http.Response lastSeven = reportLesson(school, paid, lesson(id("lesson"), 7, 2));
+        Http.Response lastSeven = reportLesson(school, paid, lesson(id("lesson"), 7));
         assertThat(lastSeven.status()).as(lastSeven.toString()).isEqualTo(201);
         JsonNode completed = order(paid);
         assertThat(completed.get("status").asText()).isEqualTo("COMPLETED");
@@ -61,7 +61,7 @@ class LessonApiTest extends LedgerIntegrationTest {
         assertThat(completed.get("lessons")).hasSize(2);
 
         before = footprint();
-        assertRefused(reportLesson(school, paid, lesson(id("lesson"), 1, 3)), 422, "INSUFFICIENT_HOURS");
+        assertRefused(reportLesson(school, paid, lesson(id("lesson"), 1)), 422, "INSUFFICIENT_HOURS");
         assertThat(footprint()).isEqualTo(before);
     }
 
@@ -70,7 +70,7 @@ class LessonApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String paid = paidOrder(school, id("stu"), course("piano", 10_000, 10));
         setStatus(school, "SUSPENDED");
-        Map<String, Object> lesson = lesson(id("lesson"), 1, 1);
+        Map<String, Object> lesson = lesson(id("lesson"), 1);
         Map<String, Integer> before = footprint();
 
         Http.Response refused = reportLesson(school, paid, lesson);
@@ -91,7 +91,7 @@ class LessonApiTest extends LedgerIntegrationTest {
         String paid = paidOrder(school, id("stu"), course("piano", 10_000, 10));
         Map<String, Integer> before = footprint();
 
-        Http.Response hidden = reportLesson(intruder, paid, lesson(id("lesson"), 1, 1));
+        Http.Response hidden = reportLesson(intruder, paid, lesson(id("lesson"), 1));
 
         assertRefused(hidden, 404, "NOT_FOUND");
         assertThat(footprint()).isEqualTo(before);
@@ -121,12 +121,13 @@ class LessonApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String paid = paidOrder(school, id("stu"), course("piano", 10_000, 10));
         String lessonId = id("lesson");
-        Http.Response first = reportLesson(school, paid, lesson(lessonId, 2, 1));
+        Map<String, Object> report = lesson(lessonId, 2);
+        Http.Response first = reportLesson(school, paid, report);
         assertThat(first.status()).isEqualTo(201);
         Map<String, Integer> before = footprint();
 
-        Http.Response repeat = reportLesson(school, paid, lesson(lessonId, 2, 1));
-        Http.Response otherContent = reportLesson(school, paid, lesson(lessonId, 3, 1));
+        Http.Response repeat = reportLesson(school, paid, report);
+        Http.Response otherContent = reportLesson(school, paid, lesson(lessonId, 3));
 
         assertThat(repeat.status()).isEqualTo(201);
         assertThat(repeat.body()).isEqualTo(first.body());
@@ -163,11 +164,11 @@ class LessonApiTest extends LedgerIntegrationTest {
         String paid = paidOrder(school, id("stu"), course("piano", 10_000, 10));
         // 11:45Z to 12:45Z is 19:45 to 20:45 in Beijing; 12:00Z to 12:30Z is 20:00 to 20:30.
         OffsetDateTime lateStart = at(1, 19, 45).withOffsetSameInstant(ZoneOffset.UTC);
-        OffsetDateTime lawfulStart = at(2, 20, 0).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime lawfulStart = at(2, 19, 50).withOffsetSameInstant(ZoneOffset.UTC);
 
         Http.Response late = reportLesson(school, paid, lessonBetween(id("lesson"), 1, lateStart, lateStart.plusHours(1)));
         Http.Response lawful = reportLesson(school, paid,
-                lessonBetween(id("lesson"), 1, lawfulStart, lawfulStart.plusMinutes(30)));
+                lessonBetween(id("lesson"), 1, lawfulStart, lawfulStart.plusMinutes(40)));
 
         assertThat(late.status()).as(late.toString()).isEqualTo(201);
         assertThat(violations(late.body())).containsExactly("OFFLINE_AFTER_2030");
@@ -253,7 +254,7 @@ class LessonApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String paid = paidOrder(school, id("stu"), course("piano", 10_000, 10));
         String lessonId = id("lesson");
-        assertThat(reportLesson(school, paid, lesson(lessonId, 2, 1)).status()).isEqualTo(201);
+        assertThat(reportLesson(school, paid, lesson(lessonId, 2)).status()).isEqualTo(201);
 
         Http.Response confirmed = answer(lessonId, "CONFIRM");
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
@@ -279,7 +280,7 @@ class LessonApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String paid = paidOrder(school, id("stu"), course("piano", 10_000, 10));
         String lessonId = id("lesson");
-        assertThat(reportLesson(school, paid, lesson(lessonId, 3, 1)).status()).isEqualTo(201);
+        assertThat(reportLesson(school, paid, lesson(lessonId, 3)).status()).isEqualTo(201);
         awaitLedger();
         assertThat(settlement(school))
                 .containsEntry("prepaidFen", 70_000L)
@@ -324,7 +325,7 @@ class LessonApiTest extends LedgerIntegrationTest {
         String student = id("stu");
         String paid = paidOrder(school, student, course("piano", 10_000, 4));
         String lessonId = id("lesson");
-        assertThat(reportLesson(school, paid, lesson(lessonId, 4, 1)).status()).isEqualTo(201);
+        assertThat(reportLesson(school, paid, lesson(lessonId, 4)).status()).isEqualTo(201);
         assertThat(order(paid).get("status").asText()).isEqualTo("COMPLETED");
         assertThat(answer(lessonId, "DISPUTE").status()).isEqualTo(200);
 
@@ -333,7 +334,7 @@ class LessonApiTest extends LedgerIntegrationTest {
         JsonNode reopened = order(paid);
         assertThat(reopened.get("status").asText()).isEqualTo("PAID");
         assertThat(reopened.get("remainingHours").asInt()).isEqualTo(4);
-        Http.Response redelivered = reportLesson(school, paid, lesson(id("lesson"), 4, 2));
+        Http.Response redelivered = reportLesson(school, paid, lesson(id("lesson"), 4));
         assertThat(redelivered.status()).as(redelivered.toString()).isEqualTo(201);
         assertThat(order(paid).get("status").asText()).isEqualTo("COMPLETED");
     }
@@ -343,7 +344,7 @@ class LessonApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String paid = paidOrder(school, id("stu"), course("piano", 10_000, 10));
         String lessonId = id("lesson");
-        assertThat(reportLesson(school, paid, lesson(lessonId, 2, 1)).status()).isEqualTo(201);
+        assertThat(reportLesson(school, paid, lesson(lessonId, 2)).status()).isEqualTo(201);
         assertThat(answer(lessonId, "DISPUTE").status()).isEqualTo(200);
 
         Http.Response consumed = resolve(lessonId, "CONSUMED");
@@ -366,8 +367,8 @@ class LessonApiTest extends LedgerIntegrationTest {
         String paid = paidOrder(school, id("stu"), course("piano", 10_000, 10));
         String awaiting = id("lesson");
         String confirmed = id("lesson");
-        assertThat(reportLesson(school, paid, lesson(awaiting, 1, 1)).status()).isEqualTo(201);
-        assertThat(reportLesson(school, paid, lesson(confirmed, 1, 2)).status()).isEqualTo(201);
+        assertThat(reportLesson(school, paid, lesson(awaiting, 1)).status()).isEqualTo(201);
+        assertThat(reportLesson(school, paid, lesson(confirmed, 1)).status()).isEqualTo(201);
         assertThat(answer(confirmed, "CONFIRM").status()).isEqualTo(200);
         Map<String, Integer> before = footprint();
 
@@ -398,9 +399,20 @@ class LessonApiTest extends LedgerIntegrationTest {
         return course("coding", "ONLINE", 10_000, hours, today().plusDays(1), today().plusDays(60));
     }
 
-    /** A wall-clock time in Beijing, {@code daysAgo} days before the ledger's today. */
+    /** The day the test's lessons are counted back from; set, and the clock moved past it, on first use. */
+    private java.time.LocalDate lessonDays;
+
+    /**
+     * A wall-clock time in Beijing, {@code daysAgo} days before a day the test's lessons can all have
+     * happened by: its orders were sold and paid before the first of those days, their courses began by
+     * then, and the clock is moved past the last of them (up to five days ago).
+     */
     private OffsetDateTime at(int daysAgo, int hour, int minute) {
-        return today().minusDays(daysAgo).atTime(hour, minute).atOffset(BEIJING);
+        if (lessonDays == null) {
+            lessonDays = today().plusDays(6);
+            clock.advance(java.time.Duration.between(clock.instant(), lessonDays.atStartOfDay(BEIJING).toInstant()));
+        }
+        return lessonDays.minusDays(daysAgo).atTime(hour, minute).atOffset(BEIJING);
     }
 
     private static Map<String, Object> lessonBetween(String lessonId, int hours, OffsetDateTime start, OffsetDateTime end) {

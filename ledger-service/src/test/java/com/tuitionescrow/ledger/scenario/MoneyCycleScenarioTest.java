@@ -33,7 +33,7 @@ class MoneyCycleScenarioTest extends LedgerIntegrationTest {
         assertThat(settlement(school)).containsEntry("custodyFen", 300_000L).containsEntry("prepaidFen", 300_000L);
 
         // And the institution reports a two-hour lesson
-        Http.Response lesson = reportLesson(school, orderId, lesson("lesson-" + orderId, 2, 2));
+        Http.Response lesson = reportLesson(school, orderId, lesson("lesson-" + orderId, 2));
         assertThat(lesson.status()).as(lesson.toString()).isEqualTo(201);
         assertThat(lesson.body().get("violations")).isEmpty();
         awaitLedger();

@@ -102,7 +102,7 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         assertThat(footprint()).isEqualTo(before);
 
         // Four class hours at 150 yuan are consumed: 2600 yuan of headroom.
-        assertThat(reportLesson(school, paid, lesson(id("lesson"), 4, 1)).status()).isEqualTo(201);
+        consume(school, paid, 4);
         assertThat(order(paid).get("remainingHours").asInt()).isEqualTo(16);
 
         before = footprint();
@@ -170,7 +170,7 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         Map<String, Object> violin = course("violin", 100, 31);
         assertRefused(placeOrder(id("order"), school, student, violin), 422, "CAP_HOURS");
 
-        assertThat(reportLesson(school, paid, lesson(id("lesson"), 1, 1)).status()).isEqualTo(201);
+        consume(school, paid, 1);
 
         Http.Response renewed = placeOrder(id("order"), school, student, violin);
         assertThat(renewed.status()).as(renewed.toString()).isEqualTo(201);
@@ -246,7 +246,7 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String student = id("stu");
         String piano = paidOrder(school, student, course("piano", 1_000, 25));
-        assertThat(reportLesson(school, piano, lesson(id("lesson"), 4, 1)).status()).isEqualTo(201);
+        consume(school, piano, 4);
         Map<String, Object> renewal = course("piano", 1_000, 10);
 
         Map<String, Integer> before = footprint();
@@ -255,7 +255,7 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         assertRefused(tooEarly, 422, "ADVANCE_TOO_EARLY");
         assertThat(footprint()).isEqualTo(before);
 
-        assertThat(reportLesson(school, piano, lesson(id("lesson"), 1, 2)).status()).isEqualTo(201);
+        consume(school, piano, 1);
         assertThat(order(piano).get("remainingHours").asInt()).isEqualTo(20);
 
         Http.Response renewed = placeOrder(id("order"), school, student, renewal);
@@ -387,4 +387,12 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         assertThat(changed.body().get("status").asText()).isEqualTo(status);
     }
 
+
+    /** A lesson reported and confirmed by the parent: consumed, for the caps too. */
+    private void consume(Institution school, String orderId, int hours) {
+        String lessonId = id("lesson");
+        assertThat(reportLesson(school, orderId, lesson(lessonId, hours)).status()).isEqualTo(201);
+        assertThat(http.post("/v1/lessons/" + lessonId + "/confirmation", Tokens.platform(),
+                Map.of("decision", "CONFIRM")).status()).isEqualTo(200);
+    }
 }

@@ -219,7 +219,7 @@ class SecurityApiTest extends LedgerIntegrationTest {
         String theirOrder = paidOrder(theirs, id("stu"), course("piano", 15_000, 20));
         Map<String, Integer> before = footprint();
 
-        Http.Response response = reportLesson(mine, theirOrder, lesson(id("lesson"), 2, 2));
+        Http.Response response = reportLesson(mine, theirOrder, lesson(id("lesson"), 2));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(404);
         assertThat(response.code()).isEqualTo("NOT_FOUND");
@@ -261,7 +261,7 @@ class SecurityApiTest extends LedgerIntegrationTest {
     void given_a_collection_reported_by_the_bank_when_the_regulator_reads_the_journal_then_the_entry_names_the_bank_as_its_actor() {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
-        Http.Response lesson = reportLesson(school, orderId, lesson(id("lesson"), 2, 2));
+        Http.Response lesson = reportLesson(school, orderId, lesson(id("lesson"), 2));
         assertThat(lesson.status()).as(lesson.toString()).isEqualTo(201);
         awaitLedger();
 

@@ -311,7 +311,7 @@ class StatementReconciliationApiTest extends StatementScenario {
         Map<String, String> ref = refs("PAID", "RELEASED");
         String orderId = paidOrder(school, ref.get("PAID"), dayStart.plusSeconds(1));
         String lessonId = id("lesson");
-        assertThat(reportLesson(school, orderId, lesson(lessonId, 2, 1)).status()).isEqualTo(201);
+        assertThat(reportLesson(school, orderId, lesson(lessonId, 2)).status()).isEqualTo(201);
         assertThat(http.post("/v1/lessons/" + lessonId + "/confirmation", Tokens.platform(),
                 Map.of("decision", "CONFIRM")).status()).isEqualTo(200);
         Http.Response run = http.post("/v1/disbursements/run", Tokens.regulator(), Map.of());

@@ -167,7 +167,7 @@ class ValidationApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         String lessonId = id("lesson");
-        ObjectNode valid = JSON.valueToTree(lesson(lessonId, 2, 2));
+        ObjectNode valid = JSON.valueToTree(lesson(lessonId, 2));
         String path = "/v1/orders/" + orderId + "/lessons";
         Map<String, Integer> before = footprint();
 
@@ -201,8 +201,6 @@ class ValidationApiTest extends LedgerIntegrationTest {
                         text(json -> json.replace("\"hours\":", "\"hours\":1,\"hours\":"))),
                 spoiler("endedAt before startedAt", swap("startedAt", "endedAt")),
                 spoiler("endedAt equal to startedAt", copy("startedAt", "endedAt")),
-                spoiler("a lesson that has not ended yet (next year)",
-                        raw("endedAt", "\"" + java.time.OffsetDateTime.now().plusYears(1) + "\"")),
                 spoiler("startedAt without an offset", raw("startedAt", "\"2026-03-02T10:00:00\"")),
                 spoiler("startedAt as a number, not ISO-8601", raw("startedAt", "1772416800")),
                 spoiler("lessonId with a slash", raw("lessonId", "\"lesson/1\"")),

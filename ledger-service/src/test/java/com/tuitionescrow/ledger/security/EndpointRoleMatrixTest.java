@@ -74,6 +74,8 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             row(POST, "/v1/bank/collections/batch", kinds(CallerKind.BANK)),
             row(GET, "/v1/bank/instructions", kinds(CallerKind.BANK)),
             row(POST, "/v1/bank/instructions/{instructionId}/result", kinds(CallerKind.BANK)),
+            row(GET, "/v1/instructions", kinds(CallerKind.REGULATOR)),
+            row(POST, "/v1/instructions/{instructionId}/resolution", kinds(CallerKind.REGULATOR)),
             // A JSON body is no statement (415): the bank is let in all the same.
             row(POST, "/v1/bank/statements", kinds(CallerKind.BANK)),
             // Without institutionId every institution lists its own reports.
@@ -179,7 +181,7 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
         final String statementId;
 
         Fixture() {
-            assertThat(reportLesson(mine, orderId, lesson(lessonId, 1, 1)).status()).isEqualTo(201);
+            assertThat(reportLesson(mine, orderId, lesson(lessonId, 1)).status()).isEqualTo(201);
             String refundedOrder = paidOrder(mine, student, course("violin", 10_000, 10));
             refundId = id("refund");
             assertThat(http.post("/v1/orders/" + refundedOrder + "/refunds", Tokens.platform(),
@@ -208,7 +210,7 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
 
         String body(String name) {
             if (name.equals("LESSON")) {
-                Map<String, Object> lesson = lesson(id("lesson"), 1, 1);
+                Map<String, Object> lesson = lesson(id("lesson"), 1);
                 return "{\"lessonId\":\"" + lesson.get("lessonId") + "\",\"hours\":1,\"startedAt\":\"" + lesson.get("startedAt")
                         + "\",\"endedAt\":\"" + lesson.get("endedAt") + "\"}";
             }

@@ -14,10 +14,10 @@ import java.util.Map;
  * <li>debits equal credits across the whole ledger (the trial balance);</li>
  * <li>for each institution of the scenario, custody cash equals the sum of its liabilities, and
  *     covers at least its students' unconsumed prepaid money (the Jiangsu rule);</li>
- * <li>money is in transit only while the bank has an instruction for it: when no instruction of the
- *     institution is PENDING, the disbursement, refund and suspense-return in-transit accounts are all
- *     zero. Where one is not zero, each is checked to equal the sum of the institution's PENDING
- *     instructions of its kind, which says the same and more.</li>
+ * <li>money is in transit only while the bank has an instruction for it, or a regulator an
+ *     UNDELIVERABLE one to resolve: each of the disbursement, refund and suspense-return in-transit
+ *     accounts equals the sum of the institution's PENDING and UNDELIVERABLE instructions of its kind
+ *     (so it is zero when there are none).</li>
  * </ul>
  * Only the institutions' in-transit money needs the bank's list, so the list is read only when some
  * is in transit: every bank GET signs the same empty body, and each signature may be used once.
@@ -69,15 +69,37 @@ public final class BooksCheck {
             if (inTransit) {
                 if (pending == null) {
                     pending = pendingByInstitutionAndKind(step);
+                    addUndeliverable(step, pending);
                 }
                 Map<String, Long> instructed = pending.getOrDefault(institutionId, Map.of());
                 IN_TRANSIT_BY_KIND.forEach((kind, field) -> assertThat(books.get(field).asLong())
-                        .as(of + "\n" + field + " is what PENDING " + kind + " instructions carry: " + instructed)
+                        .as(of + "\n" + field + " is what PENDING and UNDELIVERABLE " + kind + " instructions carry: "
+                                + instructed)
                         .isEqualTo(instructed.getOrDefault(kind, 0L)));
             }
             settlements.put(institutionId, books);
         }
         return settlements;
+    }
+
+    /** Adds every UNDELIVERABLE instruction, as a regulator lists them, to the sums. */
+    private void addUndeliverable(String step, Map<String, Map<String, Long>> sums) {
+        String after = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Http.Response list = http.get("/v1/instructions?status=UNDELIVERABLE&limit=" + PAGE
+                    + (after == null ? "" : "&afterId=" + after), Tokens.regulator());
+            assertThat(list.status()).as(step + ": undeliverable instructions " + list).isEqualTo(200);
+            for (JsonNode instruction : list.body().get("items")) {
+                sums.computeIfAbsent(instruction.get("institutionId").asText(), id -> new HashMap<>())
+                        .merge(instruction.get("kind").asText(), instruction.get("amountFen").asLong(), Long::sum);
+            }
+            JsonNode next = list.body().get("next");
+            if (next == null || next.isNull()) {
+                return;
+            }
+            after = next.asText();
+        }
+        throw new AssertionError(step + ": the undeliverable list has more than " + MAX_PAGES + " pages");
     }
 
     /** Every PENDING instruction, page by page, summed by institution and kind. */

@@ -112,7 +112,7 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
     // ---------------------------------------------------------------- lessons
 
     protected Http.Response lessonResponse(Institution school, String orderId, String lessonId, int hours) {
-        Http.Response reported = reportLesson(school, orderId, lesson(lessonId, hours, 1));
+        Http.Response reported = reportLesson(school, orderId, lesson(lessonId, hours));
         books("report " + lessonId + " of " + hours + " hours on " + orderId);
         return reported;
     }

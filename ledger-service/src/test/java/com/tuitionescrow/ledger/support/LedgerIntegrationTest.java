@@ -44,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Tests run the expiry sweep themselves when they move the clock.
         "ledger.order-expiry.sweep-interval=PT1H",
+        "ledger.window.sweep-interval=PT1H",
         // Tests run the release themselves.
         "ledger.disbursement.schedule=-",
         "spring.main.banner-mode=off",
@@ -196,11 +197,20 @@ public abstract class LedgerIntegrationTest {
         return orderId;
     }
 
-    /** A lesson delivered at a lawful time: 10:00 to 10:25 Beijing time, {@code daysAgo} days before today. */
-    protected Map<String, Object> lesson(String lessonId, int hours, int daysAgo) {
-        OffsetDateTime start = today().minusDays(daysAgo).atTime(10, 0).atOffset(java.time.ZoneOffset.ofHours(8));
-        return Map.of("lessonId", lessonId, "hours", hours, "startedAt", start.toString(),
-                "endedAt", start.plusMinutes(25).toString());
+    /** How long the lessons of {@link #lesson} give each class hour: enough for an offline or online one. */
+    protected static final int CLASS_HOUR_MINUTES = 45;
+
+    /**
+     * A lesson that could have happened: {@code hours} class hours of {@value #CLASS_HOUR_MINUTES} minutes
+     * from 10:00 Beijing time on the ledger's next day. The shared clock moves a minute past its end, so
+     * the lesson is reported once delivered, after payments made before it and after the student's
+     * earlier lessons, and inside a course that starts tomorrow (see {@link #course(String, long, int)}).
+     */
+    protected Map<String, Object> lesson(String lessonId, int hours) {
+        OffsetDateTime start = today().plusDays(1).atTime(10, 0).atOffset(java.time.ZoneOffset.ofHours(8));
+        OffsetDateTime end = start.plusMinutes((long) CLASS_HOUR_MINUTES * hours);
+        clock.advance(Duration.between(clock.instant(), end.toInstant().plusSeconds(60)));
+        return Map.of("lessonId", lessonId, "hours", hours, "startedAt", start.toString(), "endedAt", end.toString());
     }
 
     protected Http.Response reportLesson(Institution institution, String orderId, Map<String, Object> lesson) {

@@ -10,5 +10,7 @@ public enum SuspenseReason {
     /** Paid into another custody account than the order's institution's. */
     ACCOUNT_MISMATCH,
     /** Paid into a custody account no registered institution holds. */
-    ACCOUNT_UNKNOWN
+    ACCOUNT_UNKNOWN,
+    /** The order's institution is suspended, blacklisted or winding down: it may not be paid. */
+    INSTITUTION_NOT_ACTIVE
 }

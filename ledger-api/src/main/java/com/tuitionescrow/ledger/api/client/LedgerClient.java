@@ -34,6 +34,7 @@ import com.tuitionescrow.ledger.api.institution.WindDownRequest;
 import com.tuitionescrow.ledger.api.institution.WindDownResponse;
 import com.tuitionescrow.ledger.api.instruction.DisbursementRunRequest;
 import com.tuitionescrow.ledger.api.instruction.DisbursementRunResponse;
+import com.tuitionescrow.ledger.api.instruction.InstructionResolutionRequest;
 import com.tuitionescrow.ledger.api.instruction.InstructionResultRequest;
 import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
 import com.tuitionescrow.ledger.api.instruction.InstructionView;
@@ -93,7 +94,8 @@ import java.util.function.Supplier;
  *       in a batch): the ledger applies the first and answers every repeat with the first result;</li>
  *   <li>answers are to a named thing and idempotent by design: the same confirmation, resolution,
  *       refund decision, status or cancellation again changes nothing and answers the state it left;
- *       an instruction's result is kept under its instruction id and a repeat gets the first result;</li>
+ *       an instruction's result, and a regulator's resolution of an undeliverable one, are kept under
+ *       the instruction's id and a repeat gets the first result;</li>
  *   <li>a disbursement run releases what is releasable as of its time: a run repeated finds
  *       nothing released twice, only what became releasable since. Its answer lists what that
  *       run did, so the instructions of a run whose answer was lost are read with
@@ -270,9 +272,34 @@ public final class LedgerClient {
                 INSTRUCTION_PAGE);
     }
 
-    /** The bank's result of an instruction (BANK, signed): EXECUTED takes the money out of custody, FAILED returns it. */
+    /**
+     * The bank's result of an instruction (BANK, signed): EXECUTED takes the money out of custody; FAILED
+     * makes a disbursement's money releasable again, and issues the next instruction for a refund's or
+     * suspense return's money, or leaves it UNDELIVERABLE after the last attempt.
+     */
     public InstructionView answerInstruction(String instructionId, InstructionResultRequest result) {
         return post("/v1/bank/instructions/" + segment(instructionId) + "/result", result, InstructionView.class);
+    }
+
+    /**
+     * Instructions in a status, oldest first (REGULATOR): {@code UNDELIVERABLE} is the money that waits
+     * for a regulator's resolution.
+     *
+     * @param afterId the previous page's {@link Page#next()}; null for the first page
+     * @param limit   1 to 1000
+     */
+    public Page<InstructionView> instructionsInStatus(InstructionStatus status, String afterId, int limit) {
+        Objects.requireNonNull(status, "status");
+        return get(withQuery("/v1/instructions", "status", status, "afterId", afterId, "limit", limit), INSTRUCTION_PAGE);
+    }
+
+    /**
+     * A regulator's resolution of an UNDELIVERABLE instruction (REGULATOR): the money goes to the bank
+     * again under a new instruction, which is the answer. Kept under the instruction's id: a repeat
+     * answers with the first result.
+     */
+    public InstructionView resolveInstruction(String instructionId, InstructionResolutionRequest resolution) {
+        return post("/v1/instructions/" + segment(instructionId) + "/resolution", resolution, InstructionView.class);
     }
 
     /**

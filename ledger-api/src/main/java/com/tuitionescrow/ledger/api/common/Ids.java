@@ -4,6 +4,11 @@ package com.tuitionescrow.ledger.api.common;
 public final class Ids {
     /** Client-chosen ids (orders, lessons, students, courses, contracts): idempotency keys. */
     public static final String CLIENT_ID = "^[A-Za-z0-9_-]{1,64}$";
+    /**
+     * A subject's name: letters of any script, digits, spaces, '_' and '-', at least one letter or
+     * digit; no control or punctuation characters.
+     */
+    public static final String SUBJECT = "^(?=.*[\\p{L}\\p{N}])[\\p{L}\\p{M}\\p{N}\\p{Zs}_-]{1,64}$";
     /** A bank's transaction reference. */
     public static final String BANK_TXN_ID = "^[A-Za-z0-9_.-]{1,64}$";
     /** A custody (dedicated) account number at the custody bank. */

@@ -36,6 +36,18 @@ public enum ProblemCode {
     ORDER_NOT_PAID,
     ORDER_NOT_CANCELLABLE,
     INSUFFICIENT_HOURS,
+    /** The lesson ends after the ledger's now: it has not happened yet. */
+    LESSON_NOT_ENDED,
+    /** The lesson falls outside its course's first and last day (Beijing dates). */
+    LESSON_OUTSIDE_COURSE,
+    /** The lesson began before the bank received the order's money. */
+    LESSON_BEFORE_PAYMENT,
+    /** The lesson reports more class hours than its duration holds (the class-hour minutes policy). */
+    LESSON_TOO_SHORT,
+    /** The lesson overlaps another lesson of the same student at the institution. */
+    LESSON_OVERLAPS,
+    /** An answer came after its window closed (a dispute after confirmBy, a contest after answerBy). */
+    ANSWER_WINDOW_CLOSED,
     REFUND_PENDING,
     LESSON_ALREADY_ANSWERED,
     LESSON_NOT_DISPUTED,
@@ -43,6 +55,8 @@ public enum ProblemCode {
     REFUND_ALREADY_ANSWERED,
     REFUND_NOT_CONTESTED,
     INSTRUCTION_NOT_PENDING,
+    /** A regulator's resolution names an instruction that is not UNDELIVERABLE (or no longer the current one). */
+    INSTRUCTION_NOT_UNDELIVERABLE,
     STATEMENT_ACCOUNT_UNKNOWN,
     // 500
     INTERNAL_ERROR,

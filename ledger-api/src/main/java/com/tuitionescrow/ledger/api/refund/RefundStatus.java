@@ -6,12 +6,18 @@ public enum RefundStatus {
     AWAITING_INSTITUTION,
     /** Contested by the institution; a regulator resolves it. */
     CONTESTED,
-    /** Approved: a REFUND instruction is with the bank, the money in transit. */
+    /**
+     * Approved: a REFUND instruction is with the bank, the money in transit. An approval is never
+     * lost: when the bank fails an instruction, the next one is issued at once.
+     */
     APPROVED,
     /** The bank executed the refund: the money is back with the payer. */
     REFUNDED,
-    /** The bank could not execute it: the money is back in the student's prepaid balance. */
-    FAILED,
+    /**
+     * The bank failed every attempt (ledger.instructions.max-attempts): the money stays in transit
+     * until a regulator resolves it with a new instruction.
+     */
+    UNDELIVERABLE,
     /** A regulator denied it. */
     DENIED
 }

@@ -3,7 +3,12 @@ package com.tuitionescrow.ledger.api.settlement;
 import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
 import java.util.List;
 
-/** What a student has prepaid at one institution, order by order, and what is left unconsumed. */
+/**
+ * What a student has prepaid at one institution, order by order, with every class hour explained:
+ * {@code hours} = {@code consumedHours} + {@code refundedHours} + {@code remainingHours}, and every fen:
+ * {@code paidFen} = consumed + {@code refundedFen} + {@code unconsumedFen}. {@code refundPaidFen} is
+ * the part of the refunds the bank has paid back; {@code refundingFen} what is still on its way.
+ */
 public record StudentStatementResponse(
         String studentId,
         String institutionId,
@@ -22,7 +27,11 @@ public record StudentStatementResponse(
             long paidFen,
             int hours,
             int consumedHours,
+            int confirmedHours,
+            int refundedHours,
             int remainingHours,
+            long refundedFen,
+            long refundPaidFen,
             long unconsumedFen) {
     }
 }

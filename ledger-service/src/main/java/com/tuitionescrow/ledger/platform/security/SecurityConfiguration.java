@@ -90,6 +90,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(POST, "/v1/institutions/*/wind-down").hasRole(REGULATOR)
                         .requestMatchers(GET, "/v1/bank/instructions").hasRole(BANK)
                         .requestMatchers(POST, "/v1/bank/instructions/*/result").hasRole(BANK)
+                        .requestMatchers(GET, "/v1/instructions").hasRole(REGULATOR)
+                        .requestMatchers(POST, "/v1/instructions/*/resolution").hasRole(REGULATOR)
                         .requestMatchers(POST, "/v1/bank/collections", "/v1/bank/collections/batch").hasRole(BANK)
                         .requestMatchers(GET, "/v1/students/*/statement").hasAnyRole(PLATFORM, REGULATOR)
                         .requestMatchers(GET, "/v1/accounts/*", "/v1/accounts/*/entries").hasAnyRole(REGULATOR, INSTITUTION)
