@@ -4,6 +4,8 @@ import static com.tuitionescrow.ledger.schema.Tables.ACCOUNT_BALANCE;
 import static com.tuitionescrow.ledger.schema.Tables.COURSE_ORDER;
 import static com.tuitionescrow.ledger.schema.Tables.INSTITUTION;
 import static com.tuitionescrow.ledger.schema.Tables.LESSON;
+import static com.tuitionescrow.ledger.schema.Tables.RECONCILIATION;
+import static com.tuitionescrow.ledger.schema.Tables.REFUND;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
@@ -11,19 +13,30 @@ import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.val;
 
+import com.tuitionescrow.ledger.accounting.AccountType;
+import com.tuitionescrow.ledger.accounting.Fen;
 import com.tuitionescrow.ledger.api.audit.InstitutionOverview;
 import com.tuitionescrow.ledger.api.audit.ViolationView;
+import com.tuitionescrow.ledger.api.enrollment.LessonStatus;
 import com.tuitionescrow.ledger.api.enrollment.LessonViolation;
 import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
+import com.tuitionescrow.ledger.api.refund.RefundStatus;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Record9;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -62,31 +75,79 @@ class AuditQueries {
                         Arrays.stream(r.getViolations()).map(LessonViolation::valueOf).toList()));
     }
 
-    /** Institutions by id after {@code afterId}, each with its custody cash, unconsumed fees and violations. */
+    /**
+     * Institutions by id after {@code afterId}, each with its custody cash, unconsumed fees, suspense,
+     * violations, open cases and latest statement. What is counted per institution is read for the
+     * whole page at once, so a page costs the same few queries however long it is.
+     */
     List<InstitutionOverview> institutions(String afterId, int limit) {
-        var custody = select(coalesce(sum(ACCOUNT_BALANCE.DEBIT_FEN.minus(ACCOUNT_BALANCE.CREDIT_FEN)), val(BigDecimal.ZERO)))
-                .from(ACCOUNT_BALANCE)
-                .where(ACCOUNT_BALANCE.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID),
-                        ACCOUNT_BALANCE.ACCOUNT_TYPE.eq("CUSTODY_CASH"));
         var unconsumed = select(coalesce(sum(COURSE_ORDER.PRICE_PER_HOUR_FEN.times(COURSE_ORDER.HOURS
                         .minus(COURSE_ORDER.CONSUMED_HOURS).minus(COURSE_ORDER.REFUNDED_HOURS))), val(BigDecimal.ZERO)))
                 .from(COURSE_ORDER)
                 .where(COURSE_ORDER.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID),
                         COURSE_ORDER.STATUS.eq(OrderStatus.PAID.name()));
-        var violations = selectCount().from(LESSON)
+        var violating = selectCount().from(LESSON)
                 .where(LESSON.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID),
                         DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS));
-        return db.select(INSTITUTION.INSTITUTION_ID, INSTITUTION.NAME, INSTITUTION.STATUS,
-                        field(custody), field(unconsumed), field(violations))
+        var disputes = selectCount().from(LESSON)
+                .where(LESSON.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID), LESSON.STATUS.eq(LessonStatus.DISPUTED.name()));
+        var refunds = selectCount().from(REFUND)
+                .where(REFUND.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID), REFUND.STATUS.in(
+                        RefundStatus.AWAITING_INSTITUTION.name(), RefundStatus.CONTESTED.name()));
+        var rows = db.select(INSTITUTION.INSTITUTION_ID, INSTITUTION.NAME, INSTITUTION.STATUS,
+                        field(balanceOf(AccountType.CUSTODY_CASH)), field(unconsumed), field(balanceOf(AccountType.SUSPENSE)),
+                        field(violating), field(disputes), field(refunds))
                 .from(INSTITUTION)
                 .where(afterId == null ? DSL.trueCondition() : INSTITUTION.INSTITUTION_ID.gt(afterId))
                 .orderBy(INSTITUTION.INSTITUTION_ID)
                 .limit(limit)
-                .fetch(r -> {
-                    long custodyFen = r.value4().longValueExact();
-                    long unconsumedFen = r.value5().longValueExact();
-                    return new InstitutionOverview(r.value1(), r.value2(), InstitutionStatus.valueOf(r.value3()),
-                            custodyFen, unconsumedFen, custodyFen >= unconsumedFen, r.value6());
-                });
+                .fetch();
+        List<String> ids = rows.map(Record9::value1);
+        Map<String, Map<LessonViolation, Long>> byRule = violationsByRule(ids);
+        Map<String, InstitutionOverview.LastStatement> statements = lastStatements(ids);
+        return rows.map(r -> {
+            long custodyFen = r.value4().longValueExact();
+            long unconsumedFen = r.value5().longValueExact();
+            return new InstitutionOverview(r.value1(), r.value2(), InstitutionStatus.valueOf(r.value3()),
+                    custodyFen, unconsumedFen, custodyFen >= unconsumedFen, r.value7(), r.value6().longValueExact(),
+                    byRule.getOrDefault(r.value1(), Map.of()), r.value8(), r.value9(), statements.get(r.value1()));
+        });
+    }
+
+    /** The balance of one of the institution's accounts of this type, on its normal side. */
+    private static Select<Record1<BigDecimal>> balanceOf(AccountType type) {
+        Field<Long> net = type.isAsset() ? ACCOUNT_BALANCE.DEBIT_FEN.minus(ACCOUNT_BALANCE.CREDIT_FEN)
+                : ACCOUNT_BALANCE.CREDIT_FEN.minus(ACCOUNT_BALANCE.DEBIT_FEN);
+        return select(coalesce(sum(net), val(BigDecimal.ZERO)))
+                .from(ACCOUNT_BALANCE)
+                .where(ACCOUNT_BALANCE.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID),
+                        ACCOUNT_BALANCE.ACCOUNT_TYPE.eq(type.name()));
+    }
+
+    /** How many lessons broke each rule, per institution (a lesson that broke two counts under both). */
+    private Map<String, Map<LessonViolation, Long>> violationsByRule(List<String> institutionIds) {
+        Field<String> rule = DSL.field(DSL.name("rule"), String.class);
+        Map<String, Map<LessonViolation, Long>> byInstitution = new HashMap<>();
+        db.select(LESSON.INSTITUTION_ID, rule, DSL.count())
+                .from(LESSON, DSL.table("unnest({0})", LESSON.VIOLATIONS).as("v", "rule"))
+                .where(LESSON.INSTITUTION_ID.in(institutionIds), DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS))
+                .groupBy(LESSON.INSTITUTION_ID, rule)
+                .forEach(r -> byInstitution.computeIfAbsent(r.value1(), id -> new EnumMap<>(LessonViolation.class))
+                        .put(LessonViolation.valueOf(r.value2()), r.value3().longValue()));
+        return byInstitution;
+    }
+
+    /** Each institution's latest statement, by its last day, then by arrival. */
+    private Map<String, InstitutionOverview.LastStatement> lastStatements(List<String> institutionIds) {
+        Map<String, InstitutionOverview.LastStatement> latest = new HashMap<>();
+        db.selectDistinct(RECONCILIATION.INSTITUTION_ID, RECONCILIATION.STATEMENT_ID, RECONCILIATION.TO_DATE,
+                        RECONCILIATION.BANK_CLOSING_FEN, RECONCILIATION.LEDGER_CLOSING_FEN, RECONCILIATION.RECONCILED)
+                .on(RECONCILIATION.INSTITUTION_ID)
+                .from(RECONCILIATION)
+                .where(RECONCILIATION.INSTITUTION_ID.in(institutionIds))
+                .orderBy(RECONCILIATION.INSTITUTION_ID, RECONCILIATION.TO_DATE.desc(), RECONCILIATION.LIST_SEQ.desc())
+                .forEach(r -> latest.put(r.value1(), new InstitutionOverview.LastStatement(r.value2(), r.value3(),
+                        r.value4(), r.value5(), Fen.minus(r.value4(), r.value5()), r.value6())));
+        return latest;
     }
 }
