@@ -136,10 +136,15 @@ public abstract class LedgerIntegrationTest {
     }
 
     protected Institution newInstitution() {
+        return newInstitution(null);
+    }
+
+    /** An institution registered and ACTIVE under this name ({@code Institution <id>} when null). */
+    protected Institution newInstitution(String name) {
         String id = newCreditCode();
         String account = newAccountNo();
         Http.Response registered = http.post("/v1/institutions", Tokens.regulator(), Map.of(
-                "institutionId", id, "name", "Institution " + id, "category", "ARTS",
+                "institutionId", id, "name", name == null ? "Institution " + id : name, "category", "ARTS",
                 "supervisionModel", "BANK_CUSTODY", "custodyAccountNo", account));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return new Institution(id, account);
