@@ -6,6 +6,8 @@ import { ask, section, showError, showMessage } from './ui.js';
 
 /** The table reads every institution, a page of 1000 at a time, up to this many pages. */
 const MAX_PAGES = 20;
+/** Rows drawn at a time: the riskiest first, the next ones on request (a thousand rows take seconds to draw). */
+const ROWS_DRAWN = 100;
 
 const RULES = ['OFFLINE_AFTER_2030', 'ONLINE_AFTER_2100', 'ONLINE_OVER_30_MIN', 'ONLINE_BREAK_UNDER_10_MIN'];
 
@@ -70,7 +72,7 @@ function count(value) {
 }
 
 export async function institutionsView(view) {
-    const state = { rows: [], sortKey: 'risk', descending: true, text: '', status: '', onlyRisky: false };
+    const state = { rows: [], sortKey: 'risk', descending: true, text: '', status: '', onlyRisky: false, drawn: ROWS_DRAWN };
     try {
         const { items } = await allPages('/v1/audit/institutions?limit=1000', 'afterId', MAX_PAGES);
         state.rows = items.map(row => ({ ...row, risk: riskOf(row) }));
@@ -122,15 +124,18 @@ function drawTable(container, summary, state, redraw) {
             redraw();
         },
     }, c.label()));
-    const rows = visible.map(row => h('tr', { dataset: { institution: row.institutionId } }, COLUMNS.map(c => {
+    const rows = visible.slice(0, state.drawn).map(row => h('tr', { dataset: { institution: row.institutionId } }, COLUMNS.map(c => {
         const cell = c.cell(row);
         cell.dataset.column = c.key;
         return cell;
     })));
-    clear(container).append(table('data institutions', headers, rows));
+    const more = visible.length > state.drawn ? h('button', { type: 'button', id: 'more-institutions', class: 'more',
+        text: t('more') + ' (' + (visible.length - state.drawn) + ')',
+        onclick: () => { state.drawn += ROWS_DRAWN; redraw(); } }) : null;
+    clear(container).append(table('data institutions', headers, rows), more);
 
     clear(summary).append(
-        figure(t('shown'), visible.length + ' ' + t('of') + ' ' + state.rows.length),
+        figure(t('shown'), Math.min(visible.length, state.drawn) + ' / ' + visible.length + ' / ' + state.rows.length),
         figure(t('totalCustody'), money(total(visible, r => r.custodyFen))),
         figure(t('totalUnconsumed'), money(total(visible, r => r.unconsumedFen))),
         figure(t('totalViolations'), String(visible.reduce((sum, r) => sum + r.violations, 0))));

@@ -6,12 +6,7 @@ import static com.tuitionescrow.ledger.schema.Tables.INSTITUTION;
 import static com.tuitionescrow.ledger.schema.Tables.LESSON;
 import static com.tuitionescrow.ledger.schema.Tables.RECONCILIATION;
 import static com.tuitionescrow.ledger.schema.Tables.REFUND;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.val;
 
 import com.tuitionescrow.ledger.accounting.AccountType;
 import com.tuitionescrow.ledger.accounting.Fen;
@@ -23,7 +18,6 @@ import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import com.tuitionescrow.ledger.api.refund.RefundStatus;
 import com.tuitionescrow.ledger.shared.LedgerTime;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -34,9 +28,8 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
-import org.jooq.Record9;
-import org.jooq.Select;
+import org.jooq.Record3;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -77,51 +70,67 @@ class AuditQueries {
 
     /**
      * Institutions by id after {@code afterId}, each with its custody cash, unconsumed fees, suspense,
-     * violations, open cases and latest statement. What is counted per institution is read for the
-     * whole page at once, so a page costs the same few queries however long it is.
+     * violations, open cases and latest statement. Each figure is read for the whole page at once,
+     * grouped by institution, so a page costs the same few queries however long it is.
      */
     List<InstitutionOverview> institutions(String afterId, int limit) {
-        var unconsumed = select(coalesce(sum(COURSE_ORDER.PRICE_PER_HOUR_FEN.times(COURSE_ORDER.HOURS
-                        .minus(COURSE_ORDER.CONSUMED_HOURS).minus(COURSE_ORDER.REFUNDED_HOURS))), val(BigDecimal.ZERO)))
-                .from(COURSE_ORDER)
-                .where(COURSE_ORDER.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID),
-                        COURSE_ORDER.STATUS.eq(OrderStatus.PAID.name()));
-        var violating = selectCount().from(LESSON)
-                .where(LESSON.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID),
-                        DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS));
-        var disputes = selectCount().from(LESSON)
-                .where(LESSON.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID), LESSON.STATUS.eq(LessonStatus.DISPUTED.name()));
-        var refunds = selectCount().from(REFUND)
-                .where(REFUND.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID), REFUND.STATUS.in(
-                        RefundStatus.AWAITING_INSTITUTION.name(), RefundStatus.CONTESTED.name()));
-        var rows = db.select(INSTITUTION.INSTITUTION_ID, INSTITUTION.NAME, INSTITUTION.STATUS,
-                        field(balanceOf(AccountType.CUSTODY_CASH)), field(unconsumed), field(balanceOf(AccountType.SUSPENSE)),
-                        field(violating), field(disputes), field(refunds))
+        var page = db.select(INSTITUTION.INSTITUTION_ID, INSTITUTION.NAME, INSTITUTION.STATUS)
                 .from(INSTITUTION)
                 .where(afterId == null ? DSL.trueCondition() : INSTITUTION.INSTITUTION_ID.gt(afterId))
                 .orderBy(INSTITUTION.INSTITUTION_ID)
                 .limit(limit)
                 .fetch();
-        List<String> ids = rows.map(Record9::value1);
+        List<String> ids = page.map(Record3::value1);
+        Map<String, Long> custody = balances(ids, AccountType.CUSTODY_CASH);
+        Map<String, Long> suspense = balances(ids, AccountType.SUSPENSE);
+        Map<String, Long> unconsumed = sumBy(ids, COURSE_ORDER.INSTITUTION_ID,
+                COURSE_ORDER.PRICE_PER_HOUR_FEN.times(COURSE_ORDER.HOURS.minus(COURSE_ORDER.CONSUMED_HOURS)
+                        .minus(COURSE_ORDER.REFUNDED_HOURS)), COURSE_ORDER.STATUS.eq(OrderStatus.PAID.name()));
+        Map<String, Long> violating = countBy(ids, LESSON.INSTITUTION_ID, DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS));
+        Map<String, Long> disputes = countBy(ids, LESSON.INSTITUTION_ID, LESSON.STATUS.eq(LessonStatus.DISPUTED.name()));
+        Map<String, Long> refunds = countBy(ids, REFUND.INSTITUTION_ID,
+                REFUND.STATUS.in(RefundStatus.AWAITING_INSTITUTION.name(), RefundStatus.CONTESTED.name()));
         Map<String, Map<LessonViolation, Long>> byRule = violationsByRule(ids);
         Map<String, InstitutionOverview.LastStatement> statements = lastStatements(ids);
-        return rows.map(r -> {
-            long custodyFen = r.value4().longValueExact();
-            long unconsumedFen = r.value5().longValueExact();
-            return new InstitutionOverview(r.value1(), r.value2(), InstitutionStatus.valueOf(r.value3()),
-                    custodyFen, unconsumedFen, custodyFen >= unconsumedFen, r.value7(), r.value6().longValueExact(),
-                    byRule.getOrDefault(r.value1(), Map.of()), r.value8(), r.value9(), statements.get(r.value1()));
+        return page.map(r -> {
+            String id = r.value1();
+            long custodyFen = custody.getOrDefault(id, 0L);
+            long unconsumedFen = unconsumed.getOrDefault(id, 0L);
+            return new InstitutionOverview(id, r.value2(), InstitutionStatus.valueOf(r.value3()), custodyFen, unconsumedFen,
+                    custodyFen >= unconsumedFen, violating.getOrDefault(id, 0L), suspense.getOrDefault(id, 0L),
+                    byRule.getOrDefault(id, Map.of()), disputes.getOrDefault(id, 0L), refunds.getOrDefault(id, 0L),
+                    statements.get(id));
         });
     }
 
-    /** The balance of one of the institution's accounts of this type, on its normal side. */
-    private static Select<Record1<BigDecimal>> balanceOf(AccountType type) {
+    /** The balance of each institution's accounts of this type, on their normal side. */
+    private Map<String, Long> balances(List<String> institutionIds, AccountType type) {
         Field<Long> net = type.isAsset() ? ACCOUNT_BALANCE.DEBIT_FEN.minus(ACCOUNT_BALANCE.CREDIT_FEN)
                 : ACCOUNT_BALANCE.CREDIT_FEN.minus(ACCOUNT_BALANCE.DEBIT_FEN);
-        return select(coalesce(sum(net), val(BigDecimal.ZERO)))
-                .from(ACCOUNT_BALANCE)
-                .where(ACCOUNT_BALANCE.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID),
-                        ACCOUNT_BALANCE.ACCOUNT_TYPE.eq(type.name()));
+        return sumBy(institutionIds, ACCOUNT_BALANCE.INSTITUTION_ID, net, ACCOUNT_BALANCE.ACCOUNT_TYPE.eq(type.name()));
+    }
+
+    /** The sum of {@code amount} over the rows that meet {@code condition}, per institution of the list. */
+    private Map<String, Long> sumBy(List<String> institutionIds, TableField<?, String> institution, Field<? extends Number> amount,
+                                    Condition condition) {
+        Map<String, Long> sums = new HashMap<>();
+        db.select(institution, sum(amount))
+                .from(institution.getTable())
+                .where(institution.in(institutionIds), condition)
+                .groupBy(institution)
+                .forEach(r -> sums.put(r.value1(), r.value2().longValueExact()));
+        return sums;
+    }
+
+    /** How many rows meet {@code condition}, per institution of the list. */
+    private Map<String, Long> countBy(List<String> institutionIds, TableField<?, String> institution, Condition condition) {
+        Map<String, Long> counts = new HashMap<>();
+        db.select(institution, DSL.count())
+                .from(institution.getTable())
+                .where(institution.in(institutionIds), condition)
+                .groupBy(institution)
+                .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+        return counts;
     }
 
     /** How many lessons broke each rule, per institution (a lesson that broke two counts under both). */

@@ -14,8 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Browser-facing headers. The console runs only its own scripts (no inline script, no eval, no
  * other origin), talks only to this service, and cannot be framed; Swagger UI gets the same, but
  * needs inline styles; any other response is data that nothing may run as a page. Every response
- * keeps its referrer to itself. Spring Security adds
- * {@code X-Content-Type-Options}, {@code X-Frame-Options} and {@code Cache-Control} to all.
+ * keeps its referrer to itself. Spring Security adds {@code X-Content-Type-Options} and
+ * {@code X-Frame-Options} to all, and {@code Cache-Control: no-store} to all but the files whose
+ * caching is set here.
  */
 // Before Spring Security, so that its refusals (401, 403) carry these headers too.
 @Component
@@ -36,10 +37,16 @@ class SecurityHeaders extends OncePerRequestFilter {
         String path = request.getServletPath();
         if (path.startsWith("/console")) {
             response.setHeader("Content-Security-Policy", CONSOLE_POLICY);
+            // Kept by the browser but checked with the service before each use: an upgrade shows at once.
+            response.setHeader("Cache-Control", "no-cache");
         } else if (path.startsWith("/swagger-ui")) {
             response.setHeader("Content-Security-Policy", SWAGGER_POLICY);
         } else {
             response.setHeader("Content-Security-Policy", DATA_POLICY);
+        }
+        if (path.startsWith("/webjars/")) {
+            // A library's files never change under an address that names its version.
+            response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
         }
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");

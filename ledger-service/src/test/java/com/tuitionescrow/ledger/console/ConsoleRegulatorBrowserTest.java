@@ -8,6 +8,7 @@ import com.tuitionescrow.ledger.support.Tokens;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
@@ -22,6 +23,7 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
 
         browser.signIn(Tokens.regulator(), "/institutions");
         browser.awaitPage("institutions");
+        browser.type("#filter", books.school().id());
 
         String row = "tr[data-institution='" + books.school().id() + "'] ";
         assertThat(browser.currentUrl()).as("the token is out of the address at once").doesNotContain("token");
@@ -48,6 +50,7 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         Browser browser = browser();
         browser.signIn(Tokens.regulator(), "/institutions");
         browser.awaitPage("institutions");
+        browser.type("#filter", school.id());
         String violations = "tr[data-institution='" + school.id() + "'] [data-column=violations]";
         assertThat(browser.find(violations).getAttribute("data-count")).isEqualTo("0");
         String risk = "tr[data-institution='" + school.id() + "'] [data-column=risk]";
@@ -58,12 +61,12 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         browser.awaitPage("journal");
         browser.route("/institutions");
         browser.awaitPage("institutions");
+        browser.type("#filter", school.id());
 
         assertThat(browser.find(violations).getAttribute("data-count")).isEqualTo("1");
         assertThat(browser.text(violations)).contains("线下课晚于20:30 1");
         assertThat(Integer.parseInt(browser.find(risk).getAttribute("data-risk"))).isGreaterThan(riskBefore);
-        browser.type("#filter", school.id());
-        assertThat(browser.all("table.institutions tbody tr")).hasSize(1);
+        assertThat(browser.all("table.institutions tbody tr")).as("the filter leaves the one school").hasSize(1);
     }
 
     @Test
@@ -77,6 +80,7 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         assertThat(browser.text("#institution-name")).isEqualTo(name);
         browser.route("/institutions");
         browser.awaitPage("institutions");
+        browser.type("#filter", school.id());
 
         assertThat(browser.text("tr[data-institution='" + school.id() + "'] [data-column=name] a")).isEqualTo(name);
         assertThat(browser.all("main img, main script")).isEmpty();
@@ -162,6 +166,10 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         browser.click("#verify");
         browser.awaitText("#verification", "哈希链完整");
         assertThat(browser.find("#verification-result").getAttribute("data-verified")).isEqualTo("true");
+        long journalEntries = db.fetchCount(DSL.table("journal_entry"));
+        browser.click("#export");
+        browser.awaitText("#message", "已导出分录：");
+        assertThat(Long.parseLong(browser.text("#message").replace("已导出分录：", ""))).isGreaterThanOrEqualTo(journalEntries);
         assertNoConsoleErrors();
     }
 
@@ -208,6 +216,9 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         Browser browser = browser();
         browser.signIn(Tokens.regulator(), "/institutions");
         browser.awaitPage("institutions");
+        while (!browser.all("#more-institutions").isEmpty()) {
+            browser.click("#more-institutions");
+        }
 
         List<String> order = browser.all("table.institutions tbody tr").stream()
                 .map(row -> row.getAttribute("data-institution"))
