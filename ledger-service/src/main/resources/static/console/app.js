@@ -40,7 +40,7 @@ async function route() {
     }
     const target = home(current);
     if (!target) {
-        clear(view).append(h('p', { class: 'empty', text: t('noConsoleRole') }));
+        clear(view, h('p', { class: 'empty', text: t('noConsoleRole') }));
         document.body.dataset.ready = 'no-role';
         return;
     }
@@ -50,7 +50,7 @@ async function route() {
         return;
     }
     hideMessage();
-    clear(view).append(h('p', { class: 'loading', text: t('loading') }));
+    clear(view, h('p', { class: 'loading', text: t('loading') }));
     try {
         await found.r.render(found.match);
     } finally {
@@ -99,7 +99,7 @@ function signInView() {
             }
         },
     });
-    clear(view).append(h('section', { class: 'sign-in' },
+    clear(view, h('section', { class: 'sign-in' },
         h('h1', { text: t('signInTitle') }),
         h('p', { text: t('signInIntro') }),
         h('label', { for: 'token', text: t('signInToken') }), field, button));

@@ -34,8 +34,10 @@ function append(element, children) {
     }
 }
 
-export function clear(element) {
+/** Empties the element, then appends the children given (nulls left out, as in {@link h}). */
+export function clear(element, ...children) {
     element.replaceChildren();
+    append(element, children);
     return element;
 }
 

@@ -30,7 +30,7 @@ export async function institutionView(view, institutionId) {
     try {
         [institution, settlement] = await Promise.all([api('/v1/institutions/' + id), api('/v1/institutions/' + id + '/settlement')]);
     } catch (error) {
-        clear(view).append(h('p', { class: 'empty', id: 'no-access', text: t('none') }));
+        clear(view, h('p', { class: 'empty', id: 'no-access', text: t('none') }));
         showError(error);
         return;
     }
@@ -55,7 +55,7 @@ export async function institutionView(view, institutionId) {
     const custodyChart = h('div', { class: 'chart', id: 'custody-chart' });
     const weeklyChart = h('div', { class: 'chart', id: 'weekly-chart' });
 
-    clear(view).append(
+    clear(view, 
         header(institution, me),
         section(t('settlement'), figures(settlement)),
         h('div', { class: 'charts' },

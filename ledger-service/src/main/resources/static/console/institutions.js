@@ -95,7 +95,7 @@ export async function institutionsView(view) {
     const releaseButton = h('button', { type: 'button', id: 'release-run', class: 'primary', text: t('releaseRun'),
         onclick: () => releaseRun() });
 
-    clear(view).append(
+    clear(view, 
         h('div', { class: 'toolbar' }, filterInput, statusSelect, h('label', { class: 'check' }, riskyBox, t('onlyRisky')),
             h('span', { class: 'spacer' }), releaseButton),
         summary,
@@ -132,9 +132,9 @@ function drawTable(container, summary, state, redraw) {
     const more = visible.length > state.drawn ? h('button', { type: 'button', id: 'more-institutions', class: 'more',
         text: t('more') + ' (' + (visible.length - state.drawn) + ')',
         onclick: () => { state.drawn += ROWS_DRAWN; redraw(); } }) : null;
-    clear(container).append(table('data institutions', headers, rows), more);
+    clear(container, table('data institutions', headers, rows), more);
 
-    clear(summary).append(
+    clear(summary, 
         figure(t('shown'), Math.min(visible.length, state.drawn) + ' / ' + visible.length + ' / ' + state.rows.length),
         figure(t('totalCustody'), money(total(visible, r => r.custodyFen))),
         figure(t('totalUnconsumed'), money(total(visible, r => r.unconsumedFen))),

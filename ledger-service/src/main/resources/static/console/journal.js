@@ -26,7 +26,7 @@ export async function journalView(view) {
     const verification = h('div', { id: 'verification-result' });
     const search = () => runSearch(fields, results);
 
-    clear(view).append(
+    clear(view, 
         section(t('journal'),
             h('div', { class: 'search' },
                 labelled(t('institutionId'), fields.institutionId), labelled(t('order'), fields.orderId),
@@ -99,13 +99,13 @@ function entryRow(entry) {
 }
 
 async function verify(container) {
-    clear(container).append(h('p', { class: 'loading', text: t('loading') }));
+    clear(container, h('p', { class: 'loading', text: t('loading') }));
     try {
         const result = await api('/v1/audit/verification');
         const uncovered = result.institutions.filter(i => !i.covered).map(i => i.institutionId);
         const line = (label, value, good) => h('div', { class: 'figure ' + (good ? 'good' : 'bad') },
             h('span', { class: 'label', text: label }), h('strong', { text: value }));
-        clear(container).append(h('div', { class: 'figures', id: 'verification' },
+        clear(container, h('div', { class: 'figures', id: 'verification' },
             line(t('entries'), String(result.entries), true),
             line(t('chainIntact'), t(result.chainIntact ? 'yes' : 'no'), result.chainIntact),
             line(t('firstBroken'), result.firstBrokenSeq === null || result.firstBrokenSeq === undefined ? '—'

@@ -42,6 +42,7 @@ class ConsoleInstitutionBrowserTest extends ConsoleBrowserTest {
         assertThat(browser.all("table.disputes button")).as("rulings are the regulator's").isEmpty();
         assertThat(browser.all("#wind-down")).isEmpty();
         assertThat(browser.all("table.violations")).as("the violations list is the regulator's").isEmpty();
+        assertThat(browser.text("main")).as("a section left out leaves nothing behind").doesNotContain("null");
         assertNoConsoleErrors();
     }
 

@@ -228,6 +228,7 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
 
         assertThat(order).as("a statement short of the ledger, a suspension, a breach, then a quiet school")
                 .containsExactly(books.school().id(), suspended.id(), late.id(), calm.id());
+        assertThat(browser.text("main")).as("no button to draw more leaves nothing behind").doesNotContain("null");
     }
 
     private void assertFen(String css, long apiFen, long expectedFen) {
