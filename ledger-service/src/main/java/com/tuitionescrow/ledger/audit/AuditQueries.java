@@ -4,26 +4,32 @@ import static com.tuitionescrow.ledger.schema.Tables.ACCOUNT_BALANCE;
 import static com.tuitionescrow.ledger.schema.Tables.COURSE_ORDER;
 import static com.tuitionescrow.ledger.schema.Tables.INSTITUTION;
 import static com.tuitionescrow.ledger.schema.Tables.LESSON;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectCount;
+import static com.tuitionescrow.ledger.schema.Tables.RECONCILIATION;
+import static com.tuitionescrow.ledger.schema.Tables.REFUND;
 import static org.jooq.impl.DSL.sum;
-import static org.jooq.impl.DSL.val;
 
+import com.tuitionescrow.ledger.accounting.AccountType;
+import com.tuitionescrow.ledger.accounting.Fen;
 import com.tuitionescrow.ledger.api.audit.InstitutionOverview;
 import com.tuitionescrow.ledger.api.audit.ViolationView;
+import com.tuitionescrow.ledger.api.enrollment.LessonStatus;
 import com.tuitionescrow.ledger.api.enrollment.LessonViolation;
 import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
+import com.tuitionescrow.ledger.api.refund.RefundStatus;
 import com.tuitionescrow.ledger.shared.LedgerTime;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -62,31 +68,95 @@ class AuditQueries {
                         Arrays.stream(r.getViolations()).map(LessonViolation::valueOf).toList()));
     }
 
-    /** Institutions by id after {@code afterId}, each with its custody cash, unconsumed fees and violations. */
+    /**
+     * Institutions by id after {@code afterId}, each with its custody cash, unconsumed fees, suspense,
+     * violations, open cases and latest statement. Each figure is read for the whole page at once,
+     * grouped by institution, so a page costs the same few queries however long it is.
+     */
     List<InstitutionOverview> institutions(String afterId, int limit) {
-        var custody = select(coalesce(sum(ACCOUNT_BALANCE.DEBIT_FEN.minus(ACCOUNT_BALANCE.CREDIT_FEN)), val(BigDecimal.ZERO)))
-                .from(ACCOUNT_BALANCE)
-                .where(ACCOUNT_BALANCE.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID),
-                        ACCOUNT_BALANCE.ACCOUNT_TYPE.eq("CUSTODY_CASH"));
-        var unconsumed = select(coalesce(sum(COURSE_ORDER.PRICE_PER_HOUR_FEN.times(COURSE_ORDER.HOURS
-                        .minus(COURSE_ORDER.CONSUMED_HOURS).minus(COURSE_ORDER.REFUNDED_HOURS))), val(BigDecimal.ZERO)))
-                .from(COURSE_ORDER)
-                .where(COURSE_ORDER.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID),
-                        COURSE_ORDER.STATUS.eq(OrderStatus.PAID.name()));
-        var violations = selectCount().from(LESSON)
-                .where(LESSON.INSTITUTION_ID.eq(INSTITUTION.INSTITUTION_ID),
-                        DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS));
-        return db.select(INSTITUTION.INSTITUTION_ID, INSTITUTION.NAME, INSTITUTION.STATUS,
-                        field(custody), field(unconsumed), field(violations))
+        var page = db.select(INSTITUTION.INSTITUTION_ID, INSTITUTION.NAME, INSTITUTION.STATUS)
                 .from(INSTITUTION)
                 .where(afterId == null ? DSL.trueCondition() : INSTITUTION.INSTITUTION_ID.gt(afterId))
                 .orderBy(INSTITUTION.INSTITUTION_ID)
                 .limit(limit)
-                .fetch(r -> {
-                    long custodyFen = r.value4().longValueExact();
-                    long unconsumedFen = r.value5().longValueExact();
-                    return new InstitutionOverview(r.value1(), r.value2(), InstitutionStatus.valueOf(r.value3()),
-                            custodyFen, unconsumedFen, custodyFen >= unconsumedFen, r.value6());
-                });
+                .fetch();
+        List<String> ids = page.map(Record3::value1);
+        Map<String, Long> custody = balances(ids, AccountType.CUSTODY_CASH);
+        Map<String, Long> suspense = balances(ids, AccountType.SUSPENSE);
+        Map<String, Long> unconsumed = sumBy(ids, COURSE_ORDER.INSTITUTION_ID,
+                COURSE_ORDER.PRICE_PER_HOUR_FEN.times(COURSE_ORDER.HOURS.minus(COURSE_ORDER.CONSUMED_HOURS)
+                        .minus(COURSE_ORDER.REFUNDED_HOURS)), COURSE_ORDER.STATUS.eq(OrderStatus.PAID.name()));
+        Map<String, Long> violating = countBy(ids, LESSON.INSTITUTION_ID, DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS));
+        Map<String, Long> disputes = countBy(ids, LESSON.INSTITUTION_ID, LESSON.STATUS.eq(LessonStatus.DISPUTED.name()));
+        Map<String, Long> refunds = countBy(ids, REFUND.INSTITUTION_ID,
+                REFUND.STATUS.in(RefundStatus.AWAITING_INSTITUTION.name(), RefundStatus.CONTESTED.name()));
+        Map<String, Map<LessonViolation, Long>> byRule = violationsByRule(ids);
+        Map<String, InstitutionOverview.LastStatement> statements = lastStatements(ids);
+        return page.map(r -> {
+            String id = r.value1();
+            long custodyFen = custody.getOrDefault(id, 0L);
+            long unconsumedFen = unconsumed.getOrDefault(id, 0L);
+            return new InstitutionOverview(id, r.value2(), InstitutionStatus.valueOf(r.value3()), custodyFen, unconsumedFen,
+                    custodyFen >= unconsumedFen, violating.getOrDefault(id, 0L), suspense.getOrDefault(id, 0L),
+                    byRule.getOrDefault(id, Map.of()), disputes.getOrDefault(id, 0L), refunds.getOrDefault(id, 0L),
+                    statements.get(id));
+        });
+    }
+
+    /** The balance of each institution's accounts of this type, on their normal side. */
+    private Map<String, Long> balances(List<String> institutionIds, AccountType type) {
+        Field<Long> net = type.isAsset() ? ACCOUNT_BALANCE.DEBIT_FEN.minus(ACCOUNT_BALANCE.CREDIT_FEN)
+                : ACCOUNT_BALANCE.CREDIT_FEN.minus(ACCOUNT_BALANCE.DEBIT_FEN);
+        return sumBy(institutionIds, ACCOUNT_BALANCE.INSTITUTION_ID, net, ACCOUNT_BALANCE.ACCOUNT_TYPE.eq(type.name()));
+    }
+
+    /** The sum of {@code amount} over the rows that meet {@code condition}, per institution of the list. */
+    private Map<String, Long> sumBy(List<String> institutionIds, TableField<?, String> institution, Field<? extends Number> amount,
+                                    Condition condition) {
+        Map<String, Long> sums = new HashMap<>();
+        db.select(institution, sum(amount))
+                .from(institution.getTable())
+                .where(institution.in(institutionIds), condition)
+                .groupBy(institution)
+                .forEach(r -> sums.put(r.value1(), r.value2().longValueExact()));
+        return sums;
+    }
+
+    /** How many rows meet {@code condition}, per institution of the list. */
+    private Map<String, Long> countBy(List<String> institutionIds, TableField<?, String> institution, Condition condition) {
+        Map<String, Long> counts = new HashMap<>();
+        db.select(institution, DSL.count())
+                .from(institution.getTable())
+                .where(institution.in(institutionIds), condition)
+                .groupBy(institution)
+                .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+        return counts;
+    }
+
+    /** How many lessons broke each rule, per institution (a lesson that broke two counts under both). */
+    private Map<String, Map<LessonViolation, Long>> violationsByRule(List<String> institutionIds) {
+        Field<String> rule = DSL.field(DSL.name("rule"), String.class);
+        Map<String, Map<LessonViolation, Long>> byInstitution = new HashMap<>();
+        db.select(LESSON.INSTITUTION_ID, rule, DSL.count())
+                .from(LESSON, DSL.table("unnest({0})", LESSON.VIOLATIONS).as("v", "rule"))
+                .where(LESSON.INSTITUTION_ID.in(institutionIds), DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS))
+                .groupBy(LESSON.INSTITUTION_ID, rule)
+                .forEach(r -> byInstitution.computeIfAbsent(r.value1(), id -> new EnumMap<>(LessonViolation.class))
+                        .put(LessonViolation.valueOf(r.value2()), r.value3().longValue()));
+        return byInstitution;
+    }
+
+    /** Each institution's latest statement, by its last day, then by arrival. */
+    private Map<String, InstitutionOverview.LastStatement> lastStatements(List<String> institutionIds) {
+        Map<String, InstitutionOverview.LastStatement> latest = new HashMap<>();
+        db.selectDistinct(RECONCILIATION.INSTITUTION_ID, RECONCILIATION.STATEMENT_ID, RECONCILIATION.TO_DATE,
+                        RECONCILIATION.BANK_CLOSING_FEN, RECONCILIATION.LEDGER_CLOSING_FEN, RECONCILIATION.RECONCILED)
+                .on(RECONCILIATION.INSTITUTION_ID)
+                .from(RECONCILIATION)
+                .where(RECONCILIATION.INSTITUTION_ID.in(institutionIds))
+                .orderBy(RECONCILIATION.INSTITUTION_ID, RECONCILIATION.TO_DATE.desc(), RECONCILIATION.LIST_SEQ.desc())
+                .forEach(r -> latest.put(r.value1(), new InstitutionOverview.LastStatement(r.value2(), r.value3(),
+                        r.value4(), r.value5(), Fen.minus(r.value4(), r.value5()), r.value6())));
+        return latest;
     }
 }

@@ -48,7 +48,7 @@ class RefundQueries {
                 .fetch(r -> new RefundLocation(r.value1(), r.value2(), r.value3()));
     }
 
-    private static RefundResponse toResponse(RefundRecord r) {
+    static RefundResponse toResponse(RefundRecord r) {
         return new RefundResponse(
                 r.getRefundId(),
                 r.getOrderId(),

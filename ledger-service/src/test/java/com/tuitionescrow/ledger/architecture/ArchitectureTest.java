@@ -49,7 +49,7 @@ class ArchitectureTest {
      * reconciliation of statements, the release run and wind-down, and the audit reads last.
      */
     static final List<String> FEATURES = List.of("institution", "twophase", "enrollment", "bank", "instruction", "journal",
-            "settlement", "reconciliation", "release", "audit");
+            "settlement", "reconciliation", "release", "audit", "console");
 
     @ArchTest
     static void every_top_level_package_is_a_kernel_the_platform_another_module_or_a_placed_feature(JavaClasses classes) {

@@ -14,6 +14,7 @@ import com.tuitionescrow.ledger.api.enrollment.LessonConfirmationRequest;
 import com.tuitionescrow.ledger.api.enrollment.LessonDecision;
 import com.tuitionescrow.ledger.api.enrollment.LessonOutcome;
 import com.tuitionescrow.ledger.api.enrollment.LessonResolutionRequest;
+import com.tuitionescrow.ledger.api.enrollment.LessonStatus;
 import com.tuitionescrow.ledger.api.enrollment.PlaceOrderRequest;
 import com.tuitionescrow.ledger.api.enrollment.ReportLessonRequest;
 import com.tuitionescrow.ledger.api.institution.Category;
@@ -60,7 +61,8 @@ class LedgerClientContractTest {
     /** Every list the answers' records hold, empty, so that any of them reads this one answer. */
     private static final String ANY_ANSWER = "{\"items\":[],\"results\":[],\"instructions\":[],\"violations\":[],"
             + "\"lessons\":[],\"accounts\":[],\"orders\":[],\"postings\":[],\"missingInLedger\":[],"
-            + "\"missingInBank\":[],\"amountMismatches\":[],\"pending\":[],\"reversed\":[],\"institutions\":[]}";
+            + "\"missingInBank\":[],\"amountMismatches\":[],\"pending\":[],\"reversed\":[],\"institutions\":[],"
+            + "\"days\":[],\"weeks\":[]}";
 
     @Test
     void there_is_one_method_for_every_operation_of_the_openapi_document() throws Exception {
@@ -146,5 +148,10 @@ class LedgerClientContractTest {
         client.verification();
         client.violations(institution, null, null, null, 100);
         client.institutionOverviews(null, 100);
+        client.searchJournal(institution, null, "order-1", "CollectionApplied", now.minusDays(1), now, 0, 100);
+        client.lessons(institution, List.of(LessonStatus.DISPUTED), null, 100);
+        client.refunds(null, List.of(), null, 100);
+        client.custodyHistory(institution, LocalDate.parse("2026-01-01"), LocalDate.parse("2026-03-01"));
+        client.weeklyActivity(institution, 12);
     }
 }

@@ -90,6 +90,12 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             row(GET, "/v1/audit/verification", kinds(CallerKind.REGULATOR)),
             row(GET, "/v1/audit/violations", kinds(CallerKind.REGULATOR)),
             row(GET, "/v1/audit/institutions", kinds(CallerKind.REGULATOR)),
+            row(GET, "/v1/audit/journal/search", kinds(CallerKind.REGULATOR)),
+            // Without institutionId every institution lists its own lessons and refunds.
+            row(GET, "/v1/lessons", kinds(CallerKind.REGULATOR, CallerKind.INSTITUTION, CallerKind.OTHER_INSTITUTION)),
+            row(GET, "/v1/refunds", kinds(CallerKind.REGULATOR, CallerKind.INSTITUTION, CallerKind.OTHER_INSTITUTION)),
+            scoped(GET, "/v1/institutions/{institutionId}/custody-history", Foreign.FORBIDDEN, null, CallerKind.REGULATOR),
+            scoped(GET, "/v1/institutions/{institutionId}/weekly-activity", Foreign.FORBIDDEN, null, CallerKind.REGULATOR),
             row(GET, "/actuator/health", PUBLIC),
             row(GET, "/actuator/prometheus", kinds(CallerKind.REGULATOR)),
             row(GET, "/v3/api-docs", PUBLIC));

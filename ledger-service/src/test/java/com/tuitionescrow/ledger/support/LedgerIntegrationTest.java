@@ -137,10 +137,15 @@ public abstract class LedgerIntegrationTest {
     }
 
     protected Institution newInstitution() {
+        return newInstitution(null);
+    }
+
+    /** An institution registered and ACTIVE under this name ({@code Institution <id>} when null). */
+    protected Institution newInstitution(String name) {
         String id = newCreditCode();
         String account = newAccountNo();
         Http.Response registered = http.post("/v1/institutions", Tokens.regulator(), Map.of(
-                "institutionId", id, "name", "Institution " + id, "category", "ARTS",
+                "institutionId", id, "name", name == null ? "Institution " + id : name, "category", "ARTS",
                 "supervisionModel", "BANK_CUSTODY", "custodyAccountNo", account));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return new Institution(id, account);
@@ -211,6 +216,17 @@ public abstract class LedgerIntegrationTest {
         OffsetDateTime end = start.plusMinutes((long) CLASS_HOUR_MINUTES * hours);
         clock.advance(Duration.between(clock.instant(), end.toInstant().plusSeconds(60)));
         return Map.of("lessonId", lessonId, "hours", hours, "startedAt", start.toString(), "endedAt", end.toString());
+    }
+
+    /**
+     * An offline lesson of one class hour tomorrow from 20:10 to 20:55 Beijing time (past 20:30, a
+     * violation), with the clock moved past its end so that it can be reported.
+     */
+    protected Map<String, Object> lateLessonReport(String lessonId) {
+        OffsetDateTime start = today().plusDays(1).atTime(20, 10).atOffset(java.time.ZoneOffset.ofHours(8));
+        OffsetDateTime end = start.plusMinutes(CLASS_HOUR_MINUTES);
+        clock.advance(Duration.between(clock.instant(), end.toInstant().plusSeconds(60)));
+        return Map.of("lessonId", lessonId, "hours", 1, "startedAt", start.toString(), "endedAt", end.toString());
     }
 
     protected Http.Response reportLesson(Institution institution, String orderId, Map<String, Object> lesson) {

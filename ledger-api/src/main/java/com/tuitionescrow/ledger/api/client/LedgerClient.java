@@ -23,6 +23,8 @@ import com.tuitionescrow.ledger.api.enrollment.LessonConfirmationRequest;
 import com.tuitionescrow.ledger.api.enrollment.LessonReportedResponse;
 import com.tuitionescrow.ledger.api.enrollment.LessonResolutionRequest;
 import com.tuitionescrow.ledger.api.enrollment.LessonResponse;
+import com.tuitionescrow.ledger.api.enrollment.LessonStatus;
+import com.tuitionescrow.ledger.api.enrollment.LessonSummary;
 import com.tuitionescrow.ledger.api.enrollment.OrderPlacedResponse;
 import com.tuitionescrow.ledger.api.enrollment.OrderResponse;
 import com.tuitionescrow.ledger.api.enrollment.PlaceOrderRequest;
@@ -45,10 +47,13 @@ import com.tuitionescrow.ledger.api.refund.RefundDecisionRequest;
 import com.tuitionescrow.ledger.api.refund.RefundRequest;
 import com.tuitionescrow.ledger.api.refund.RefundResolutionRequest;
 import com.tuitionescrow.ledger.api.refund.RefundResponse;
+import com.tuitionescrow.ledger.api.refund.RefundStatus;
 import com.tuitionescrow.ledger.api.settlement.AccountBalanceResponse;
 import com.tuitionescrow.ledger.api.settlement.AccountEntryView;
+import com.tuitionescrow.ledger.api.settlement.CustodyHistory;
 import com.tuitionescrow.ledger.api.settlement.SettlementResponse;
 import com.tuitionescrow.ledger.api.settlement.StudentStatementResponse;
+import com.tuitionescrow.ledger.api.settlement.WeeklyActivity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -58,9 +63,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -130,6 +138,10 @@ public final class LedgerClient {
     private static final TypeReference<Page<ViolationView>> VIOLATION_PAGE = new TypeReference<>() {
     };
     private static final TypeReference<Page<InstitutionOverview>> OVERVIEW_PAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<Page<LessonSummary>> LESSON_PAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<Page<RefundResponse>> REFUND_PAGE = new TypeReference<>() {
     };
 
     private final String baseUri;
@@ -434,6 +446,83 @@ public final class LedgerClient {
      */
     public Page<InstitutionOverview> institutionOverviews(String afterId, int limit) {
         return get(withQuery("/v1/audit/institutions", "afterId", afterId, "limit", limit), OVERVIEW_PAGE);
+    }
+
+    /**
+     * Journal entries that match every criterion given, in {@code seq} order (REGULATOR). An entry is an
+     * institution's or an account's when one of its postings is.
+     *
+     * @param institutionId entries posting to this institution; any when null
+     * @param accountCode   entries posting to this account; any when null
+     * @param orderId       entries of this order; any when null
+     * @param type          entries of this type (e.g. {@code CollectionApplied}); any when null
+     * @param from          entries that happened at or after this moment; no bound when null
+     * @param to            entries that happened before this moment; no bound when null
+     * @param afterSeq      the previous page's {@link Page#next()} as a number; 0 for the first page
+     * @param limit         1 to 1000
+     */
+    public Page<JournalEntryView> searchJournal(String institutionId, String accountCode, String orderId, String type,
+                                                OffsetDateTime from, OffsetDateTime to, long afterSeq, int limit) {
+        return get(withQuery("/v1/audit/journal/search", "institutionId", institutionId, "accountCode", accountCode,
+                "orderId", orderId, "type", type, "from", from, "to", to, "afterSeq", afterSeq, "limit", limit), JOURNAL_PAGE);
+    }
+
+    // ------------------------------------------------------------------------------ work queues and history
+
+    /**
+     * Lessons by the end of their confirmation window (REGULATOR; an INSTITUTION its own).
+     *
+     * @param institutionId one institution's; null for every institution's (REGULATOR) or the caller's own
+     * @param statuses      the states listed; empty for the open ones (awaiting confirmation, disputed)
+     * @param afterId       the previous page's {@link Page#next()}; null for the first page
+     * @param limit         1 to 1000
+     */
+    public Page<LessonSummary> lessons(String institutionId, Collection<LessonStatus> statuses, String afterId, int limit) {
+        return get(withQuery("/v1/lessons", listQuery(institutionId, statuses, afterId, limit)), LESSON_PAGE);
+    }
+
+    /**
+     * Refunds by the end of their answer window (REGULATOR; an INSTITUTION its own).
+     *
+     * @param institutionId one institution's; null for every institution's (REGULATOR) or the caller's own
+     * @param statuses      the states listed; empty for the open ones (awaiting the institution, contested)
+     * @param afterId       the previous page's {@link Page#next()}; null for the first page
+     * @param limit         1 to 1000
+     */
+    public Page<RefundResponse> refunds(String institutionId, Collection<RefundStatus> statuses, String afterId, int limit) {
+        return get(withQuery("/v1/refunds", listQuery(institutionId, statuses, afterId, limit)), REFUND_PAGE);
+    }
+
+    /**
+     * Custody cash day by day, Beijing dates (REGULATOR, or that INSTITUTION).
+     *
+     * @param from the first day; 90 days before {@code to} when null
+     * @param to   the last day; today when null
+     */
+    public CustodyHistory custodyHistory(String institutionId, LocalDate from, LocalDate to) {
+        return get(withQuery("/v1/institutions/" + segment(institutionId) + "/custody-history", "from", from, "to", to),
+                CustodyHistory.class);
+    }
+
+    /**
+     * Lessons and disbursements week by week, up to this week (REGULATOR, or that INSTITUTION).
+     *
+     * @param weeks 1 to 53
+     */
+    public WeeklyActivity weeklyActivity(String institutionId, int weeks) {
+        return get(withQuery("/v1/institutions/" + segment(institutionId) + "/weekly-activity", "weeks", weeks),
+                WeeklyActivity.class);
+    }
+
+    /** The query of a list by institution and states, one {@code status} a state. */
+    private static Object[] listQuery(String institutionId, Collection<? extends Enum<?>> statuses, String afterId, int limit) {
+        List<Object> query = new ArrayList<>(Arrays.asList("institutionId", institutionId));
+        for (Enum<?> status : statuses) {
+            query.add("status");
+            query.add(status.name());
+        }
+        query.addAll(Arrays.asList("afterId", afterId, "limit", limit));
+        return query.toArray();
     }
 
     // ------------------------------------------------------------------------------ the exchange

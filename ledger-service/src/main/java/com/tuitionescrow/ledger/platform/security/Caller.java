@@ -1,5 +1,6 @@
 package com.tuitionescrow.ledger.platform.security;
 
+import com.tuitionescrow.ledger.platform.web.Forbidden;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -44,6 +45,21 @@ public record Caller(String subject, Set<Role> roles, String institutionId) {
         }
         return roles.contains(Role.INSTITUTION) && institutionOfResource != null
                 && institutionOfResource.equals(institutionId);
+    }
+
+    /**
+     * The institution a list is read for, at an endpoint where the roles named read every
+     * institution's: the one asked for, or when none is, every institution (null) for those roles
+     * and its own for an INSTITUTION. Another institution's is forbidden: the caller named it, so
+     * there is nothing to hide by answering 404.
+     */
+    public String listScope(String requestedInstitutionId, Role... seeingEveryInstitution) {
+        boolean seesEvery = canSee(null, seeingEveryInstitution);
+        String scope = requestedInstitutionId != null || seesEvery ? requestedInstitutionId : institutionId;
+        if (!seesEvery && (scope == null || !canSee(scope, seeingEveryInstitution))) {
+            throw new Forbidden("an institution reads only its own lists");
+        }
+        return scope;
     }
 
     /** The actor as the journal shows it: subject and roles. */

@@ -98,6 +98,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(GET, "/v1/audit/trial-balance", "/v1/audit/journal", "/v1/audit/verification",
                                 "/v1/audit/violations", "/v1/audit/institutions").hasRole(REGULATOR)
                         .requestMatchers(POST, "/v1/bank/statements").hasRole(BANK)
+                        // The console's pages, scripts and libraries hold no data: every figure they show is read
+                        // from the API below with the user's own token.
+                        .requestMatchers(GET, "/console", "/console/**", "/webjars/**").permitAll()
+                        .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(GET, "/v1/lessons", "/v1/refunds").hasAnyRole(REGULATOR, INSTITUTION)
+                        .requestMatchers(GET, "/v1/institutions/*/custody-history", "/v1/institutions/*/weekly-activity")
+                                .hasAnyRole(REGULATOR, INSTITUTION)
+                        .requestMatchers(GET, "/v1/audit/journal/search").hasRole(REGULATOR)
                         .requestMatchers(GET, "/v1/reconciliations", "/v1/reconciliations/*").hasAnyRole(REGULATOR, INSTITUTION)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
