@@ -7,6 +7,7 @@ import com.tuitionescrow.ledger.api.bank.CollectionRequest;
 import com.tuitionescrow.ledger.api.bank.CollectionResponse;
 import com.tuitionescrow.ledger.api.bank.CollectionStatus;
 import com.tuitionescrow.ledger.api.bank.SuspenseReason;
+import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.api.institution.InstitutionResponse;
 import com.tuitionescrow.ledger.bank.BankCommands.RecordSuspenseReceipt;
 import com.tuitionescrow.ledger.enrollment.CollectionDecision;
@@ -17,6 +18,7 @@ import com.tuitionescrow.ledger.platform.command.CommandTransactions;
 import com.tuitionescrow.ledger.platform.command.IdempotencyKey;
 import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.web.Conflict;
+import com.tuitionescrow.ledger.platform.web.DatabaseOutage;
 import com.tuitionescrow.ledger.platform.web.InvalidRequest;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import java.time.Clock;
@@ -63,31 +65,51 @@ class CollectionService {
      * with other content) is found before it writes anything, and the others go on. Should a chunk's
      * transaction fail as a whole, its items are recorded again one by one, each in its own
      * transaction. Input errors refuse the whole batch before anything is written.
+     *
+     * <p>Should recording fail for another reason (the database out of reach) once some items are
+     * recorded, those stand and are answered as such; that item and every later one is answered
+     * REJECTED with the failure's code, to be sent again. Failing before anything is recorded, the
+     * batch is refused as a whole.
      */
     CollectionBatchResponse collectBatch(CollectionBatchRequest batch, Caller caller) {
         for (int i = 0; i < batch.items().size(); i++) {
             requireReceived(batch.items().get(i), "items[" + i + "].receivedAt");
         }
         List<CollectionBatchResponse.Result> results = new ArrayList<>(batch.items().size());
-        for (int from = 0; from < batch.items().size(); from += ITEMS_PER_TRANSACTION) {
-            List<CollectionRequest> chunk = batch.items().subList(from, Math.min(from + ITEMS_PER_TRANSACTION,
-                    batch.items().size()));
-            results.addAll(collectChunk(chunk, caller));
+        try {
+            for (int from = 0; from < batch.items().size(); from += ITEMS_PER_TRANSACTION) {
+                List<CollectionRequest> chunk = batch.items().subList(from, Math.min(from + ITEMS_PER_TRANSACTION,
+                        batch.items().size()));
+                collectChunk(chunk, caller, results);
+            }
+        } catch (RuntimeException failure) {
+            if (results.isEmpty()) {
+                throw failure;
+            }
+            log.warn("a batch stopped after {} of {} items were answered ({}); the rest are answered not recorded",
+                    results.size(), batch.items().size(), failure.toString());
+            batch.items().subList(results.size(), batch.items().size())
+                    .forEach(item -> results.add(notRecorded(item, failure)));
         }
         return new CollectionBatchResponse(results);
     }
 
-    private List<CollectionBatchResponse.Result> collectChunk(List<CollectionRequest> chunk, Caller caller) {
+    private void collectChunk(List<CollectionRequest> chunk, Caller caller, List<CollectionBatchResponse.Result> results) {
+        List<CollectionBatchResponse.Result> together;
         try {
-            return commands.inTransaction(() -> chunk.stream()
+            together = commands.inTransaction(() -> chunk.stream()
                     .map(item -> resultOf(item, () -> commands.onceWithinTransaction(key(item), item,
                             CollectionResponse.class, () -> record(item, caller))))
                     .toList());
         } catch (RuntimeException chunkFailed) {
             log.warn("a chunk of {} collections failed together ({}); recording them one by one",
                     chunk.size(), chunkFailed.getClass().getSimpleName());
-            return chunk.stream().map(item -> resultOf(item, () -> once(item, caller))).toList();
+            for (CollectionRequest item : chunk) {
+                results.add(resultOf(item, () -> once(item, caller)));
+            }
+            return;
         }
+        results.addAll(together);
     }
 
     private static CollectionBatchResponse.Result resultOf(CollectionRequest item, Supplier<CollectionResponse> collect) {
@@ -97,6 +119,12 @@ class CollectionService {
             return new CollectionBatchResponse.Result(item.bankTxnId(), CollectionStatus.REJECTED, null,
                     conflict.code().name(), conflict.getMessage());
         }
+    }
+
+    private static CollectionBatchResponse.Result notRecorded(CollectionRequest item, RuntimeException failure) {
+        ProblemCode code = DatabaseOutage.isCause(failure) ? ProblemCode.DATABASE_UNAVAILABLE : ProblemCode.INTERNAL_ERROR;
+        return new CollectionBatchResponse.Result(item.bankTxnId(), CollectionStatus.REJECTED, null, code.name(),
+                "not recorded: the batch stopped at this item; send it again");
     }
 
     private CollectionResponse once(CollectionRequest request, Caller caller) {

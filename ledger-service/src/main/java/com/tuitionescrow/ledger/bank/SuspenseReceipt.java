@@ -32,7 +32,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * in transit until the bank pays it: a failed instruction is followed by the next at once, and after
  * the last attempt the return is UNDELIVERABLE until a regulator resolves it.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLocks")
 class SuspenseReceipt {
 
     @AggregateIdentifier

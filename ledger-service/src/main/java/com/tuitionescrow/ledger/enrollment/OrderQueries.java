@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -73,12 +73,25 @@ public class OrderQueries {
         return db.selectFrom(LESSON).where(LESSON.LESSON_ID.eq(lessonId)).fetchOptional(OrderQueries::toResponse);
     }
 
-    /** The student's orders at an institution, oldest first. */
-    public List<OrderResponse> ordersOf(String institutionId, String studentId) {
+    /** The student's orders at an institution, oldest first, after {@code afterOrderId} (null: the first); at most {@code limit}. */
+    public List<OrderResponse> ordersOf(String institutionId, String studentId, String afterOrderId, int limit) {
+        Condition ofStudent = COURSE_ORDER.INSTITUTION_ID.eq(institutionId).and(COURSE_ORDER.STUDENT_ID.eq(studentId));
+        if (afterOrderId != null) {
+            var after = COURSE_ORDER.as("after");
+            ofStudent = ofStudent.and(DSL.row(COURSE_ORDER.PLACED_AT, COURSE_ORDER.ORDER_ID).gt(
+                    DSL.select(after.PLACED_AT, after.ORDER_ID).from(after).where(after.ORDER_ID.eq(afterOrderId))));
+        }
         return db.selectFrom(COURSE_ORDER)
-                .where(COURSE_ORDER.INSTITUTION_ID.eq(institutionId), COURSE_ORDER.STUDENT_ID.eq(studentId))
+                .where(ofStudent)
                 .orderBy(COURSE_ORDER.PLACED_AT, COURSE_ORDER.ORDER_ID)
+                .limit(limit)
                 .fetch(order -> toResponse(order, List.of()));
+    }
+
+    /** Whether the student has any order at the institution. */
+    public boolean hasOrders(String institutionId, String studentId) {
+        return db.fetchExists(COURSE_ORDER, COURSE_ORDER.INSTITUTION_ID.eq(institutionId),
+                COURSE_ORDER.STUDENT_ID.eq(studentId));
     }
 
     /** Unpaid orders whose deadline has passed, for the expiry sweep. */
@@ -103,21 +116,39 @@ public class OrderQueries {
                 .fetch(r -> new OrderLocation(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    /** Institutions with money ready to release, and the student accounts holding it. */
-    public Map<String, List<String>> releasableAccountsByInstitution() {
-        return db.selectDistinct(COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.ACCOUNT_ID)
-                .from(COURSE_ORDER)
-                .where(COURSE_ORDER.RELEASABLE_FEN.gt(0L))
-                .orderBy(COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.ACCOUNT_ID)
-                .fetchGroups(COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.ACCOUNT_ID);
+    /** A student account holding money ready to release, with its institution. */
+    public record ReleasableAccount(String institutionId, String accountId) {
     }
 
-    /** Every student account at the institution. */
-    public List<String> accountsOf(String institutionId) {
+    /**
+     * Student accounts with money ready to release, by institution and then account, after the one
+     * given (null for the first page); at most {@code limit}.
+     */
+    public List<ReleasableAccount> releasableAccounts(ReleasableAccount after, int limit) {
+        Condition releasable = COURSE_ORDER.RELEASABLE_FEN.gt(0L);
+        if (after != null) {
+            releasable = releasable.and(DSL.row(COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.ACCOUNT_ID)
+                    .gt(after.institutionId(), after.accountId()));
+        }
+        return db.selectDistinct(COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.ACCOUNT_ID)
+                .from(COURSE_ORDER)
+                .where(releasable)
+                .orderBy(COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.ACCOUNT_ID)
+                .limit(limit)
+                .fetch(r -> new ReleasableAccount(r.value1(), r.value2()));
+    }
+
+    /** The institution's student accounts after {@code afterAccountId} (null for the first page), in order; at most {@code limit}. */
+    public List<String> accountsOf(String institutionId, String afterAccountId, int limit) {
+        Condition ofInstitution = COURSE_ORDER.INSTITUTION_ID.eq(institutionId);
+        if (afterAccountId != null) {
+            ofInstitution = ofInstitution.and(COURSE_ORDER.ACCOUNT_ID.gt(afterAccountId));
+        }
         return db.selectDistinct(COURSE_ORDER.ACCOUNT_ID)
                 .from(COURSE_ORDER)
-                .where(COURSE_ORDER.INSTITUTION_ID.eq(institutionId))
+                .where(ofInstitution)
                 .orderBy(COURSE_ORDER.ACCOUNT_ID)
+                .limit(limit)
                 .fetch(COURSE_ORDER.ACCOUNT_ID);
     }
 

@@ -81,7 +81,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * stream, and the loser of that race is retried against the winner's state. No cap can be passed by
  * concurrency, and no other student waits.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLocks")
 class PrepaidAccount {
 
     @AggregateIdentifier

@@ -18,7 +18,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A training institution (培训机构) under supervision, and its standing with the regulator. */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLocks")
 class Institution {
 
     /** The statuses a regulator sets directly; winding down and closing go through the wind-down. */

@@ -38,7 +38,9 @@ class InstitutionService {
         if (request.supervisionModel() == SupervisionModel.RISK_RESERVE && request.riskReserveFen() == null) {
             throw new InvalidRequest("riskReserveFen", "an institution under RISK_RESERVE states its reserve");
         }
-        return commands.once(new IdempotencyKey("INSTITUTION", request.institutionId()), request, InstitutionResponse.class, () -> {
+        // The key is the institution's credit code, which a refused registration must not use up.
+        IdempotencyKey key = new IdempotencyKey("INSTITUTION", request.institutionId());
+        return commands.onceSucceeded(key, request, InstitutionResponse.class, () -> {
             directory.findByCustodyAccount(request.custodyAccountNo()).ifPresent(holder -> {
                 throw new Conflict(ProblemCode.CUSTODY_ACCOUNT_IN_USE,
                         "that custody account is registered to another institution");

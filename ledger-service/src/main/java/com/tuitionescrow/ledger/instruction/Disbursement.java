@@ -33,7 +33,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * students' accounts. Two-phase: the money is in transit from the release until the bank answers;
  * only EXECUTED takes it out of custody cash, and FAILED sends it back to be released again.
  */
-@Aggregate
+@Aggregate(lockFactory = "aggregateLocks")
 class Disbursement {
 
     /** Bounds an instruction, so a bank answer touches a bounded number of student accounts. */

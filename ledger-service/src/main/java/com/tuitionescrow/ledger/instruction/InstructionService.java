@@ -75,7 +75,9 @@ public class InstructionService {
         if (result.outcome() == InstructionOutcome.FAILED && (result.reason() == null || result.reason().isBlank())) {
             throw new InvalidRequest("reason", "a FAILED answer says why");
         }
-        return commands.once(new IdempotencyKey("INSTRUCTION_RESULT", instructionId), result, InstructionView.class, () -> {
+        // The key is the ledger's id of the instruction: a refused answer must not use it up.
+        IdempotencyKey key = new IdempotencyKey("INSTRUCTION_RESULT", instructionId);
+        return commands.onceSucceeded(key, result, InstructionView.class, () -> {
             InstructionQueries.Routed instruction = instructions.find(instructionId).orElseThrow(() ->
                     instructions.exists(instructionId)
                             ? new Refusal(ProblemCode.INSTRUCTION_NOT_PENDING,

@@ -46,8 +46,7 @@ public class JournalFreshness {
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         while (journalPosition() < head) {
             if (System.nanoTime() > deadline) {
-                throw new Unavailable(ProblemCode.JOURNAL_BEHIND, "the journal is still projecting the latest entries; "
-                        + "nothing was recorded, send the same request again shortly");
+                throw new Unavailable(ProblemCode.JOURNAL_BEHIND, "the journal is still projecting the latest entries");
             }
             try {
                 Thread.sleep(POLL.toMillis());

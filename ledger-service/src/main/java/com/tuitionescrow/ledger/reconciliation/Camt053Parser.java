@@ -2,6 +2,7 @@ package com.tuitionescrow.ledger.reconciliation;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
@@ -28,17 +29,18 @@ final class Camt053Parser {
         this.maxEntries = maxEntries;
     }
 
-    BankStatement parse(byte[] file) {
-        StatementBuilder statement = new StatementBuilder(maxEntries);
+    /** The file's statements, in its order; a file holds one or more. */
+    List<BankStatement> parse(byte[] file) {
+        Camt053Handler statements = new Camt053Handler(maxEntries);
         try {
-            parser().parse(new ByteArrayInputStream(file), new Camt053Handler(statement));
+            parser().parse(new ByteArrayInputStream(file), statements);
         } catch (SAXParseException e) {
             throw new MalformedStatement("line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
                     describe(e));
         } catch (SAXException | IOException e) {
             throw new MalformedStatement("statement", "the statement cannot be read as XML");
         }
-        return statement.build();
+        return statements.statements();
     }
 
     /** The parser's reason, or ours where the parser's would not tell a bank what to change. */

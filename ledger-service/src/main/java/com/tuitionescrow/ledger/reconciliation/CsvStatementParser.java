@@ -47,6 +47,9 @@ final class CsvStatementParser {
     }
 
     private static void row(String line, String location, StatementBuilder statement) {
+        if (line.indexOf('"') >= 0) {
+            throw new MalformedStatement(location, "fields are not quoted in this format");
+        }
         String[] field = line.split(",", -1);
         if (field.length != COLUMNS) {
             throw new MalformedStatement(location, "a row has " + COLUMNS + " columns (" + HEADER + "), this one has "
@@ -68,8 +71,10 @@ final class CsvStatementParser {
                 if (fen == 0) {
                     throw new MalformedStatement(location + ", amountFen", "an entry moves a positive amount");
                 }
-                statement.entry(new BankStatement.Entry(bookingDate, CreditDebit.valueOf(field[2]), fen, field[4],
-                        status(field[5], location), reversal(field[6], location)), location);
+                // An empty bankRef is an entry the bank gave no reference (a fee): kept, and known by its line.
+                statement.entry(new BankStatement.Entry(bookingDate, CreditDebit.valueOf(field[2]), fen,
+                        StatementBuilder.reference(field[4]), status(field[5], location), reversal(field[6], location),
+                        location), location);
             }
             default -> throw new MalformedStatement(location + ", kind", "kind is CRDT, DBIT, OPBD or CLBD");
         }

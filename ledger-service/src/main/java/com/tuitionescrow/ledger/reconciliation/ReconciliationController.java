@@ -53,8 +53,11 @@ class ReconciliationController {
     @PostMapping(path = "/v1/bank/statements", consumes = {MediaType.APPLICATION_XML_VALUE, TEXT_CSV})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Reconcile a statement of a custody account (BANK): ISO 20022 camt.053 or the bank CSV",
-            description = "application/xml is camt.053 (001.02 to 001.13, one Stmt per file); text/csv is the CSV of "
-                    + "docs/api.md, UTF-8. The same file sent again answers with the first report. A malformed or unsafe "
+            description = "application/xml is camt.053 (001.02 to 001.13); text/csv is the CSV of docs/api.md, UTF-8. "
+                    + "Each statement (Stmt) of a file gets a report of its own: the answer is the first, and names "
+                    + "the others in otherStatementsOfTheFile. An entry the ledger cannot match (a fee or interest "
+                    + "with no reference, a reference in the bank's own format) is a finding of its report, with what "
+                    + "identifies it. The same file sent again answers with the reports it had. A malformed or unsafe "
                     + "file (a DOCTYPE, external entities, amounts that are not whole fen, another currency, rows "
                     + "the ledger cannot read) is 400 VALIDATION_FAILED naming the line; more than "
                     + ReconciliationService.MAX_ENTRIES + " entries is 413; a custody account no institution holds "

@@ -19,14 +19,17 @@ import com.tuitionescrow.ledger.shared.Sha256;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Statements in, reports out. A statement is parsed and its account checked before anything is
- * written; the report and its findings are then written in one transaction, or not at all. The same
- * file, byte for byte, is reconciled once: sent again, it answers with the first report.
+ * Statements in, reports out. A file is parsed and each statement's account checked before anything
+ * is written; the reports of its statements and their findings are then written in one transaction,
+ * or not at all. The same file, byte for byte, is reconciled once: sent again, it answers with the
+ * reports it had.
  */
 @Service
 class ReconciliationService {
@@ -54,21 +57,36 @@ class ReconciliationService {
         this.clock = clock;
     }
 
+    /**
+     * Reconciles each statement of the file in a report of its own; answers with the first, naming
+     * the others. Every account is checked before anything is written, and the reports of a file are
+     * written together, or none.
+     */
     ReconciliationReport receive(StatementFormat format, byte[] file, Caller caller) {
-        BankStatement statement = switch (format) {
+        List<BankStatement> statements = switch (format) {
             case CAMT_053 -> new Camt053Parser(MAX_ENTRIES).parse(file);
-            case CSV -> new CsvStatementParser(MAX_ENTRIES).parse(file);
+            case CSV -> List.of(new CsvStatementParser(MAX_ENTRIES).parse(file));
         };
-        String institutionId = institutions.findByCustodyAccount(statement.custodyAccountNo())
+        List<String> institutionIds = statements.stream().map(statement -> institutions
+                .findByCustodyAccount(statement.custodyAccountNo())
                 .orElseThrow(() -> new Refusal(ProblemCode.STATEMENT_ACCOUNT_UNKNOWN, "no registered institution holds "
                         + "custody account " + statement.custodyAccountNo() + "; the statement was not recorded"))
-                .institutionId();
+                .institutionId()).toList();
         byte[] contentSha256 = Sha256.of(file);
         // The closing balance is read from the journal: it must include every receipt recorded so far.
         journal.awaitCurrent();
-        return transactions.inTransaction(() -> reports.statementWithContent(contentSha256)
-                .map(first -> reports.find(first).orElseThrow())
-                .orElseGet(() -> reconcile(statement, institutionId, format, contentSha256, caller)));
+        return transactions.inTransaction(() -> {
+            List<String> reported = reports.statementsOfFile(contentSha256);
+            if (!reported.isEmpty()) {
+                return withOthers(reports.find(reported.get(0)).orElseThrow(),
+                        reports.summaries(reported.subList(1, reported.size())));
+            }
+            List<ReconciliationReport> made = new ArrayList<>();
+            for (int i = 0; i < statements.size(); i++) {
+                made.add(reconcile(statements.get(i), institutionIds.get(i), format, contentSha256, i, caller));
+            }
+            return withOthers(made.get(0), made.subList(1, made.size()).stream().map(ReconciliationStore::summary).toList());
+        });
     }
 
     Page<ReconciliationSummary> list(String institutionId, String afterId, int limit, Caller caller) {
@@ -83,20 +101,32 @@ class ReconciliationService {
         return new Page<>(items, items.size() == limit ? items.get(items.size() - 1).statementId() : null);
     }
 
-    /** Another institution's report is not found, so that its existence is not revealed. */
+    /** Another institution's report is not found, so that its existence is not revealed; nor are its neighbours in the file. */
     ReconciliationReport get(String statementId, Caller caller) {
-        return reports.institutionOf(statementId)
+        ReconciliationReport report = reports.institutionOf(statementId)
                 .filter(institution -> caller.canSee(institution, Role.REGULATOR))
                 .flatMap(institution -> reports.find(statementId))
                 .orElseThrow(() -> new NotFound("reconciliation " + statementId));
+        List<ReconciliationSummary> others = reports.summaries(reports.othersOfTheSameFile(statementId)).stream()
+                .filter(other -> caller.canSee(other.institutionId(), Role.REGULATOR))
+                .toList();
+        return withOthers(report, others);
+    }
+
+    private static ReconciliationReport withOthers(ReconciliationReport report, List<ReconciliationSummary> others) {
+        return new ReconciliationReport(report.statementId(), report.institutionId(), report.custodyAccountNo(),
+                report.fromDate(), report.toDate(), report.receivedAt(), report.matched(), report.missingInLedger(),
+                report.missingInBank(), report.amountMismatches(), report.pending(), report.reversed(),
+                report.bankOpeningFen(), report.bankClosingFen(), report.ledgerClosingFen(), report.statementConsistent(),
+                report.reconciled(), others);
     }
 
     private ReconciliationReport reconcile(BankStatement statement, String institutionId, StatementFormat format,
-                                           byte[] contentSha256, Caller caller) {
+                                           byte[] contentSha256, int fileIndex, Caller caller) {
         Instant start = statement.fromDate().atStartOfDay(LedgerTime.ZONE).toInstant();
         Instant end = statement.toDate().plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant();
-        String[] bankRefs = statement.entries().stream().map(BankStatement.Entry::bankRef).distinct()
-                .toArray(String[]::new);
+        String[] bankRefs = statement.entries().stream().map(BankStatement.Entry::bankRef).filter(Objects::nonNull)
+                .distinct().toArray(String[]::new);
         StatementMatcher.Findings findings = StatementMatcher.match(statement,
                 ledger.of(statement.custodyAccountNo(), start, end, bankRefs), start, end);
         long ledgerClosingFen = ledger.custodyCashBefore(institutionId, end);
@@ -107,8 +137,8 @@ class ReconciliationService {
                 findings.matched(), findings.missingInLedger(), findings.missingInBank(), findings.amountMismatches(),
                 findings.pending(), findings.reversed(), statement.openingFen(), statement.closingFen(),
                 ledgerClosingFen, findings.statementConsistent(),
-                findings.clean() && ledgerClosingFen == statement.closingFen());
-        reports.save(report, contentSha256, format, caller.actor());
+                findings.clean() && ledgerClosingFen == statement.closingFen(), List.of());
+        reports.save(report, contentSha256, fileIndex, format, caller.actor());
         return report;
     }
 }

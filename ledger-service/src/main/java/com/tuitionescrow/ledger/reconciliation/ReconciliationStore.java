@@ -16,6 +16,7 @@ import com.tuitionescrow.ledger.schema.tables.records.ReconciliationRecord;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -36,20 +37,44 @@ class ReconciliationStore {
         this.db = db;
     }
 
-    Optional<String> statementWithContent(byte[] contentSha256) {
+    /** The reports of the file with this content, in the file's order; none if it never arrived. */
+    List<String> statementsOfFile(byte[] contentSha256) {
         return db.select(RECONCILIATION.STATEMENT_ID).from(RECONCILIATION)
                 .where(RECONCILIATION.CONTENT_SHA256.eq(contentSha256))
-                .fetchOptional(RECONCILIATION.STATEMENT_ID);
+                .orderBy(RECONCILIATION.FILE_INDEX)
+                .fetch(RECONCILIATION.STATEMENT_ID);
+    }
+
+    /** The other reports of the file a report came in, in the file's order. */
+    List<String> othersOfTheSameFile(String statementId) {
+        var file = RECONCILIATION.as("file");
+        return db.select(RECONCILIATION.STATEMENT_ID).from(RECONCILIATION)
+                .join(file).on(file.CONTENT_SHA256.eq(RECONCILIATION.CONTENT_SHA256))
+                .where(file.STATEMENT_ID.eq(statementId), RECONCILIATION.STATEMENT_ID.ne(statementId))
+                .orderBy(RECONCILIATION.FILE_INDEX)
+                .fetch(RECONCILIATION.STATEMENT_ID);
+    }
+
+    /** The reports named, in the order named. */
+    List<ReconciliationSummary> summaries(List<String> statementIds) {
+        if (statementIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ReconciliationSummary> byId = db.selectFrom(RECONCILIATION)
+                .where(RECONCILIATION.STATEMENT_ID.in(statementIds))
+                .fetchMap(RECONCILIATION.STATEMENT_ID, ReconciliationStore::summary);
+        return statementIds.stream().map(byId::get).toList();
     }
 
     /**
      * Within the caller's transaction. A concurrent upload of the same file fails on the unique
-     * content hash, and its retry finds this report.
+     * content hash and place, and its retry finds these reports.
      */
-    void save(ReconciliationReport report, byte[] contentSha256, StatementFormat format, String actor) {
+    void save(ReconciliationReport report, byte[] contentSha256, int fileIndex, StatementFormat format, String actor) {
         db.insertInto(RECONCILIATION)
                 .set(RECONCILIATION.STATEMENT_ID, report.statementId())
                 .set(RECONCILIATION.CONTENT_SHA256, contentSha256)
+                .set(RECONCILIATION.FILE_INDEX, fileIndex)
                 .set(RECONCILIATION.FORMAT, format.name())
                 .set(RECONCILIATION.INSTITUTION_ID, report.institutionId())
                 .set(RECONCILIATION.CUSTODY_ACCOUNT_NO, report.custodyAccountNo())
@@ -110,7 +135,7 @@ class ReconciliationStore {
                 head.getCustodyAccountNo(), head.getFromDate(), head.getToDate(),
                 LedgerTime.offsetOf(head.getReceivedAt().toInstant()), head.getMatched(), missingInLedger, missingInBank,
                 mismatches, pending, reversed, head.getBankOpeningFen(), head.getBankClosingFen(),
-                head.getLedgerClosingFen(), head.getStatementConsistent(), head.getReconciled()));
+                head.getLedgerClosingFen(), head.getStatementConsistent(), head.getReconciled(), List.of()));
     }
 
     Optional<String> institutionOf(String statementId) {
@@ -136,12 +161,24 @@ class ReconciliationStore {
                 .where(scope)
                 .orderBy(RECONCILIATION.LIST_SEQ)
                 .limit(limit)
-                .fetch(head -> new ReconciliationSummary(head.getStatementId(), head.getInstitutionId(),
-                        head.getCustodyAccountNo(), head.getFromDate(), head.getToDate(),
-                        LedgerTime.offsetOf(head.getReceivedAt().toInstant()), head.getMatched(),
-                        head.getMissingInLedger(), head.getMissingInBank(), head.getAmountMismatches(),
-                        head.getPending(), head.getReversed(), head.getBankClosingFen(), head.getLedgerClosingFen(),
-                        head.getStatementConsistent(), head.getReconciled()));
+                .fetch(ReconciliationStore::summary);
+    }
+
+    private static ReconciliationSummary summary(ReconciliationRecord head) {
+        return new ReconciliationSummary(head.getStatementId(), head.getInstitutionId(), head.getCustodyAccountNo(),
+                head.getFromDate(), head.getToDate(), LedgerTime.offsetOf(head.getReceivedAt().toInstant()),
+                head.getMatched(), head.getMissingInLedger(), head.getMissingInBank(), head.getAmountMismatches(),
+                head.getPending(), head.getReversed(), head.getBankClosingFen(), head.getLedgerClosingFen(),
+                head.getStatementConsistent(), head.getReconciled());
+    }
+
+    /** A report as a list shows it. */
+    static ReconciliationSummary summary(ReconciliationReport report) {
+        return new ReconciliationSummary(report.statementId(), report.institutionId(), report.custodyAccountNo(),
+                report.fromDate(), report.toDate(), report.receivedAt(), report.matched(), report.missingInLedger().size(),
+                report.missingInBank().size(), report.amountMismatches().size(), report.pending().size(),
+                report.reversed().size(), report.bankClosingFen(), report.ledgerClosingFen(), report.statementConsistent(),
+                report.reconciled());
     }
 
     /** The report's findings as rows, numbered in the order the report lists them. */
@@ -182,6 +219,7 @@ class ReconciliationStore {
         row.setBankFen(entry.amountFen());
         row.setBookingDate(entry.bookingDate());
         row.setReversal(entry.reversal());
+        row.setIdentifiedBy(entry.identifiedBy());
         return row;
     }
 
@@ -198,6 +236,7 @@ class ReconciliationStore {
     }
 
     private static BankEntry bankEntry(ReconciliationFindingRecord f, CreditDebit kind) {
-        return new BankEntry(f.getBankRef(), kind, f.getBankFen(), f.getBookingDate(), f.getReversal());
+        return new BankEntry(f.getBankRef(), kind, f.getBankFen(), f.getBookingDate(), f.getReversal(),
+                f.getIdentifiedBy());
     }
 }

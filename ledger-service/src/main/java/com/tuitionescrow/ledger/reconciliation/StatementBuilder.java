@@ -1,6 +1,5 @@
 package com.tuitionescrow.ledger.reconciliation;
 
-import com.tuitionescrow.ledger.api.common.Ids;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * What both parsers feed, so the rules of a statement are the same whatever file it came in:
- * one account, one OPBD and one CLBD, references the ledger can hold, a bounded number of entries
- * and amounts, and booked entries inside the statement's period. Each fact arrives with where it
- * was in the file, so a refusal names the line.
+ * one account, one OPBD and one CLBD, a bounded number of entries and amounts, and booked entries
+ * inside the statement's period. Each fact arrives with where it was in the file, so a refusal names
+ * the line. References are the bank's, in whatever form it writes them (see {@link #reference}).
  */
 final class StatementBuilder {
 
@@ -20,7 +19,9 @@ final class StatementBuilder {
     /** A daily statement covers a day, a monthly one a month; nothing longer is a statement. */
     static final int MAX_PERIOD_DAYS = 31;
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9]{1,34}");
-    private static final Pattern BANK_REF = Pattern.compile(Ids.BANK_TXN_ID);
+    /** The longest reference kept; what a finding can show. */
+    static final int MAX_REFERENCE_CHARS = 64;
+    static final int MAX_IDENTIFICATION_CHARS = 300;
     private static final String WHOLE = "statement";
 
     private record Balance(LocalDate date, long fen) {
@@ -80,15 +81,35 @@ final class StatementBuilder {
         if (entries.size() == maxEntries) {
             throw new StatementTooLarge(maxEntries);
         }
-        if (!BANK_REF.matcher(entry.bankRef()).matches()) {
-            throw new MalformedStatement(location, "an entry's reference is the bankTxnId of a collection or of an "
-                    + "executed instruction: 1 to 64 letters, digits, '_', '.' or '-'");
-        }
         if (entry.amountFen() > MAX_AMOUNT_FEN) {
             throw new MalformedStatement(location, "an amount above " + MAX_AMOUNT_FEN + " fen is not credible");
         }
         entries.add(entry);
         entryLocations.add(location);
+    }
+
+    /**
+     * A reference as the bank wrote it, fit to be shown and kept: control characters become spaces,
+     * and at most {@value #MAX_REFERENCE_CHARS} characters are kept (ISO 20022 references are 35).
+     * Null or blank is no reference. A reference the ledger cannot hold (a '/' in it) is kept all
+     * the same: its entry simply matches nothing the ledger holds, and is reported as such.
+     */
+    static String reference(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String printable = raw.replaceAll("\\p{Cntrl}", " ").strip();
+        if (printable.isEmpty()) {
+            return null;
+        }
+        return printable.length() <= MAX_REFERENCE_CHARS ? printable : printable.substring(0, MAX_REFERENCE_CHARS);
+    }
+
+    /** What identifies an entry to a person, fit to be shown and kept, at most {@value #MAX_IDENTIFICATION_CHARS}. */
+    static String identification(String raw) {
+        String printable = raw.replaceAll("\\p{Cntrl}", " ").strip();
+        return printable.length() <= MAX_IDENTIFICATION_CHARS ? printable
+                : printable.substring(0, MAX_IDENTIFICATION_CHARS);
     }
 
     BankStatement build() {

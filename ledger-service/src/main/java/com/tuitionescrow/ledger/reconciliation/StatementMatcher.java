@@ -29,7 +29,9 @@ import java.util.Set;
  *     is a movement the ledger has no fact for: missing in the ledger.</li>
  * <li>A credit matches the ledger's collection with that {@code bankTxnId}; a debit matches the
  *     executed instruction whose bank transaction it was. Each ledger fact matches one entry at
- *     most. The same reference with another amount is an amount mismatch.</li>
+ *     most. The same reference with another amount is an amount mismatch. An entry without a
+ *     reference (a fee, interest), or with one in a form the ledger never issues, matches nothing:
+ *     it is missing in the ledger, a finding with what identifies it, and the report goes on.</li>
  * <li>A ledger fact of the statement's period that no entry accounts for is missing in the bank.</li>
  * <li>The statement is consistent when its opening balance plus its booked entries is its closing
  *     balance.</li>
@@ -84,8 +86,10 @@ final class StatementMatcher {
             if (cancelled.contains(i)) {
                 continue;
             }
-            // The ledger records no reversals, so a reversal left standing has no fact to match.
-            LedgerFact fact = entry.reversal() ? null : take(unused, new Key(entry.kind(), entry.bankRef()));
+            // The ledger records no reversals, so a reversal left standing has no fact to match; nor does an
+            // entry the bank gave no reference.
+            LedgerFact fact = entry.reversal() || entry.bankRef() == null ? null
+                    : take(unused, new Key(entry.kind(), entry.bankRef()));
             if (fact == null) {
                 missingInLedger.add(view(entry));
             } else if (fact.amountFen() == entry.amountFen()) {
@@ -128,6 +132,10 @@ final class StatementMatcher {
         Set<Integer> cancelled = new LinkedHashSet<>();
         for (int i = 0; i < booked.size(); i++) {
             BankStatement.Entry entry = booked.get(i);
+            if (entry.bankRef() == null) {
+                // Without a reference nothing says which entry a reversal cancels: both are left standing.
+                continue;
+            }
             if (!entry.reversal()) {
                 open.computeIfAbsent(new Key(entry.kind(), entry.bankRef()), k -> new ArrayDeque<>()).push(i);
                 continue;
@@ -160,6 +168,7 @@ final class StatementMatcher {
     }
 
     private static BankEntry view(BankStatement.Entry entry) {
-        return new BankEntry(entry.bankRef(), entry.kind(), entry.amountFen(), entry.bookingDate(), entry.reversal());
+        return new BankEntry(entry.bankRef(), entry.kind(), entry.amountFen(), entry.bookingDate(), entry.reversal(),
+                entry.identifiedBy());
     }
 }

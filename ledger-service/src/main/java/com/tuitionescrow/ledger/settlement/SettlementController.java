@@ -42,10 +42,14 @@ class SettlementController {
     }
 
     @GetMapping("/v1/students/{studentId}/statement")
-    @Operation(summary = "A student's orders and prepaid balance at one institution (PLATFORM, REGULATOR)")
+    @Operation(summary = "A student's prepaid balance at one institution and its orders, a page at a time, oldest first "
+            + "(PLATFORM, REGULATOR)")
     StudentStatementResponse statement(@PathVariable @Pattern(regexp = Ids.CLIENT_ID) String studentId,
-                                       @RequestParam @Pattern(regexp = Ids.CREDIT_CODE) String institutionId) {
-        return settlements.statement(studentId, institutionId);
+                                       @RequestParam @Pattern(regexp = Ids.CREDIT_CODE) String institutionId,
+                                       @Parameter(description = "the next of the page before; absent for the first")
+                                       @RequestParam(required = false) @Pattern(regexp = Ids.CLIENT_ID) String afterOrderId,
+                                       @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return settlements.statement(studentId, institutionId, afterOrderId, limit);
     }
 
     @GetMapping("/v1/accounts/{accountCode}")

@@ -103,9 +103,9 @@ class SettlementService {
         return new Page<>(items, next);
     }
 
-    StudentStatementResponse statement(String studentId, String institutionId) {
-        List<OrderResponse> studentOrders = orders.ordersOf(institutionId, studentId);
-        if (studentOrders.isEmpty()) {
+    StudentStatementResponse statement(String studentId, String institutionId, String afterOrderId, int limit) {
+        List<OrderResponse> studentOrders = orders.ordersOf(institutionId, studentId, afterOrderId, limit);
+        if (studentOrders.isEmpty() && (afterOrderId == null || !orders.hasOrders(institutionId, studentId))) {
             throw new NotFound("student " + studentId + " at institution " + institutionId);
         }
         long prepaid = currentBalance(AccountCode.ofStudent(AccountType.STUDENT_PREPAID, institutionId, studentId));
@@ -115,7 +115,8 @@ class SettlementService {
                 o.confirmedHours(), o.refundedHours(), o.remainingHours(), o.refundedFen(), o.refundPaidFen(),
                 o.status() == OrderStatus.PAID ? Fen.times(o.course().pricePerHourFen(), o.remainingHours()) : 0))
                 .toList();
-        return new StudentStatementResponse(studentId, institutionId, prepaid, refunding, lines);
+        String next = studentOrders.size() == limit ? studentOrders.get(limit - 1).orderId() : null;
+        return new StudentStatementResponse(studentId, institutionId, prepaid, refunding, lines, next);
     }
 
     private static long balance(Map<AccountType, Totals> byType, AccountType type) {
@@ -128,8 +129,19 @@ class SettlementService {
         return account.normalSide().balance(totals.debitFen(), totals.creditFen());
     }
 
-    private static com.tuitionescrow.ledger.api.settlement.AccountType apiType(AccountType type) {
-        return com.tuitionescrow.ledger.api.settlement.AccountType.valueOf(type.name());
+    /** Spelled out, not mapped by name: an account type added to the chart does not compile until the contract has it. */
+    static com.tuitionescrow.ledger.api.settlement.AccountType apiType(AccountType type) {
+        return switch (type) {
+            case CUSTODY_CASH -> com.tuitionescrow.ledger.api.settlement.AccountType.CUSTODY_CASH;
+            case STUDENT_PREPAID -> com.tuitionescrow.ledger.api.settlement.AccountType.STUDENT_PREPAID;
+            case AWAITING_CONFIRMATION -> com.tuitionescrow.ledger.api.settlement.AccountType.AWAITING_CONFIRMATION;
+            case RELEASABLE -> com.tuitionescrow.ledger.api.settlement.AccountType.RELEASABLE;
+            case HELD_BACK -> com.tuitionescrow.ledger.api.settlement.AccountType.HELD_BACK;
+            case DISBURSEMENT_IN_TRANSIT -> com.tuitionescrow.ledger.api.settlement.AccountType.DISBURSEMENT_IN_TRANSIT;
+            case REFUND_IN_TRANSIT -> com.tuitionescrow.ledger.api.settlement.AccountType.REFUND_IN_TRANSIT;
+            case SUSPENSE -> com.tuitionescrow.ledger.api.settlement.AccountType.SUSPENSE;
+            case RETURN_IN_TRANSIT -> com.tuitionescrow.ledger.api.settlement.AccountType.RETURN_IN_TRANSIT;
+        };
     }
 
     private static void requireVisible(String institutionId, Caller caller) {

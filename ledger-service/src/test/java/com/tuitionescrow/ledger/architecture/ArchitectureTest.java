@@ -6,12 +6,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tuitionescrow.ledger.platform.axon.AggregateLocks;
 import com.tuitionescrow.ledger.platform.axon.Projection;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +117,15 @@ class ArchitectureTest {
             .that().areAnnotatedWith(Aggregate.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", ROOT + ".schema..", "java.sql..",
                     "org.springframework.web..", "org.springframework.jdbc..", ROOT + ".platform..");
+
+    /** Every aggregate leaves concurrency to the event store's unique key: no lock in memory (AxonConfiguration). */
+    @ArchTest
+    static final ArchRule aggregates_take_no_lock_in_memory = classes()
+            .that().areAnnotatedWith(Aggregate.class)
+            .should().beAnnotatedWith(DescribedPredicate.describe(
+                    "@Aggregate(lockFactory = \"" + AggregateLocks.BEAN + "\")",
+                    (JavaAnnotation<?> annotation) -> annotation.getRawType().isEquivalentTo(Aggregate.class)
+                            && AggregateLocks.BEAN.equals(annotation.get("lockFactory").orElse(null))));
 
     /** Controllers go through a service or a query class; none writes SQL or dispatches commands. */
     @ArchTest

@@ -117,6 +117,7 @@ class LedgerClientContractTest {
         client.institution(institution);
         client.changeInstitutionStatus(institution, new ChangeStatusRequest(InstitutionStatus.SUSPENDED, "inspection"));
         client.windDown(institution, new WindDownRequest("closing"));
+        client.windDownStatus(institution);
         client.placeOrder(new PlaceOrderRequest("order-1", institution, "stu-1", "contract-1", new Course("course-1",
                 "piano", CourseMode.OFFLINE, 1L, 1, LocalDate.parse("2026-03-03"), LocalDate.parse("2026-04-03"))));
         client.order("order-1");
@@ -139,8 +140,9 @@ class LedgerClientContractTest {
         client.reconciliations(institution, null, 100);
         client.reconciliation("stmt-1");
         client.runDisbursement(new DisbursementRunRequest(null));
+        client.disbursementRun("release-run-1");
         client.settlement(institution, null);
-        client.studentStatement("stu-1", institution);
+        client.studentStatement("stu-1", institution, null, 100);
         client.account("CUSTODY_CASH:" + institution, null);
         client.accountEntries("CUSTODY_CASH:" + institution, null, null, 0, 100);
         client.trialBalance(null);

@@ -165,7 +165,7 @@ class LedgerClientTest extends LedgerIntegrationTest {
         assertThat(settlement.disbursedTotalFen()).isEqualTo(30_000);
         assertThat(regulator.settlement(school.institutionId(), beforeAnything).custodyFen()).isZero();
         assertThat(regulator.account("CUSTODY_CASH:" + school.institutionId(), null).balanceFen()).isEqualTo(375_000);
-        assertThat(platform.studentStatement(student, school.institutionId()).prepaidFen()).isEqualTo(270_000);
+        assertThat(platform.studentStatement(student, school.institutionId(), null, 100).prepaidFen()).isEqualTo(270_000);
         Page<AccountEntryView> entries = staff.accountEntries("STUDENT_PREPAID:" + school.institutionId() + ":" + student,
                 beforeAnything, OffsetDateTime.now(BEIJING).plusDays(1), 0, 100);
         assertThat(entries.items()).extracting(AccountEntryView::balanceAfterFen).containsExactly(300_000L, 270_000L);

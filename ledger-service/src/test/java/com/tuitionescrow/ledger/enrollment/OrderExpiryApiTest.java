@@ -36,7 +36,9 @@ class OrderExpiryApiTest extends LedgerIntegrationTest {
 
         clock.advance(PAST_THE_PAYMENT_WINDOW);
 
-        // The sale does not wait for the sweep: it disregards the overdue order, and expires it.
+        // The sale does not wait for the sweep: it disregards the overdue order, and expires it. (The
+        // refused id keeps its refusal: the sale is made anew, under a new id.)
+        nextOrder = id("order");
         Http.Response sold = placeOrder(nextOrder, school, student, violin);
         assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
         assertThat(order(unpaid).get("status").asText()).isEqualTo("EXPIRED");

@@ -2,11 +2,13 @@ package com.tuitionescrow.ledger.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.tuitionescrow.ledger.api.reconciliation.CreditDebit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +43,8 @@ class Camt053ParserTest {
         assertThat(statement.toDate()).isEqualTo(DAY);
         assertThat(statement.openingFen()).isEqualTo(100_000);
         assertThat(statement.closingFen()).isEqualTo(399_999);
-        assertThat(statement.entries()).containsExactly(
+        assertThat(statement.entries()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("identifiedBy")
+                .containsExactly(
                 new BankStatement.Entry(DAY, CreditDebit.CRDT, 300_000, "TXN-1", EntryStatus.BOOK, false),
                 new BankStatement.Entry(DAY, CreditDebit.DBIT, 1, "PAY-2", EntryStatus.BOOK, false),
                 new BankStatement.Entry(DAY, CreditDebit.CRDT, 1_230, "TXN-3", EntryStatus.PDNG, false),
@@ -75,7 +78,8 @@ class Camt053ParserTest {
         assertThat(statement.toDate()).isEqualTo(DAY);
         assertThat(statement.closingFen()).isEqualTo(500_000);
         // 16:30 UTC on the 1st is 00:30 on the 2nd in Beijing: the bank's day is Beijing's.
-        assertThat(statement.entries()).containsExactly(
+        assertThat(statement.entries()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("identifiedBy")
+                .containsExactly(
                 new BankStatement.Entry(DAY, CreditDebit.CRDT, 500_000, "ENTRY-REF", EntryStatus.BOOK, false),
                 new BankStatement.Entry(LocalDate.parse("2026-03-03"), CreditDebit.CRDT, 100, "E2E-7",
                         EntryStatus.PDNG, false));
@@ -226,37 +230,71 @@ class Camt053ParserTest {
     }
 
     @Test
-    void an_entry_without_a_reference_is_refused() {
-        String anonymous = document("02", ACCOUNT, balances("0.00", "CRDT", "1.00", "CRDT") + """
-                <Ntry><Amt Ccy="CNY">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
-                  <BookgDt><Dt>2026-03-02</Dt></BookgDt></Ntry>
+    void given_an_entry_with_only_the_banks_proprietary_codes_when_parsed_then_it_is_kept_with_what_identifies_it() {
+        String fee = document("02", ACCOUNT, balances("1.00", "CRDT", "0.00", "CRDT") + """
+                <Ntry><NtryRef>0007</NtryRef><Amt Ccy="CNY">1.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>
+                  <BookgDt><Dt>2026-03-02</Dt></BookgDt>
+                  <BkTxCd><Domn><Cd>ACMT</Cd><Fmly><Cd>MDOP</Cd><SubFmlyCd>CHRG</SubFmlyCd></Fmly></Domn>
+                    <Prtry><Cd>NTRF+805</Cd><Issr>BANK</Issr></Prtry></BkTxCd>
+                  <AddtlNtryInf>Fee</AddtlNtryInf></Ntry>
                 """);
 
-        assertThatThrownBy(() -> parse(anonymous))
-                .isInstanceOf(MalformedStatement.class)
-                .hasMessageContaining("an entry has a reference");
+        BankStatement.Entry entry = parse(fee).entries().get(0);
+
+        assertThat(entry.bankRef()).isNull();
+        assertThat(entry.amountFen()).isEqualTo(100);
+        assertThat(entry.identifiedBy()).startsWith("line ")
+                .contains("NtryRef 0007", "BkTxCd ACMT/MDOP/CHRG", "BkTxCd Prtry NTRF+805", "Fee");
     }
 
     @Test
-    void a_batched_entry_an_unknown_status_and_a_second_statement_are_refused() {
-        String batched = document("02", ACCOUNT, balances("0.00", "CRDT", "2.00", "CRDT") + """
-                <Ntry><Amt Ccy="CNY">2.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
-                  <BookgDt><Dt>2026-03-02</Dt></BookgDt>
-                  <NtryDtls><TxDtls><Refs><AcctSvcrRef>A</AcctSvcrRef></Refs></TxDtls>
-                    <TxDtls><Refs><AcctSvcrRef>B</AcctSvcrRef></Refs></TxDtls></NtryDtls></Ntry>
-                """);
-        assertThatThrownBy(() -> parse(batched)).isInstanceOf(MalformedStatement.class)
-                .hasMessageContaining("one transaction (TxDtls)");
+    void given_a_reference_in_the_banks_own_format_when_parsed_then_it_is_kept_as_written() {
+        String ownFormat = document("02", ACCOUNT, balances("0.00", "CRDT", "1.00", "CRDT")
+                + entry02("20261006173500NOK7947/1/1", "1.00", "CRDT", "BOOK", false));
 
+        assertThat(parse(ownFormat).entries().get(0).bankRef()).isEqualTo("20261006173500NOK7947/1/1");
+    }
+
+    @Test
+    void given_a_batch_booked_as_one_entry_when_its_transactions_state_their_amounts_then_each_is_a_movement() {
+        String batch = document("02", ACCOUNT, balances("0.00", "CRDT", "3.00", "CRDT") + """
+                <Ntry><Amt Ccy="CNY">3.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+                  <BookgDt><Dt>2026-03-02</Dt></BookgDt><AcctSvcrRef>BATCH/1</AcctSvcrRef>
+                  <NtryDtls><Btch><NbOfTxs>2</NbOfTxs></Btch>
+                    <TxDtls><Refs><AcctSvcrRef>A</AcctSvcrRef></Refs><Amt Ccy="CNY">1.00</Amt></TxDtls>
+                    <TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId><TxId>B</TxId></Refs>
+                      <AmtDtls><TxAmt><Amt Ccy="CNY">2.00</Amt></TxAmt></AmtDtls></TxDtls></NtryDtls></Ntry>
+                """);
+        String unstated = batch.replace("<Amt Ccy=\"CNY\">1.00</Amt>", "")
+                .replace("<AmtDtls><TxAmt><Amt Ccy=\"CNY\">2.00</Amt></TxAmt></AmtDtls>", "");
+
+        assertThat(parse(batch).entries()).extracting(BankStatement.Entry::bankRef, BankStatement.Entry::amountFen)
+                .containsExactly(tuple("A", 100L), tuple("B", 200L));
+        assertThat(parse(unstated).entries()).as("without their amounts, the batch is one movement")
+                .extracting(BankStatement.Entry::bankRef, BankStatement.Entry::amountFen)
+                .containsExactly(tuple("BATCH/1", 300L));
+    }
+
+    @Test
+    void given_a_file_of_two_statements_when_parsed_then_each_is_read_on_its_own() {
+        String one = document("02", ACCOUNT, balances("0.00", "CRDT", "1.00", "CRDT")
+                + entry02("TXN-1", "1.00", "CRDT", "BOOK", false));
+        String stmt = one.substring(one.indexOf("<Stmt>"), one.indexOf("</Stmt>") + "</Stmt>".length());
+        String two = one.replace("</Stmt>", "</Stmt>" + stmt.replace(ACCOUNT, "6222020200998877")
+                .replace("TXN-1", "TXN-2"));
+
+        List<BankStatement> statements = parser.parse(two.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(statements).extracting(BankStatement::custodyAccountNo).containsExactly(ACCOUNT, "6222020200998877");
+        assertThat(statements.get(1).entries()).extracting(BankStatement.Entry::bankRef).containsExactly("TXN-2");
+    }
+
+    @Test
+    void an_unknown_status_is_refused() {
         String information = document("02", ACCOUNT, balances("0.00", "CRDT", "0.00", "CRDT")
                 + entry02("TXN-1", "1.00", "CRDT", "INFO", false));
         assertThatThrownBy(() -> parse(information)).isInstanceOf(MalformedStatement.class)
                 .hasMessageContaining("BOOK or PDNG");
-
-        String twoStatements = document("02", ACCOUNT, balances("0.00", "CRDT", "0.00", "CRDT"))
-                .replace("</BkToCstmrStmt>", "<Stmt><Id>2</Id></Stmt></BkToCstmrStmt>");
-        assertThatThrownBy(() -> parse(twoStatements)).isInstanceOf(MalformedStatement.class)
-                .hasMessageContaining("one statement (Stmt) per file");
     }
 
     @Test
@@ -284,8 +322,11 @@ class Camt053ParserTest {
 
     // ---- fixtures ------------------------------------------------------------------------------
 
+    /** The file's one statement. */
     private BankStatement parse(String xml) {
-        return parser.parse(xml.getBytes(StandardCharsets.UTF_8));
+        List<BankStatement> statements = parser.parse(xml.getBytes(StandardCharsets.UTF_8));
+        assertThat(statements).hasSize(1);
+        return statements.get(0);
     }
 
     /** A one-statement camt.053 document; the account is line 7. */

@@ -33,7 +33,8 @@ class CsvStatementParserTest {
         assertThat(statement.toDate()).isEqualTo(DAY);
         assertThat(statement.openingFen()).isEqualTo(100_000);
         assertThat(statement.closingFen()).isEqualTo(99_999);
-        assertThat(statement.entries()).containsExactly(
+        assertThat(statement.entries()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("identifiedBy")
+                .containsExactly(
                 new BankStatement.Entry(DAY, CreditDebit.CRDT, 300_000, "TXN-1", EntryStatus.BOOK, false),
                 new BankStatement.Entry(DAY, CreditDebit.DBIT, 300_000, "TXN-1", EntryStatus.BOOK, true),
                 new BankStatement.Entry(DAY, CreditDebit.DBIT, 1, "PAY-2", EntryStatus.BOOK, false),
@@ -60,7 +61,6 @@ class CsvStatementParserTest {
             "an unknown status | 6222020200112233,2026-03-02,CRDT,5,TXN-1,INFO,false | line 3, status",
             "a reversal that is not a boolean | 6222020200112233,2026-03-02,CRDT,5,TXN-1,BOOK,yes | line 3, reversal",
             "a date that is not a date | 6222020200112233,02/03/2026,CRDT,5,TXN-1,BOOK,false | line 3, bookingDate",
-            "a reference the ledger cannot hold | 6222020200112233,2026-03-02,CRDT,5,TXN 1,BOOK,false | line 3",
             "a quoted field | 6222020200112233,2026-03-02,CRDT,5,\"TXN-1\",BOOK,false | line 3",
             "too few columns | 6222020200112233,2026-03-02,CRDT,5,TXN-1,BOOK | line 3",
             "too many columns | 6222020200112233,2026-03-02,CRDT,5,TXN-1,BOOK,false, | line 3",

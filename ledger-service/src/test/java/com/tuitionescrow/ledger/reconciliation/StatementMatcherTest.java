@@ -179,7 +179,7 @@ class StatementMatcherTest {
     }
 
     private static BankEntry bankEntry(CreditDebit kind, long fen, String ref, boolean reversal) {
-        return new BankEntry(ref, kind, fen, DAY, reversal);
+        return new BankEntry(ref, kind, fen, DAY, reversal, null);
     }
 
     private static LedgerFact collection(String ref, long fen) {

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Client-chosen ids are idempotency keys (docs/api.md, "Conventions"): the same create again with the
  * same content returns the first result, same status and body; the same id with other content is
- * {@code 409 IDEMPOTENCY_CONFLICT}; nothing is ever applied twice, and a refused create stores
- * nothing, so its repeat is judged afresh.
+ * {@code 409 IDEMPOTENCY_CONFLICT}; nothing is ever applied twice. A refused create (422) is
+ * answered the same way: its refusal is the first result, and the id is spent. An institution's
+ * credit code is the exception, as it is the institution's own: a refused registration leaves it free.
  */
 class IdempotencyApiTest extends LedgerIntegrationTest {
 
@@ -309,10 +310,10 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         assertThat(http.get("/v1/institutions/" + institutionId, Tokens.regulator()).body()).isEqualTo(before);
     }
 
-    // ---- refusals are not remembered ---------------------------------------------------------
+    // ---- a refusal is the first answer too --------------------------------------------------------
 
     @Test
-    void given_a_sale_refused_by_the_amount_cap_when_the_platform_repeats_it_then_it_is_judged_afresh_and_stores_nothing() {
+    void given_a_sale_refused_by_the_amount_cap_when_the_platform_repeats_it_then_it_gets_the_same_refusal_and_the_books_stay_as_they_were() {
         Institution school = newInstitution();
         String orderId = id("order");
         Map<String, Object> tooDear = order(orderId, school, id("stu"), course("piano", 30_000, 20));
@@ -322,16 +323,17 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         Http.Response again = http.post("/v1/orders", Tokens.platform(), tooDear);
 
         assertRefused(first, 422, "CAP_AMOUNT");
-        assertRefused(again, 422, "CAP_AMOUNT");
+        assertThat(again.status()).isEqualTo(first.status());
+        assertThat(again.body()).isEqualTo(first.body());
         assertThat(footprint()).isEqualTo(before);
         assertThat(http.get("/v1/orders/" + orderId, Tokens.platform()).status()).isEqualTo(404);
-        // The refused id was not used up: the same id with content that passes the caps is a new sale.
-        Http.Response lawful = placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20));
-        assertThat(lawful.status()).as(lawful.toString()).isEqualTo(201);
+        // The refused id is spent: other content under it is a conflict, and a new sale takes a new id.
+        assertConflict(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)));
+        assertThat(placeOrder(id("order"), school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
     }
 
     @Test
-    void given_a_sale_refused_while_another_order_held_the_cap_when_that_order_is_cancelled_then_the_same_request_is_placed() {
+    void given_a_sale_refused_while_another_order_held_the_cap_when_that_order_is_cancelled_and_the_sale_is_repeated_then_it_is_still_refused() {
         Institution school = newInstitution();
         String student = id("stu");
         String holding = id("order");
@@ -340,20 +342,53 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         Map<String, Object> second = order(orderId, school, student, course("violin", 15_000, 20));
         Http.Response refused = http.post("/v1/orders", Tokens.platform(), second);
         assertRefused(refused, 422, "CAP_AMOUNT");
-        Map<String, Integer> afterRefusal = footprint();
-
-        Http.Response repeated = http.post("/v1/orders", Tokens.platform(), second);
-        assertRefused(repeated, 422, "CAP_AMOUNT");
-        assertThat(footprint()).isEqualTo(afterRefusal);
         Http.Response cancelled = http.post("/v1/orders/" + holding + "/cancel", Tokens.platform(), Map.of());
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        Map<String, Integer> afterCancel = footprint();
 
-        Http.Response afresh = http.post("/v1/orders", Tokens.platform(), second);
+        // A late duplicate of the refused request (a redelivery, a client retrying what it was told
+        // was refused) must not become a sale the platform already told the parent was refused.
+        Http.Response repeated = http.post("/v1/orders", Tokens.platform(), second);
 
-        assertThat(afresh.status()).as(afresh.toString()).isEqualTo(201);
-        assertThat(afresh.body().get("orderId").asText()).isEqualTo(orderId);
-        assertThat(afresh.body().get("amountFen").asLong()).isEqualTo(300_000);
-        assertThat(order(orderId).get("status").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(repeated.status()).isEqualTo(422);
+        assertThat(repeated.body()).isEqualTo(refused.body());
+        assertThat(footprint()).isEqualTo(afterCancel);
+        assertThat(http.get("/v1/orders/" + orderId, Tokens.platform()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void given_a_lesson_refused_on_an_unpaid_order_when_the_order_is_paid_and_the_report_repeated_then_it_is_still_refused() {
+        Institution school = newInstitution();
+        String orderId = id("order");
+        Http.Response placed = placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20));
+        Map<String, Object> lesson = lesson(id("lesson"), 1);
+        Http.Response refused = reportLesson(school, orderId, lesson);
+        assertRefused(refused, 422, "ORDER_NOT_PAID");
+        collect(orderId, placed.body().get("amountFen").asLong(), school.custodyAccountNo());
+
+        Http.Response repeated = reportLesson(school, orderId, lesson);
+
+        assertThat(repeated.status()).isEqualTo(422);
+        assertThat(repeated.body()).isEqualTo(refused.body());
+        assertThat(order(orderId).get("consumedHours").asInt()).isZero();
+        assertThat(reportLesson(school, orderId, lesson(id("lesson"), 1)).status()).as("a new id is a new report")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void given_a_registration_refused_for_a_custody_account_in_use_when_corrected_under_the_same_credit_code_then_it_is_registered() {
+        Institution holder = newInstitution();
+        String institutionId = newCreditCode();
+        Http.Response refused = http.post("/v1/institutions", Tokens.regulator(),
+                registration(institutionId, holder.custodyAccountNo(), "Sunrise Arts"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("CUSTODY_ACCOUNT_IN_USE");
+
+        // A credit code is the institution's own and cannot be changed: a refusal does not use it up.
+        Http.Response corrected = http.post("/v1/institutions", Tokens.regulator(),
+                registration(institutionId, newAccountNo(), "Sunrise Arts"));
+
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
     }
 
     // ---- helpers --------------------------------------------------------------------------------

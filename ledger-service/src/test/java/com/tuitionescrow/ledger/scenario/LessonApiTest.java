@@ -79,7 +79,9 @@ class LessonApiTest extends LedgerIntegrationTest {
         assertThat(footprint()).isEqualTo(before);
 
         setStatus(school, "ACTIVE");
-        Http.Response reported = reportLesson(school, paid, lesson);
+        // The refused report keeps its answer; the lesson reported anew, under a new id, is recorded.
+        assertRefused(reportLesson(school, paid, lesson), 422, "INSTITUTION_NOT_ACTIVE");
+        Http.Response reported = reportLesson(school, paid, lesson(id("lesson"), 1));
         assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
         assertThat(order(paid).get("consumedHours").asInt()).isEqualTo(1);
     }

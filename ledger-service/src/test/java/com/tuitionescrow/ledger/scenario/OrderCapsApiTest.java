@@ -331,8 +331,9 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.body().get("status").asText()).isEqualTo("CANCELLED");
         assertThat(order(unpaid).get("status").asText()).isEqualTo("CANCELLED");
-        // The refused order stored nothing, so the same request is judged afresh, and now fits.
-        Http.Response sold = placeOrder(nextOrder, school, student, violin);
+        // The refused id keeps its refusal; the same sale under a new id now fits.
+        assertRefused(placeOrder(nextOrder, school, student, violin), 422, "CAP_AMOUNT");
+        Http.Response sold = placeOrder(id("order"), school, student, violin);
         assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
         // Cancelling again changes nothing.
         Map<String, Integer> before = footprint();

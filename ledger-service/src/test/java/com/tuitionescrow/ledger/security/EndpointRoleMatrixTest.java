@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.tuitionescrow.ledger.support.Http;
 import com.tuitionescrow.ledger.support.LedgerIntegrationTest;
 import com.tuitionescrow.ledger.support.Tokens;
@@ -70,6 +71,8 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             scoped(GET, "/v1/refunds/{refundId}", Foreign.HIDDEN, null, CallerKind.PLATFORM, CallerKind.REGULATOR),
             // An empty body is a valid run; a number for asOf is not.
             row(POST, "/v1/disbursements/run", kinds(CallerKind.PLATFORM, CallerKind.REGULATOR)).invalidWith("{\"asOf\":1}"),
+            row(GET, "/v1/disbursements/runs/{runId}", kinds(CallerKind.PLATFORM, CallerKind.REGULATOR)),
+            row(GET, "/v1/institutions/{institutionId}/wind-down", kinds(CallerKind.REGULATOR)),
             row(POST, "/v1/bank/collections", kinds(CallerKind.BANK)),
             row(POST, "/v1/bank/collections/batch", kinds(CallerKind.BANK)),
             row(GET, "/v1/bank/instructions", kinds(CallerKind.BANK)),
@@ -184,6 +187,7 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
         final String lessonId = id("lesson");
         final String refundId;
         final String instructionId;
+        final String runId;
         final String statementId;
 
         Fixture() {
@@ -193,8 +197,9 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             assertThat(http.post("/v1/orders/" + refundedOrder + "/refunds", Tokens.platform(),
                     Map.of("refundId", refundId, "reason", "moving")).status()).isEqualTo(201);
             collect(id("no-such-order"), 1_000, mine.custodyAccountNo());
-            instructionId = http.post("/v1/disbursements/run", Tokens.regulator(), Map.of()).body()
-                    .get("instructions").get(0).get("instructionId").asText();
+            JsonNode run = http.post("/v1/disbursements/run", Tokens.regulator(), Map.of()).body();
+            runId = run.get("runId").asText();
+            instructionId = run.get("instructions").get(0).get("instructionId").asText();
             String day = today().toString();
             statementId = http.postRaw("/v1/bank/statements", Tokens.bank(),
                     "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
@@ -209,6 +214,7 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
                     .replace("{lessonId}", lessonId)
                     .replace("{refundId}", refundId)
                     .replace("{instructionId}", instructionId)
+                    .replace("{runId}", runId)
                     .replace("{statementId}", statementId)
                     .replace("{studentId}", student)
                     .replace("{accountCode}", "CUSTODY_CASH:" + mine.id());

@@ -105,11 +105,11 @@ import java.util.function.Supplier;
  *       an instruction's result, and a regulator's resolution of an undeliverable one, are kept under
  *       the instruction's id and a repeat gets the first result;</li>
  *   <li>a disbursement run releases what is releasable as of its time: a run repeated finds
- *       nothing released twice, only what became releasable since. Its answer lists what that
- *       run did, so the instructions of a run whose answer was lost are read with
- *       {@link #instructions};</li>
- *   <li>a wind-down repeated finishes what a stopped one left and otherwise changes nothing; its
- *       answer counts the refunds that repeat instructed;</li>
+ *       nothing released twice, only what became releasable since; while one runs, a repeat answers
+ *       with that one. Its answer lists what that run did, and {@link #disbursementRun} reads it
+ *       again by its {@code runId};</li>
+ *   <li>a wind-down repeated finishes what a stopped one left and otherwise changes nothing;
+ *       {@link #windDownStatus} reads how the latest stands;</li>
  *   <li>a statement is kept under the hash of its bytes: the same file again answers with the
  *       first report;</li>
  *   <li>reads change nothing.</li>
@@ -200,9 +200,18 @@ public final class LedgerClient {
         return post("/v1/institutions/" + segment(institutionId) + "/status", request, InstitutionResponse.class);
     }
 
-    /** Winds an institution down (REGULATOR): releases freeze and every student's unconsumed fees are refunded. */
+    /**
+     * Winds an institution down (REGULATOR): releases freeze and every student's unconsumed fees are
+     * refunded. The refunds run in the ledger's background: a {@code RUNNING} answer (HTTP 202) is
+     * followed with {@link #windDownStatus}.
+     */
     public WindDownResponse windDown(String institutionId, WindDownRequest request) {
         return post("/v1/institutions/" + segment(institutionId) + "/wind-down", request, WindDownResponse.class);
+    }
+
+    /** How an institution's latest wind-down stands (REGULATOR). */
+    public WindDownResponse windDownStatus(String institutionId) {
+        return get("/v1/institutions/" + segment(institutionId) + "/wind-down", WindDownResponse.class);
     }
 
     // ------------------------------------------------------------------------------ orders and lessons
@@ -356,6 +365,14 @@ public final class LedgerClient {
         return post("/v1/disbursements/run", request, DisbursementRunResponse.class);
     }
 
+    /**
+     * How a release run stands (REGULATOR or PLATFORM). A run works in the ledger's background: a
+     * {@code RUNNING} answer of {@link #runDisbursement} (HTTP 202) is followed with this.
+     */
+    public DisbursementRunResponse disbursementRun(String runId) {
+        return get("/v1/disbursements/runs/" + segment(runId), DisbursementRunResponse.class);
+    }
+
     // ------------------------------------------------------------------------------ the books
 
     /**
@@ -368,11 +385,18 @@ public final class LedgerClient {
                 SettlementResponse.class);
     }
 
-    /** A student's orders and prepaid balance at one institution (PLATFORM, REGULATOR). */
-    public StudentStatementResponse studentStatement(String studentId, String institutionId) {
+    /**
+     * A student's prepaid balance at one institution and a page of its orders, oldest first
+     * (PLATFORM, REGULATOR).
+     *
+     * @param afterOrderId the {@code next} of the page before; null for the first page
+     * @param limit        orders on the page, 1 to 1000
+     */
+    public StudentStatementResponse studentStatement(String studentId, String institutionId, String afterOrderId,
+                                                     int limit) {
         Objects.requireNonNull(institutionId, "institutionId");
-        return get(withQuery("/v1/students/" + segment(studentId) + "/statement", "institutionId", institutionId),
-                StudentStatementResponse.class);
+        return get(withQuery("/v1/students/" + segment(studentId) + "/statement", "institutionId", institutionId,
+                "afterOrderId", afterOrderId, "limit", limit), StudentStatementResponse.class);
     }
 
     /**

@@ -15,6 +15,11 @@ public final class Ids {
     public static final String ACCOUNT_NO = "^[0-9]{8,32}$";
     /** The shape of a unified social credit code; its check character is verified by the service. */
     public static final String CREDIT_CODE = "^[0-9A-HJ-NP-RT-UW-Y]{18}$";
+    /**
+     * Free text (a name, a reason): anything but control characters, which no name or reason holds
+     * and which PostgreSQL (NUL) or a reader's terminal (escape sequences) would not take kindly.
+     */
+    public static final String TEXT = "^[^\\x00-\\x1F\\x7F]*$";
 
     private Ids() {
     }

@@ -60,6 +60,8 @@ public enum ProblemCode {
     STATEMENT_ACCOUNT_UNKNOWN,
     // 500
     INTERNAL_ERROR,
-    // 503: try again shortly; nothing was recorded
-    JOURNAL_BEHIND
+    // 503: try again shortly (the detail says whether anything was recorded before the failure)
+    JOURNAL_BEHIND,
+    /** The ledger cannot reach its database; send the same request again shortly. */
+    DATABASE_UNAVAILABLE
 }

@@ -1,8 +1,12 @@
 package com.tuitionescrow.ledger.api.enrollment;
 
+import com.tuitionescrow.ledger.api.common.Ids;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A regulator's ruling on a disputed lesson. */
-public record LessonResolutionRequest(@NotNull LessonOutcome outcome, @Size(max = 500) String reason) {
+public record LessonResolutionRequest(
+        @NotNull LessonOutcome outcome,
+        @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {
 }

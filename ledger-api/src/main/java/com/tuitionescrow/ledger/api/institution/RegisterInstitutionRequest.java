@@ -12,7 +12,8 @@ public record RegisterInstitutionRequest(
         @Schema(description = "The 18-character unified social credit code (统一社会信用代码); its check character is verified",
                 example = "91350100M000100Y43")
         @NotNull @Pattern(regexp = Ids.CREDIT_CODE) String institutionId,
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Ids.TEXT)
+        String name,
         @NotNull Category category,
         @NotNull SupervisionModel supervisionModel,
         @Schema(description = "The institution's dedicated custody account (专户) at the custody bank", example = "6222020200112233")

@@ -36,9 +36,14 @@ public record ReconciliationReport(
         @Schema(description = "Whether the opening balance plus the booked entries equals the closing balance")
         boolean statementConsistent,
         @Schema(description = "True only when nothing is missing or mismatched, the statement is consistent and the closing balances agree")
-        boolean reconciled) {
+        boolean reconciled,
+        @Schema(description = "The file's other statements, each reconciled in a report of its own, in the file's order "
+                + "(those of institutions the caller may see)")
+        List<ReconciliationSummary> otherStatementsOfTheFile) {
 
     public ReconciliationReport {
+        // Absent from the answers of a ledger older than the field: no other statements were told.
+        otherStatementsOfTheFile = otherStatementsOfTheFile == null ? List.of() : List.copyOf(otherStatementsOfTheFile);
         missingInLedger = List.copyOf(missingInLedger);
         missingInBank = List.copyOf(missingInBank);
         amountMismatches = List.copyOf(amountMismatches);
@@ -46,8 +51,13 @@ public record ReconciliationReport(
         reversed = List.copyOf(reversed);
     }
 
-    /** An entry of the statement. {@code bookingDate} is absent only for a pending entry without one. */
-    public record BankEntry(String bankRef, CreditDebit kind, long amountFen, LocalDate bookingDate, boolean reversal) {
+    /**
+     * An entry of the statement. {@code bookingDate} is absent only for a pending entry without one;
+     * {@code bankRef} when the bank gave the entry no reference (a fee, interest). {@code identifiedBy}
+     * says where it is in the file and what else names it (NtryRef, bank transaction codes, text).
+     */
+    public record BankEntry(String bankRef, CreditDebit kind, long amountFen, LocalDate bookingDate, boolean reversal,
+                            String identifiedBy) {
     }
 
     /** A collection (CRDT) or an executed instruction (DBIT) of the ledger, at the bank's time. */

@@ -17,5 +17,7 @@ public enum AccountType {
     /** Instructed to the bank for a student's refund, not yet confirmed. */
     REFUND_IN_TRANSIT,
     /** Received but not applicable to any order: to be returned. */
-    SUSPENSE
+    SUSPENSE,
+    /** Suspense money instructed back to its payer, not yet confirmed by the bank. */
+    RETURN_IN_TRANSIT
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.web.Conflict;
+import com.tuitionescrow.ledger.platform.web.RequestCommits;
+import com.tuitionescrow.ledger.shared.Refusal;
 import com.tuitionescrow.ledger.shared.Sha256;
 import java.util.Arrays;
 import java.util.Optional;
@@ -25,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CommandTransactions {
 
     static final int MAX_ATTEMPTS = 12;
+    private static final int CREATED = 201;
+    private static final int REFUSED = 422;
 
     private final TransactionTemplate transactions;
     private final CommandGateway gateway;
@@ -48,7 +52,15 @@ public class CommandTransactions {
     public <R> R inTransaction(Supplier<R> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> work.get());
+                boolean[] outermost = new boolean[1];
+                R result = transactions.execute(status -> {
+                    outermost[0] = status.isNewTransaction();
+                    return work.get();
+                });
+                if (outermost[0]) {
+                    RequestCommits.committed();
+                }
+                return result;
             } catch (RuntimeException failure) {
                 if (!RaceLost.isRaceLost(failure)) {
                     throw failure;
@@ -63,11 +75,31 @@ public class CommandTransactions {
     }
 
     /**
-     * Runs a create once per idempotency key: a repeat with the same content gets the first
-     * response, a repeat with other content is a conflict. A refused request stores nothing, so
-     * its repeat is judged afresh.
+     * Runs a create once per idempotency key, and answers every repeat as it answered the first: a
+     * repeat with the same content gets the first response, a repeat with other content is a
+     * conflict. The first answer may be a refusal (422): then the key is spent, and the same request
+     * sent again, even once the rule would let it pass, is refused as before; trying again takes a new
+     * id. This is for ids a client invents for its request (an order, a lesson, a refund, a receipt).
+     * What never reached the rules is not an answer and is not kept: malformed input (400) and
+     * answers that say "try again" (409 CONCURRENT_MODIFICATION, 503).
      */
     public <R> R once(IdempotencyKey key, Object content, Class<R> responseType, Supplier<R> work) {
+        byte[] requestSha256 = sha256(content);
+        try {
+            return inTransaction(() -> replayOrRun(key, requestSha256, responseType, work));
+        } catch (Refusal refusal) {
+            // Its transaction rolled back, the refusal included; it is kept in a transaction of its own.
+            return inTransaction(() -> keepRefusal(key, requestSha256, responseType, refusal))
+                    .orElseThrow(() -> refusal);
+        }
+    }
+
+    /**
+     * The same, but only a success is kept: for keys the caller does not invent and cannot change (an
+     * institution's credit code, the ledger's id of an instruction), which a refusal must not use up.
+     * A refused request leaves nothing, and its repeat is judged afresh.
+     */
+    public <R> R onceSucceeded(IdempotencyKey key, Object content, Class<R> responseType, Supplier<R> work) {
         byte[] requestSha256 = sha256(content);
         return inTransaction(() -> replayOrRun(key, requestSha256, responseType, work));
     }
@@ -84,15 +116,41 @@ public class CommandTransactions {
         idempotency.claim(key);
         Optional<IdempotencyStore.Stored> first = idempotency.find(key);
         if (first.isPresent()) {
-            if (!Arrays.equals(first.get().requestSha256(), requestSha256)) {
-                throw new Conflict(ProblemCode.IDEMPOTENCY_CONFLICT,
-                        key.scope().toLowerCase() + " " + key.key() + " was already used with other content");
-            }
-            return read(first.get().body(), responseType);
+            return replay(key, first.get(), requestSha256, responseType);
         }
         R response = work.get();
-        idempotency.save(key, requestSha256, 201, write(response));
+        idempotency.save(key, requestSha256, CREATED, write(response));
         return response;
+    }
+
+    /**
+     * Keeps the refusal as the key's first answer; empty once kept. Should a concurrent request with
+     * the same key have been answered in the meantime, that answer is the first, and it is returned.
+     */
+    private <R> Optional<R> keepRefusal(IdempotencyKey key, byte[] requestSha256, Class<R> responseType, Refusal refusal) {
+        idempotency.claim(key);
+        Optional<IdempotencyStore.Stored> first = idempotency.find(key);
+        if (first.isPresent()) {
+            return Optional.of(replay(key, first.get(), requestSha256, responseType));
+        }
+        idempotency.save(key, requestSha256, REFUSED, write(new KeptRefusal(refusal.code(), refusal.getMessage())));
+        return Optional.empty();
+    }
+
+    private <R> R replay(IdempotencyKey key, IdempotencyStore.Stored first, byte[] requestSha256, Class<R> responseType) {
+        if (!Arrays.equals(first.requestSha256(), requestSha256)) {
+            throw new Conflict(ProblemCode.IDEMPOTENCY_CONFLICT,
+                    key.scope().toLowerCase() + " " + key.key() + " was already used with other content");
+        }
+        if (first.status() == REFUSED) {
+            KeptRefusal refusal = read(first.body(), KeptRefusal.class);
+            throw new Refusal(refusal.code(), refusal.detail());
+        }
+        return read(first.body(), responseType);
+    }
+
+    /** A refusal as kept under its key: the same code and detail, whenever it is asked again. */
+    record KeptRefusal(ProblemCode code, String detail) {
     }
 
     private byte[] sha256(Object content) {

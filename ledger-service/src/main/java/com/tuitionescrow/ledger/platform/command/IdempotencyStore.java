@@ -22,7 +22,7 @@ class IdempotencyStore {
 
     /**
      * Holds the key until this transaction ends. A concurrent request with the same key waits here,
-     * then finds the first one's stored answer (or, if the first was refused, runs afresh) instead
+     * then finds the first one's stored answer (applied or refused, or nothing where only successes are kept) instead
      * of redoing its work in parallel. Keys are hashed to 64 bits; a collision only makes two
      * unrelated requests take turns.
      */

@@ -23,7 +23,8 @@ final class RaceLost {
             if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
                 return true;
             }
-            if (t instanceof SQLException sql && SQL_STATES.contains(sql.getSQLState())) {
+            // A driver's or the pool's own exception may carry no SQLState (a connection closed under it).
+            if (t instanceof SQLException sql && sql.getSQLState() != null && SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

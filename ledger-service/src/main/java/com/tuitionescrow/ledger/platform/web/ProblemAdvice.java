@@ -60,9 +60,7 @@ class ProblemAdvice {
 
     @ExceptionHandler(Unavailable.class)
     ResponseEntity<ProblemDetail> unavailable(Unavailable unavailable) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, unavailable.code(), unavailable.getMessage()));
+        return Problems.unavailable(unavailable.code(), unavailable.getMessage() + "; " + Problems.whatWasRecorded());
     }
 
     @ExceptionHandler({Forbidden.class, AccessDeniedException.class})
@@ -131,11 +129,20 @@ class ProblemAdvice {
         return Problems.response(Problems.of(HttpStatus.NOT_ACCEPTABLE, ProblemCode.NOT_ACCEPTABLE, e.getMessage()));
     }
 
+    /**
+     * A failure the ledger did not foresee, or its database out of reach (503, to be sent again). The
+     * answer says nothing was changed only when no transaction of the request had committed.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("unexpected failure; the request's transaction was rolled back", e);
+        if (DatabaseOutage.isCause(e)) {
+            log.warn("the database is unreachable: {}", e.toString());
+            return Problems.unavailable(ProblemCode.DATABASE_UNAVAILABLE,
+                    "the ledger cannot reach its database; " + Problems.whatWasRecorded());
+        }
+        log.error("unexpected failure; the failing transaction was rolled back", e);
         return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCode.INTERNAL_ERROR,
-                "the ledger could not process the request; nothing was changed"));
+                "the ledger could not process the request; " + Problems.whatWasRecorded()));
     }
 
     /** Says which field was wrong and why, without echoing the raw input back. */
@@ -146,6 +153,9 @@ class ProblemAdvice {
         }
         if (cause instanceof InvalidFormatException format && format.getTargetType() != null) {
             String field = path(format);
+            if (format.getTargetType() == String.class) {
+                return field + " must be a JSON string";
+            }
             if (format.getTargetType().isEnum()) {
                 return field + " must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())
                         .map(Object::toString).collect(Collectors.joining(", "));

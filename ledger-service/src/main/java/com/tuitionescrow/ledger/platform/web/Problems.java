@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +17,8 @@ import org.springframework.http.ResponseEntity;
 public final class Problems {
 
     private static final String TYPE_BASE = "https://tuitionescrow.com/problems/";
+    /** How soon a 503 says to try again. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     private Problems() {
     }
@@ -33,6 +36,25 @@ public final class Problems {
             problem.setProperty("errors", errors);
         }
         return problem;
+    }
+
+    /** 503: the same request may be sent again shortly. */
+    public static ResponseEntity<ProblemDetail> unavailable(ProblemCode code, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(of(HttpStatus.SERVICE_UNAVAILABLE, code, detail));
+    }
+
+    /**
+     * For a request that failed: whether it had recorded anything first. Every request that records in
+     * several transactions (a batch, a run, a wind-down) finishes what is left when sent again and
+     * repeats nothing, so the advice is the same either way; what changes is the truth of the answer.
+     */
+    static String whatWasRecorded() {
+        int committed = RequestCommits.count();
+        return committed == 0 ? "nothing was recorded; the same request may be sent again"
+                : "it had already committed " + committed + (committed == 1 ? " step" : " steps")
+                        + ", which stand; the same request sent again finishes what is left and repeats nothing";
     }
 
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {

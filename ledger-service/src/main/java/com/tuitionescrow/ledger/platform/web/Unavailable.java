@@ -2,7 +2,10 @@ package com.tuitionescrow.ledger.platform.web;
 
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 
-/** 503: the ledger cannot answer correctly right now; nothing was recorded, and the same request may be sent again. */
+/**
+ * 503: the ledger cannot answer correctly right now, and the same request may be sent again. The
+ * answer adds whether the request had recorded anything before (see {@link RequestCommits}).
+ */
 public class Unavailable extends RuntimeException {
 
     private final ProblemCode code;

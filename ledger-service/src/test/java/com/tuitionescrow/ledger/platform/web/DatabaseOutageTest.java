@@ -1,0 +1,42 @@
+package com.tuitionescrow.ledger.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionSystemException;
+
+/** Which failures mean the database is out of reach (503, to be sent again) rather than a fault of the ledger (500). */
+class DatabaseOutageTest {
+
+    @Test
+    void no_connection_from_the_pool_a_broken_connection_and_a_server_going_down_are_an_outage() {
+        assertThat(DatabaseOutage.isCause(wrapped(new SQLTransientConnectionException("timed out after 2000ms")))).isTrue();
+        assertThat(DatabaseOutage.isCause(wrapped(new SQLException("I/O error", "08006")))).isTrue();
+        assertThat(DatabaseOutage.isCause(wrapped(new SQLException("connection refused", "08001")))).isTrue();
+        assertThat(DatabaseOutage.isCause(wrapped(new SQLException("terminating connection", "57P01")))).isTrue();
+        assertThat(DatabaseOutage.isCause(wrapped(new SQLException("the database system is starting up", "57P03"))))
+                .isTrue();
+    }
+
+    @Test
+    void given_a_rollback_that_failed_on_the_broken_connection_when_classified_then_the_failure_it_hides_decides() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(wrapped(new SQLException("I/O error", "08006")));
+
+        assertThat(DatabaseOutage.isCause(rollback)).isTrue();
+    }
+
+    @Test
+    void a_refused_write_a_bug_and_a_state_less_exception_are_no_outage() {
+        assertThat(DatabaseOutage.isCause(wrapped(new SQLException("check violation", "23514")))).isFalse();
+        assertThat(DatabaseOutage.isCause(wrapped(new SQLException("no state")))).isFalse();
+        assertThat(DatabaseOutage.isCause(new NullPointerException())).isFalse();
+    }
+
+    private static RuntimeException wrapped(Exception cause) {
+        return new IllegalStateException("the request failed", new RuntimeException(cause));
+    }
+}
