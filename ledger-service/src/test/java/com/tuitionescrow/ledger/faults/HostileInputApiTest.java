@@ -312,6 +312,8 @@ class HostileInputApiTest extends LedgerIntegrationTest {
         bodies.put("/v1/refunds/{refundId}/decision", object(Map.of("decision", "CONTEST", "reason", "taught")));
         bodies.put("/v1/refunds/{refundId}/resolution", object(Map.of("outcome", "DENY", "reason", "heard")));
         bodies.put("/v1/disbursements/run", object(Map.of("asOf", now)));
+        bodies.put("/v1/instructions/{instructionId}/resolution", object(Map.of("payeeRef", "PAYER-1",
+                "reason", "account established")));
         bodies.put("/v1/bank/collections", collection);
         ObjectNode batch = NODES.objectNode();
         batch.putArray("items").add(collection.deepCopy());
