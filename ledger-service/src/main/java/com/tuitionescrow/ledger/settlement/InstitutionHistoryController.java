@@ -80,6 +80,8 @@ class InstitutionHistoryController {
         if (!caller.canSee(institutionId, Role.REGULATOR)) {
             throw new Forbidden("an institution sees only its own history");
         }
-        institutions.find(institutionId).orElseThrow(() -> new NotFound("institution " + institutionId));
+        if (institutions.find(institutionId).isEmpty()) {
+            throw new NotFound("institution " + institutionId);
+        }
     }
 }

@@ -49,7 +49,9 @@ class SettlementService {
 
     SettlementResponse settlement(String institutionId, Instant asOf, Caller caller) {
         requireVisible(institutionId, caller);
-        institutions.find(institutionId).orElseThrow(() -> new NotFound("institution " + institutionId));
+        if (institutions.find(institutionId).isEmpty()) {
+            throw new NotFound("institution " + institutionId);
+        }
         Map<AccountType, Totals> byType = ledger.institution(institutionId, asOf);
         long liabilities = 0;
         for (AccountType type : AccountType.values()) {

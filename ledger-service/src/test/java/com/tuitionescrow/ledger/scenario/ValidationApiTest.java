@@ -271,7 +271,8 @@ class ValidationApiTest extends LedgerIntegrationTest {
 
     private static Spoiler all(Spoiler first, Spoiler second) {
         return request -> {
-            first.apply(request);
+            // The first spoils the request in place; only the second's rendering is sent.
+            var unused = first.apply(request);
             return second.apply(request);
         };
     }

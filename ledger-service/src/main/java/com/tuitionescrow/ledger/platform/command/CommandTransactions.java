@@ -1,5 +1,6 @@
 package com.tuitionescrow.ledger.platform.command;
 
+import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
@@ -140,7 +141,7 @@ public class CommandTransactions {
     private <R> R replay(IdempotencyKey key, IdempotencyStore.Stored first, byte[] requestSha256, Class<R> responseType) {
         if (!Arrays.equals(first.requestSha256(), requestSha256)) {
             throw new Conflict(ProblemCode.IDEMPOTENCY_CONFLICT,
-                    key.scope().toLowerCase() + " " + key.key() + " was already used with other content");
+                    key.scope().toLowerCase(Locale.ROOT) + " " + key.key() + " was already used with other content");
         }
         if (first.status() == REFUSED) {
             KeptRefusal refusal = read(first.body(), KeptRefusal.class);

@@ -1,5 +1,6 @@
 package com.tuitionescrow.ledger.platform.job;
 
+import java.util.Locale;
 import static com.tuitionescrow.ledger.schema.Tables.LONG_OPERATION;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -155,7 +156,7 @@ public class LongOperations {
     }
 
     private <P> String begin(String kind, String subject, Caller caller, P initial, Work<P> work, JobLock.Held lock) {
-        String operationId = kind.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID();
+        String operationId = kind.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + UUID.randomUUID();
         try {
             Instant now = clock.instant();
             // Holding the lock, nobody runs one: any still marked RUNNING lost its instance.

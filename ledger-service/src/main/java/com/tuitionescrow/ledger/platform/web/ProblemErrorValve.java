@@ -1,5 +1,6 @@
 package com.tuitionescrow.ledger.platform.web;
 
+import java.util.Locale;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import java.io.IOException;
 import java.io.Writer;
@@ -28,7 +29,7 @@ public class ProblemErrorValve extends ErrorReportValve {
             status = HttpStatus.BAD_REQUEST;
         }
         ProblemCode code = ProblemErrorController.codeOf(status);
-        String body = "{\"type\":\"https://tuitionescrow.com/problems/" + code.name().toLowerCase().replace('_', '-')
+        String body = "{\"type\":\"https://tuitionescrow.com/problems/" + code.name().toLowerCase(Locale.ROOT).replace('_', '-')
                 + "\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + statusCode
                 + ",\"detail\":\"" + ProblemErrorController.detailOf(status) + "\",\"code\":\"" + code.name() + "\"}";
         try {

@@ -1,5 +1,6 @@
 package com.tuitionescrow.ledger.platform.web;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +26,7 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatus status, ProblemCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')));
+        problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty("code", code.name());
         return problem;
     }
