@@ -43,7 +43,8 @@ class OrderExpirySweep {
     }
 
     /** Every instance's timer fires; the instance that claims the period sweeps it. */
-    @Scheduled(fixedDelayString = "${ledger.order-expiry.sweep-interval}")
+    // The first sweep waits one interval, like the window sweep (see WindowSweep).
+    @Scheduled(fixedDelayString = "${ledger.order-expiry.sweep-interval}", initialDelayString = "${ledger.order-expiry.sweep-interval}")
     void onSchedule() {
         schedule.run(SCHEDULED_JOB, schedule.periodSlot(interval), this::sweep);
     }

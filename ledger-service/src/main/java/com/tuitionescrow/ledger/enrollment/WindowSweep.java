@@ -39,7 +39,9 @@ public class WindowSweep {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${ledger.window.sweep-interval}")
+    // The first sweep waits one interval: it never races the startup of a service (or a test) that is
+    // still arranging its clock, and an instance that restarts often does not sweep on every start.
+    @Scheduled(fixedDelayString = "${ledger.window.sweep-interval}", initialDelayString = "${ledger.window.sweep-interval}")
     void onSchedule() {
         closeWindows(clock.instant(), SWEEPER);
     }
