@@ -2,6 +2,8 @@ package com.tuitionescrow.ledger.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +48,8 @@ class DocumentationTest {
             "(docs/[\\w/-]+\\.md)(?:\\s*\\(\\s*\"([^\"]+)\"|,\\s*(?:section\\s+)?\"([^\"]+)\"|#([\\w-]+))");
     /** A Markdown link to something local: {@code [text](path#anchor)}. */
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
+    /** An operation in a cell of the role table: {@code `GET /v1/orders/{id}`}. */
+    private static final Pattern TABLE_OPERATION = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/[^`\\s]+)`");
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
     /** Where the service raises a problem code, and with what status. */
     private static final Pattern RAISED = Pattern.compile(
@@ -136,6 +140,41 @@ class DocumentationTest {
     }
 
     /** docs/api.md, "Problem codes": one row per code, in ProblemCode's order, with the status the service answers. */
+    /**
+     * The role table is where an integrator looks up who may call what: every operation of the
+     * committed contract has its row, and every row names an operation that exists (the roles
+     * themselves are exercised by EndpointRoleMatrixTest).
+     */
+    @Test
+    void the_role_table_lists_every_operation_of_the_contract() throws IOException {
+        Set<String> contract = new TreeSet<>();
+        JsonNode paths = new ObjectMapper().readTree(
+                ROOT.resolve("ledger-api/src/main/resources/openapi/ledger-v1.json").toFile()).get("paths");
+        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
+                method -> contract.add(operation(method, path.getKey()))));
+
+        String api = Files.readString(ROOT.resolve("docs/api.md"));
+        int start = api.indexOf("\n## Who may call what");
+        String section = api.substring(start, api.indexOf("\n## ", start + 1));
+        Set<String> documented = new TreeSet<>();
+        for (String row : section.lines().filter(line -> line.startsWith("|")).toList()) {
+            Matcher cell = TABLE_OPERATION.matcher(row);
+            while (cell.find()) {
+                if (!cell.group(2).startsWith("/actuator/")) {
+                    documented.add(operation(cell.group(1), cell.group(2)));
+                }
+            }
+        }
+
+        assertThat(documented).as("docs/api.md, \"Who may call what\", against the committed OpenAPI document")
+                .containsExactlyElementsOf(contract);
+    }
+
+    /** One spelling for an operation: upper-case method, path parameters without their names. */
+    private static String operation(String method, String path) {
+        return method.toUpperCase(Locale.ROOT) + " " + path.replaceAll("\\{[^}]*}", "{}");
+    }
+
     @Test
     void the_problem_code_table_lists_every_code_with_the_status_the_service_answers_it_with() {
         Map<String, String[]> rows = problemCodeTable();
