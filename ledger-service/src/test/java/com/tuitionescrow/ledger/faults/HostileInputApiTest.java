@@ -83,12 +83,8 @@ class HostileInputApiTest extends LedgerIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
 
-    /** Seconds back from now that bank calls are signed with: well inside the ledger's 300. */
-    private static final int SIGNING_SPREAD_SECONDS = 250;
-
     private final HttpClient client = HttpClient.newHttpClient();
     private BankSigner signer;
-    private int bankCalls;
     private final String everyRole = Tokens.token("hostile", List.of("PLATFORM", "BANK", "INSTITUTION", "REGULATOR"),
             NO_INSTITUTION);
 
@@ -365,9 +361,8 @@ class HostileInputApiTest extends LedgerIntegrationTest {
             request.header("Content-Type", c.contentType());
         }
         if (c.path().startsWith("/v1/bank/")) {
-            // Each bank call signed with a second of its own: two cases with one body are two calls.
-            long timestamp = clock.instant().getEpochSecond() - bankCalls++ % SIGNING_SPREAD_SECONDS;
-            signer.headers(timestamp, signable(c)).forEach(request::header);
+            signer.headers(clock.instant().getEpochSecond(), c.method(), c.path(), c.contentType(), signable(c))
+                    .forEach(request::header);
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
