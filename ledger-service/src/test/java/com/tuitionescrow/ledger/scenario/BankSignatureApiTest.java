@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.support.BankSigner;
 import com.tuitionescrow.ledger.support.Http;
 import com.tuitionescrow.ledger.support.LedgerIntegrationTest;
+import com.tuitionescrow.ledger.support.RawHttp;
 import com.tuitionescrow.ledger.support.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -113,6 +116,25 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
         assertThat(order(orderId).get("status").asText()).isEqualTo("PAID");
+    }
+
+    @Test
+    void given_two_signature_or_timestamp_headers_one_of_them_right_then_the_call_is_refused_as_invalid() {
+        Map<String, String> right = signer.jsonPost(now(), PATH, body);
+        List<String> common = List.of("Authorization: Bearer " + Tokens.bank(), "Content-Type: application/json");
+        List<String> twoSignatures = new ArrayList<>(common);
+        twoSignatures.addAll(List.of(BankSigner.TIMESTAMP + ": " + right.get(BankSigner.TIMESTAMP),
+                BankSigner.SIGNATURE + ": " + right.get(BankSigner.SIGNATURE), BankSigner.SIGNATURE + ": v2=" + "0".repeat(64)));
+        List<String> twoTimestamps = new ArrayList<>(common);
+        twoTimestamps.addAll(List.of(BankSigner.TIMESTAMP + ": " + right.get(BankSigner.TIMESTAMP),
+                BankSigner.TIMESTAMP + ": " + (now() - 1), BankSigner.SIGNATURE + ": " + right.get(BankSigner.SIGNATURE)));
+
+        for (List<String> headers : List.of(twoSignatures, twoTimestamps)) {
+            RawHttp.Answer answer = RawHttp.send(port, "POST", PATH, headers, body);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+            assertThat(answer.body()).contains("SIGNATURE_INVALID");
+        }
+        assertThat(order(orderId).get("status").asText()).isEqualTo("AWAITING_PAYMENT");
     }
 
     @Test
