@@ -314,6 +314,7 @@ class HostileInputApiTest extends LedgerIntegrationTest {
         bodies.put("/v1/bank/collections/batch", batch);
         bodies.put("/v1/bank/instructions/{instructionId}/result", object(Map.of("outcome", "FAILED",
                 "bankTxnId", "OUT-1", "executedAt", now, "reason", "closed")));
+        bodies.put("/v1/instructions/{instructionId}/resolution", object(Map.of("payeeRef", "TXN-1", "reason", "found")));
         return bodies;
     }
 

@@ -130,12 +130,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     /**
      * A request the firewall refuses (a method no client of the contract sends, a control character in a
-     * header) is answered as every refusal is, with a problem, not the servlet container's page.
+     * header) is answered as every refusal is, with a problem, not the servlet container's page. The
+     * firewall's own message quotes the request and is not echoed.
      */
     @Bean
     RequestRejectedHandler requestRejected(ObjectMapper json) {
         return (request, response, rejected) -> Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST,
-                ProblemCode.REQUEST_REJECTED, "the request was rejected before routing: " + rejected.getMessage()));
+                ProblemCode.REQUEST_REJECTED, "the request was rejected before routing: its method, a header or a "
+                        + "parameter is not one a client of the contract sends"));
     }
 
     /** Tokens of the identity provider's JWK set when one is configured, else HS256 with the shared secret. */
