@@ -5,6 +5,7 @@ import com.tuitionescrow.ledger.api.bank.CollectionBatchResponse;
 import com.tuitionescrow.ledger.api.bank.CollectionRequest;
 import com.tuitionescrow.ledger.api.bank.CollectionResponse;
 import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.web.BankChannel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@BankChannel
 @RequestMapping("/v1/bank/collections")
 @Tag(name = "Collections", description = "Receipts into custody accounts (收费), reported by the custody BANK")
 class CollectionController {

@@ -5,6 +5,7 @@ import com.tuitionescrow.ledger.api.instruction.InstructionResultRequest;
 import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
 import com.tuitionescrow.ledger.api.instruction.InstructionView;
 import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.web.BankChannel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@BankChannel
 @RequestMapping("/v1/bank/instructions")
 @Tag(name = "Instructions", description = "Two-phase instructions to the custody BANK: disbursements, refunds, suspense returns")
 class InstructionController {

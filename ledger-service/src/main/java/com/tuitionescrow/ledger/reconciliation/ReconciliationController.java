@@ -7,6 +7,7 @@ import com.tuitionescrow.ledger.api.reconciliation.ReconciliationReport;
 import com.tuitionescrow.ledger.api.reconciliation.ReconciliationSummary;
 import com.tuitionescrow.ledger.api.reconciliation.StatementFormat;
 import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.web.BankChannel;
 import com.tuitionescrow.ledger.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -50,6 +51,7 @@ class ReconciliationController {
         this.reconciliations = reconciliations;
     }
 
+    @BankChannel
     @PostMapping(path = "/v1/bank/statements", consumes = {MediaType.APPLICATION_XML_VALUE, TEXT_CSV})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Reconcile a statement of a custody account (BANK): ISO 20022 camt.053 or the bank CSV",

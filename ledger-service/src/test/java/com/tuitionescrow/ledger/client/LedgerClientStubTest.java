@@ -86,13 +86,13 @@ class LedgerClientStubTest {
         assertThat(attempts).hasSize(2);
         assertThat(attempts).extracting(Received::body).containsOnly(attempts.get(0).body());
         assertThat(attempts).extracting(a -> a.header("Authorization")).containsExactly("Bearer token-1", "Bearer token-2");
-        // The clock stood still, yet the second attempt is signed one second later: the ledger
-        // would refuse the first attempt's signature again as SIGNATURE_REPLAYED.
+        // Each attempt is signed when it is sent, with the clock's second (here standing still).
         assertThat(attempts).extracting(a -> a.header("X-Ledger-Timestamp"))
-                .containsExactly(Long.toString(NOW.getEpochSecond()), Long.toString(NOW.getEpochSecond() + 1));
+                .containsExactly(Long.toString(NOW.getEpochSecond()), Long.toString(NOW.getEpochSecond()));
         for (Received attempt : attempts) {
             assertThat(attempt.header("X-Ledger-Signature")).isEqualTo(new BankSignature(SECRET).sign(
-                    Long.parseLong(attempt.header("X-Ledger-Timestamp")), attempt.body().getBytes(StandardCharsets.UTF_8)));
+                    Long.parseLong(attempt.header("X-Ledger-Timestamp")), "POST", "/v1/bank/collections",
+                    "application/json", attempt.body().getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -210,7 +210,7 @@ class LedgerClientStubTest {
     }
 
     @Test
-    void bank_reads_sign_the_empty_body_and_two_pages_in_one_second_are_signed_apart() {
+    void bank_reads_sign_their_path_and_query_so_two_pages_in_one_second_carry_two_signatures() {
         String emptyPage = "{\"items\":[],\"next\":null}";
         ledger.then(Answer.json(200, emptyPage), Answer.json(200, emptyPage));
         LedgerClient client = client(QUICK);
@@ -221,9 +221,12 @@ class LedgerClientStubTest {
         List<Received> sent = ledger.received();
         assertThat(sent.get(1).pathAndQuery()).isEqualTo("/v1/bank/instructions?status=PENDING&afterId=instruction-7&limit=100");
         assertThat(sent).extracting(call -> call.header("X-Ledger-Timestamp"))
-                .containsExactly(Long.toString(NOW.getEpochSecond()), Long.toString(NOW.getEpochSecond() + 1));
-        assertThat(sent.get(0).header("X-Ledger-Signature"))
-                .isEqualTo(new BankSignature(SECRET).sign(NOW.getEpochSecond(), new byte[0]));
+                .containsOnly(Long.toString(NOW.getEpochSecond()));
+        for (Received call : sent) {
+            assertThat(call.header("X-Ledger-Signature")).isEqualTo(new BankSignature(SECRET)
+                    .sign(NOW.getEpochSecond(), "GET", call.pathAndQuery(), null, new byte[0]));
+        }
+        assertThat(sent.get(0).header("X-Ledger-Signature")).isNotEqualTo(sent.get(1).header("X-Ledger-Signature"));
     }
 
     @Test

@@ -83,12 +83,8 @@ class HostileInputApiTest extends LedgerIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
 
-    /** Seconds back from now that bank calls are signed with: well inside the ledger's 300. */
-    private static final int SIGNING_SPREAD_SECONDS = 250;
-
     private final HttpClient client = HttpClient.newHttpClient();
     private BankSigner signer;
-    private int bankCalls;
     private final String everyRole = Tokens.token("hostile", List.of("PLATFORM", "BANK", "INSTITUTION", "REGULATOR"),
             NO_INSTITUTION);
 
@@ -312,14 +308,13 @@ class HostileInputApiTest extends LedgerIntegrationTest {
         bodies.put("/v1/refunds/{refundId}/decision", object(Map.of("decision", "CONTEST", "reason", "taught")));
         bodies.put("/v1/refunds/{refundId}/resolution", object(Map.of("outcome", "DENY", "reason", "heard")));
         bodies.put("/v1/disbursements/run", object(Map.of("asOf", now)));
-        bodies.put("/v1/instructions/{instructionId}/resolution", object(Map.of("payeeRef", "PAYER-1",
-                "reason", "account established")));
         bodies.put("/v1/bank/collections", collection);
         ObjectNode batch = NODES.objectNode();
         batch.putArray("items").add(collection.deepCopy());
         bodies.put("/v1/bank/collections/batch", batch);
         bodies.put("/v1/bank/instructions/{instructionId}/result", object(Map.of("outcome", "FAILED",
                 "bankTxnId", "OUT-1", "executedAt", now, "reason", "closed")));
+        bodies.put("/v1/instructions/{instructionId}/resolution", object(Map.of("payeeRef", "TXN-1", "reason", "found")));
         return bodies;
     }
 
@@ -367,9 +362,8 @@ class HostileInputApiTest extends LedgerIntegrationTest {
             request.header("Content-Type", c.contentType());
         }
         if (c.path().startsWith("/v1/bank/")) {
-            // Each bank call signed with a second of its own: two cases with one body are two calls.
-            long timestamp = clock.instant().getEpochSecond() - bankCalls++ % SIGNING_SPREAD_SECONDS;
-            signer.headers(timestamp, signable(c)).forEach(request::header);
+            signer.headers(clock.instant().getEpochSecond(), c.method(), c.path(), c.contentType(), signable(c))
+                    .forEach(request::header);
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 

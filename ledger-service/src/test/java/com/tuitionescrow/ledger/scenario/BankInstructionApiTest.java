@@ -3,6 +3,7 @@ package com.tuitionescrow.ledger.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.support.BankSigner;
 import com.tuitionescrow.ledger.support.CheckedScenario;
 import com.tuitionescrow.ledger.support.Http;
@@ -100,6 +101,30 @@ class BankInstructionApiTest extends CheckedScenario {
     }
 
     @Test
+    void given_a_signed_EXECUTED_for_one_instruction_when_it_is_sent_to_another_instructions_path_then_it_is_refused_and_both_stay_pending()
+            throws Exception {
+        Institution school = school();
+        String a = approve(school, requestRefund(soldAndPaid(school, id("stu"), course("piano", 10_000, 10)).orderId())
+                .get("refundId").asText()).get("instructionId").asText();
+        String b = approve(school, requestRefund(soldAndPaid(school, id("stu"), course("violin", 10_000, 10)).orderId())
+                .get("refundId").asText()).get("instructionId").asText();
+        String body = new ObjectMapper().writeValueAsString(executed());
+        // Captured on its way to A: signed for A's path, and the body names no instruction.
+        Map<String, String> signedForA = new BankSigner(Tokens.BANK_HMAC_SECRET, clock)
+                .jsonPost(clock.instant().getEpochSecond(), "/v1/bank/instructions/" + a + "/result", body);
+        Map<String, Integer> before = footprint();
+
+        Http.Response sentToB = http.postWithHeaders("/v1/bank/instructions/" + b + "/result", Tokens.bank(), body, signedForA);
+
+        assertRefused(sentToB, 401, "SIGNATURE_INVALID");
+        assertThat(footprint()).isEqualTo(before);
+        assertThat(listed(school, a).get("status").asText()).isEqualTo("PENDING");
+        assertThat(listed(school, b).get("status").asText()).isEqualTo("PENDING");
+        Http.Response sentToA = http.postWithHeaders("/v1/bank/instructions/" + a + "/result", Tokens.bank(), body, signedForA);
+        assertThat(sentToA.status()).as(sentToA.toString()).isEqualTo(200);
+    }
+
+    @Test
     void given_a_pending_instruction_when_an_answer_is_for_an_unknown_one_or_FAILED_without_reason_or_from_the_future_then_it_is_refused() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
@@ -165,16 +190,14 @@ class BankInstructionApiTest extends CheckedScenario {
             instructions.add(approve(school, requestRefund(order.orderId()).get("refundId").asText())
                     .get("instructionId").asText());
         }
-        // A GET signs an empty body: both pages carry the very same signature.
-        Map<String, String> signedNow = new BankSigner(Tokens.BANK_HMAC_SECRET, clock)
-                .headers(clock.instant().getEpochSecond(), "");
         String firstPage = "/v1/bank/instructions?status=PENDING&limit=1&afterId=" + instructions.get(0);
+        Map<String, String> firstPageSigned = new BankSigner(Tokens.BANK_HMAC_SECRET, clock)
+                .headers(clock.instant().getEpochSecond(), "GET", firstPage, null, "");
 
-        Http.Response first = http.getWithHeaders(firstPage, Tokens.bank(), signedNow);
-        Http.Response second = http.getWithHeaders("/v1/bank/instructions?status=PENDING&limit=1&afterId="
-                + instructions.get(1), Tokens.bank(), signedNow);
-        // A read changes nothing: reading a page again is answered too, held only to freshness.
-        Http.Response again = http.getWithHeaders(firstPage, Tokens.bank(), signedNow);
+        Http.Response first = http.getWithHeaders(firstPage, Tokens.bank(), firstPageSigned);
+        Http.Response second = page("status=PENDING&limit=1&afterId=" + instructions.get(1));
+        // The very same signed read again is answered again: a read changes nothing.
+        Http.Response again = http.getWithHeaders(firstPage, Tokens.bank(), firstPageSigned);
 
         assertThat(ids(first)).containsExactly(instructions.get(1));
         assertThat(ids(second)).containsExactly(instructions.get(2));

@@ -197,7 +197,7 @@ class StatementRefusalApiTest extends StatementScenario {
         long now = clock.instant().getEpochSecond();
 
         Http.Response unsigned = http.postWithHeaders(PATH, Tokens.bank(), file, Map.of("Content-Type", CSV));
-        Map<String, String> signedForAnotherBody = new java.util.HashMap<>(signer.headers(now, file + "\n"));
+        Map<String, String> signedForAnotherBody = new java.util.HashMap<>(signer.headers(now, "POST", PATH, CSV, file + "\n"));
         signedForAnotherBody.put("Content-Type", CSV);
         Http.Response tampered = http.postWithHeaders(PATH, Tokens.bank(), file, signedForAnotherBody);
 

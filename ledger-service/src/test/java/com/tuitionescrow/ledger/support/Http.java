@@ -41,7 +41,7 @@ public final class Http {
     }
 
     public Response get(String path, String token) {
-        return send(path, token, "GET", "", signer.headersFor(path, ""));
+        return send(path, token, "GET", "", signer.headersFor("GET", path, null, ""));
     }
 
     public Response post(String path, String token, Object body) {
@@ -53,12 +53,12 @@ public final class Http {
     }
 
     public Response postRaw(String path, String token, String rawBody) {
-        return send(path, token, "POST", rawBody, signer.headersFor(path, rawBody));
+        return send(path, token, "POST", rawBody, signer.headersFor("POST", path, "application/json", rawBody));
     }
 
     /** A body of another type (a statement file: application/xml, text/csv), signed like any bank call. */
     public Response postRaw(String path, String token, String rawBody, String contentType) {
-        Map<String, String> headers = new java.util.HashMap<>(signer.headersFor(path, rawBody));
+        Map<String, String> headers = new java.util.HashMap<>(signer.headersFor("POST", path, contentType, rawBody));
         headers.put(CONTENT_TYPE, contentType);
         return send(path, token, "POST", rawBody, headers);
     }

@@ -80,12 +80,10 @@ import java.util.function.Supplier;
  *
  * <p><b>Credentials.</b> The bearer token is asked of the caller's supplier for every attempt, so
  * a token that expires between a call and its retry is replaced. Calls to {@code /v1/bank/**} are
- * signed with the bank secret (see {@link BankSignature}) when each attempt is sent, by the
- * client's clock. The ledger refuses a signature it has already seen, and a signature covers only
- * the timestamp and the body, so a body signed again within the same second (a quick retry, or the
- * next page of instructions: every GET signs the empty body) is signed a second later than before.
- * A burst of identical bank calls thus runs ahead of the clock by a second per call, and the ledger
- * accepts 300 s of skew: page with a large {@code limit} rather than many small pages.
+ * signed with the bank secret (see {@link BankSignature}, scheme v2: method, path and query,
+ * content type and body) when each attempt is sent, with the current second of the client's clock.
+ * A repeat of a signed call is harmless (every change is keyed by its id), so the ledger keeps no
+ * record of signatures and a retry needs nothing but a fresh timestamp.
  *
  * <p><b>Failures.</b> A refusal by the ledger is a {@link LedgerProblemException} with the
  * problem's code: nothing was changed. No answer (connection failed, timed out, or 502, 503, 504)
@@ -93,7 +91,7 @@ import java.util.function.Supplier;
  *
  * <p><b>Retries, and why every call may be repeated.</b> A failed attempt is repeated, per the
  * {@link RetryPolicy}, when there was no answer (the outcome is unknown) or when the ledger refused
- * with {@code CONCURRENT_MODIFICATION} or {@code SIGNATURE_REPLAYED} (nothing was written; see
+ * with {@code CONCURRENT_MODIFICATION} (nothing was written; see
  * {@link LedgerProblemException#isRetryable()}). Any other refusal is final and is not repeated.
  * Repeating an attempt that did reach the ledger is harmless for every endpoint of v1:
  * <ul>
@@ -147,7 +145,7 @@ public final class LedgerClient {
     private final String baseUri;
     private final Supplier<String> bearerToken;
     private final BankSignature bankSignature;
-    private final SigningTimestamps signingTimestamps;
+    private final Clock clock;
     private final Duration requestTimeout;
     private final RetryPolicy retry;
     private final HttpClient http;
@@ -157,7 +155,7 @@ public final class LedgerClient {
         this.baseUri = builder.baseUri.toString().replaceAll("/+$", "");
         this.bearerToken = builder.bearerToken;
         this.bankSignature = builder.bankSecret == null ? null : new BankSignature(builder.bankSecret);
-        this.signingTimestamps = new SigningTimestamps(builder.clock);
+        this.clock = builder.clock;
         this.requestTimeout = builder.requestTimeout;
         this.retry = builder.retry;
         this.http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
@@ -640,7 +638,9 @@ public final class LedgerClient {
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("the bearer token supplier gave no token");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + path))
+        URI uri = URI.create(baseUri + path);
+        String sentContentType = !method.equals("GET") && body.length > 0 ? contentType : null;
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Accept", "application/json, application/problem+json")
                 .header("Authorization", "Bearer " + token);
@@ -648,15 +648,18 @@ public final class LedgerClient {
             if (bankSignature == null) {
                 throw new IllegalStateException(path + " is a bank call: build the client with the bank secret");
             }
-            long timestamp = signingTimestamps.next(body);
+            long timestamp = clock.instant().getEpochSecond();
+            // Signed as the ledger receives it: the path with the base URI's prefix, the query as encoded.
+            String signedPath = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             request.header(BankSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(BankSignature.SIGNATURE_HEADER, bankSignature.sign(timestamp, body));
+                    .header(BankSignature.SIGNATURE_HEADER, bankSignature.sign(timestamp, method, signedPath,
+                            sentContentType, body));
         }
         if (method.equals("GET")) {
             return request.GET().build();
         }
-        if (body.length > 0) {
-            request.header("Content-Type", contentType);
+        if (sentContentType != null) {
+            request.header("Content-Type", sentContentType);
         }
         return request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }

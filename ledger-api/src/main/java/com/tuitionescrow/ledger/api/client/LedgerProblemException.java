@@ -61,12 +61,11 @@ public final class LedgerProblemException extends RuntimeException {
 
     /**
      * Whether sending the same call again may succeed: the ledger gave up on a race with other
-     * changes to the same records ({@code CONCURRENT_MODIFICATION}), or it had already seen this
-     * call's signature ({@code SIGNATURE_REPLAYED}, from another sender signing the same body in
-     * the same second). Neither wrote anything; {@link LedgerClient} repeats both by itself.
+     * changes to the same records ({@code CONCURRENT_MODIFICATION}) and wrote nothing;
+     * {@link LedgerClient} repeats it by itself.
      */
     public boolean isRetryable() {
-        return code == ProblemCode.CONCURRENT_MODIFICATION || code == ProblemCode.SIGNATURE_REPLAYED;
+        return code == ProblemCode.CONCURRENT_MODIFICATION;
     }
 
     private static ProblemCode known(String rawCode) {

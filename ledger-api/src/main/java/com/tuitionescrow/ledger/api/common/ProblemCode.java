@@ -7,11 +7,14 @@ package com.tuitionescrow.ledger.api.common;
 public enum ProblemCode {
     // 400
     VALIDATION_FAILED,
+    /** The path is not written the one way the ledger accepts (no encoding, dot segments, doubled slashes...). */
+    PATH_NOT_CANONICAL,
+    /** The request is refused before routing: an HTTP method, header or parameter no client of the contract sends. */
+    REQUEST_REJECTED,
     // 401
     UNAUTHENTICATED,
     SIGNATURE_INVALID,
     SIGNATURE_STALE,
-    SIGNATURE_REPLAYED,
     // 403
     FORBIDDEN,
     // 404

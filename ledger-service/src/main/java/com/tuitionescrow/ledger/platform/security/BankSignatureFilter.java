@@ -3,8 +3,9 @@ package com.tuitionescrow.ledger.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.client.BankSignature;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
+import com.tuitionescrow.ledger.platform.web.BankChannel;
 import com.tuitionescrow.ledger.platform.web.Problems;
-import com.tuitionescrow.ledger.shared.Sha256;
+import com.tuitionescrow.ledger.platform.web.Routes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -17,49 +18,53 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks the body signature of every {@code /v1/bank/**} call before it reaches the ledger:
- * {@code X-Ledger-Signature: sha256=<hex HMAC-SHA256(secret, X-Ledger-Timestamp + "." + raw body)>}.
- * Missing or wrong: 401 SIGNATURE_INVALID; a timestamp more than the allowed skew away: 401
- * SIGNATURE_STALE; a signature of a changing call already accepted: 401 SIGNATURE_REPLAYED. A GET
- * changes nothing and signs an empty body, so every GET of one second carries the same signature:
- * reads are held to freshness, not to first sighting. The body read here is the body the controller
- * gets, so what was signed is exactly what is applied.
+ * Checks the signature of every bank call ({@link BankChannel} routes) before it reaches the ledger:
+ * {@code X-Ledger-Signature: v2=<hex HMAC-SHA256(secret, canonical string)>}, the canonical string
+ * covering the timestamp, the method, the path with its query, the content type and the body's hash
+ * ({@link BankSignature}, docs/api.md "Bank signatures"). Missing, malformed, of the retired
+ * {@code sha256=} scheme or wrong: 401 SIGNATURE_INVALID; a timestamp more than the allowed skew
+ * away: 401 SIGNATURE_STALE. A byte-identical resend within the skew passes: every change it asks is
+ * keyed by its id and answered with the first result, and the path it names is signed, so a
+ * captured call cannot be put to another use. The path read here is canonical ({@code
+ * CanonicalPathFilter} ran first): the path the role rules and the router decide on. The body read
+ * here is the body the controller gets, so what was signed is exactly what is applied.
  */
 class BankSignatureFilter extends OncePerRequestFilter {
 
     private static final String TIMESTAMP = BankSignature.TIMESTAMP_HEADER;
     private static final String SIGNATURE = BankSignature.SIGNATURE_HEADER;
-    private static final String PREFIX = "sha256=";
+    private static final String PREFIX = BankSignature.SCHEME + "=";
+    private static final String RETIRED_PREFIX = "sha256=";
     private static final HexFormat HEX = HexFormat.of();
 
     private final BankSignatureProperties properties;
-    private final SignatureReplayGuard replays;
+    private final List<BankSignature> accepted;
+    private final Routes routes;
     private final Clock clock;
     private final ObjectMapper json;
 
-    BankSignatureFilter(BankSignatureProperties properties, SignatureReplayGuard replays, Clock clock, ObjectMapper json) {
+    BankSignatureFilter(BankSignatureProperties properties, Routes routes, Clock clock, ObjectMapper json) {
         this.properties = properties;
-        this.replays = replays;
+        this.accepted = properties.acceptedSecrets().stream().map(BankSignature::new).toList();
+        this.routes = routes;
         this.clock = clock;
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v1/bank/");
+        return !routes.isBankChannel(request.getRequestURI());
     }
 
     @Override
@@ -76,9 +81,16 @@ class BankSignatureFilter extends OncePerRequestFilter {
         }
         String timestamp = request.getHeader(TIMESTAMP);
         String signature = request.getHeader(SIGNATURE);
-        if (timestamp == null || signature == null || !timestamp.matches("[0-9]{1,12}") || !signature.startsWith(PREFIX)) {
+        if (signature != null && signature.startsWith(RETIRED_PREFIX)) {
             refuse(response, HttpStatus.UNAUTHORIZED, ProblemCode.SIGNATURE_INVALID,
-                    "a bank call carries " + TIMESTAMP + " (unix seconds) and " + SIGNATURE + ": sha256=<hex>");
+                    "the sha256= signature is retired: sign with v2, over the method, path and query, content type "
+                            + "and body (docs/api.md, \"Bank signatures\")");
+            return;
+        }
+        if (timestamp == null || signature == null || !timestamp.matches("[0-9]{1,12}") || !signature.startsWith(PREFIX)
+                || count(request, SIGNATURE) > 1 || count(request, TIMESTAMP) > 1) {
+            refuse(response, HttpStatus.UNAUTHORIZED, ProblemCode.SIGNATURE_INVALID,
+                    "a bank call carries one " + TIMESTAMP + " (unix seconds) and one " + SIGNATURE + ": v2=<hex>");
             return;
         }
         Duration skew = Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant()).abs();
@@ -89,38 +101,28 @@ class BankSignatureFilter extends OncePerRequestFilter {
             return;
         }
         byte[] presented = parseHex(signature.substring(PREFIX.length()));
-        if (presented == null || !matchesAnySecret(presented, timestamp, body)) {
+        if (presented == null || !matchesAnySecret(presented, Long.parseLong(timestamp), request, body)) {
             refuse(response, HttpStatus.UNAUTHORIZED, ProblemCode.SIGNATURE_INVALID,
-                    "the signature does not match the timestamp and body as sent");
-            return;
-        }
-        if (!"GET".equals(request.getMethod()) && !replays.firstSighting(Sha256.of(presented))) {
-            refuse(response, HttpStatus.UNAUTHORIZED, ProblemCode.SIGNATURE_REPLAYED,
-                    "this signed call was already received; sign each attempt afresh");
+                    "the signature does not match the timestamp, method, path and query, content type and body as sent");
             return;
         }
         chain.doFilter(new SignedBody(request, body), response);
     }
 
-    private boolean matchesAnySecret(byte[] presented, String timestamp, byte[] body) {
-        byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+    private boolean matchesAnySecret(byte[] presented, long timestamp, HttpServletRequest request, byte[] body) {
+        String query = request.getQueryString();
+        String pathAndQuery = request.getRequestURI() + (query == null ? "" : "?" + query);
         boolean matched = false;
-        for (byte[] secret : properties.acceptedSecrets()) {
+        for (BankSignature secret : accepted) {
             // Constant-time comparison, and every secret tried, so timing tells nothing.
-            matched |= MessageDigest.isEqual(presented, hmac(secret, prefix, body));
+            matched |= MessageDigest.isEqual(presented,
+                    secret.mac(timestamp, request.getMethod(), pathAndQuery, request.getHeader("Content-Type"), body));
         }
         return matched;
     }
 
-    static byte[] hmac(byte[] secret, byte[] prefix, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(prefix);
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("every Java platform provides HmacSHA256", e);
-        }
+    private static int count(HttpServletRequest request, String header) {
+        return Collections.list(request.getHeaders(header)).size();
     }
 
     private static byte[] parseHex(String hex) {

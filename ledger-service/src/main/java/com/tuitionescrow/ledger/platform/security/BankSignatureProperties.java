@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The body signature of bank calls (docs/api.md): HMAC-SHA256 over {@code timestamp + "." + raw body}.
+ * The signature of bank calls (docs/api.md, "Bank signatures"): HMAC-SHA256 over the v2 canonical string.
  *
  * @param hmacSecret         the current secret, UTF-8 bytes, from {@code LEDGER_BANK_HMAC_SECRET}
  * @param hmacSecretPrevious the secret being rotated out, still accepted (empty when not rotating)
@@ -31,11 +31,11 @@ public record BankSignatureProperties(String hmacSecret, String hmacSecretPrevio
     }
 
     /** The secrets a signature may be made with: the current one first. */
-    List<byte[]> acceptedSecrets() {
-        List<byte[]> secrets = new ArrayList<>(2);
-        secrets.add(hmacSecret.getBytes(StandardCharsets.UTF_8));
+    List<String> acceptedSecrets() {
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(hmacSecret);
         if (hmacSecretPrevious != null && !hmacSecretPrevious.isEmpty()) {
-            secrets.add(hmacSecretPrevious.getBytes(StandardCharsets.UTF_8));
+            secrets.add(hmacSecretPrevious);
         }
         return secrets;
     }

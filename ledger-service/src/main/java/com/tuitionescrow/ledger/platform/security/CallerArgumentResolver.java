@@ -12,6 +12,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /** Lets a controller method take the authenticated {@link Caller} as a parameter. */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
+    private final TokenClaims claims;
+
+    CallerArgumentResolver(TokenClaims claims) {
+        this.claims = claims;
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.getParameterType() == Caller.class;
@@ -22,7 +28,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                                   WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
-            return TokenClaims.caller(token.getToken());
+            return claims.caller(token.getToken());
         }
         throw new IllegalStateException("an endpoint that takes a Caller is reached only with a valid token");
     }

@@ -6,10 +6,9 @@ import static org.springframework.http.HttpMethod.POST;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.platform.web.Problems;
+import com.tuitionescrow.ledger.platform.web.Routes;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,17 +18,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -49,9 +45,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static final String INSTITUTION = Role.INSTITUTION.name();
     private static final String REGULATOR = Role.REGULATOR.name();
 
+    private final SecurityProperties properties;
+    private final TokenClaims claims;
+
+    SecurityConfiguration(SecurityProperties properties) {
+        this.properties = properties;
+        this.claims = new TokenClaims(properties.rolesClaim(), properties.institutionClaim());
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ObjectMapper json, BankSignatureProperties bank,
-                            SignatureReplayGuard replays, Clock clock) throws Exception {
+                            Routes routes, Clock clock) throws Exception {
         if (bank.isDevelopmentSecret()) {
             log.warn("LEDGER_BANK_HMAC_SECRET is not set: bank calls are checked against the published development "
                     + "secret. Set LEDGER_BANK_HMAC_SECRET outside a local trial.");
@@ -111,36 +115,47 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(GET, "/v1/reconciliations", "/v1/reconciliations/*").hasAnyRole(REGULATOR, INSTITUTION)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenResolver(new SingleBearerToken())
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
                                 token,
-                                TokenClaims.roles(token).stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
+                                claims.roles(token).stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
                                 token.getSubject())))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 // After the role check: a bank call is first a BANK caller's, then a correctly signed one.
-                .addFilterAfter(new BankSignatureFilter(bank, replays, clock, json), AuthorizationFilter.class)
+                .addFilterAfter(new BankSignatureFilter(bank, routes, clock, json), AuthorizationFilter.class)
                 .build();
     }
 
-    /** HS256 only: a token signed otherwise, or not at all ({@code alg: none}), is refused. */
+    /**
+     * A request the firewall refuses (a method no client of the contract sends, a control character in a
+     * header) is answered as every refusal is, with a problem, not the servlet container's page. The
+     * firewall's own message quotes the request and is not echoed.
+     */
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
-        if (properties.isDevelopmentSecret()) {
+    RequestRejectedHandler requestRejected(ObjectMapper json) {
+        return (request, response, rejected) -> Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST,
+                ProblemCode.REQUEST_REJECTED, "the request was rejected before routing: its method, a header or a "
+                        + "parameter is not one a client of the contract sends"));
+    }
+
+    /** Tokens of the identity provider's JWK set when one is configured, else HS256 with the shared secret. */
+    @Bean
+    JwtDecoder jwtDecoder() {
+        if (properties.usesJwkSet()) {
+            log.info("Bearer tokens: RS256 and ES256 of the JWK set {}, issuer {}, audience {}; HS256 is off",
+                    properties.jwkSetUri(), properties.issuer(), properties.audience());
+        } else if (properties.isDevelopmentSecret()) {
             log.warn("LEDGER_JWT_SECRET is not set: tokens are checked against the published development secret. "
-                    + "Anyone can mint a token for this instance; set LEDGER_JWT_SECRET outside a local trial.");
+                    + "Anyone can mint a token for this instance; set LEDGER_JWK_SET_URI (or LEDGER_JWT_SECRET) "
+                    + "outside a local trial.");
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(properties.jwtSecretBytes(), "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(Duration.ofSeconds(30)), new TokenClaims()));
-        return decoder;
+        return TokenDecoders.of(properties, claims);
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CallerArgumentResolver());
+        resolvers.add(new CallerArgumentResolver(claims));
     }
 }

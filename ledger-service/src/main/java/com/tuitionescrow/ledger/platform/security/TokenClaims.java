@@ -2,6 +2,7 @@ package com.tuitionescrow.ledger.platform.security;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -11,16 +12,25 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * The claims docs/api.md requires: {@code sub}, {@code exp}, {@code roles} (known roles only) and, with
- * INSTITUTION, an {@code institution_id}. A token without them is invalid (401), not merely weak.
+ * The claims docs/api.md requires: {@code sub}, {@code exp}, the roles (known roles only) and, with
+ * INSTITUTION, the institution's credit code. A token without them is invalid (401), not merely weak.
+ * The roles and the institution are read from the claims the deployment names
+ * ({@code ledger.security.roles-claim}, {@code institution-claim}): {@code roles} and
+ * {@code institution_id} unless set; a dotted name reads into nested claims, as identity providers
+ * nest roles ({@code realm_access.roles}).
  */
 final class TokenClaims implements OAuth2TokenValidator<Jwt> {
 
-    static final String ROLES = "roles";
-    static final String INSTITUTION_ID = "institution_id";
+    private final String rolesClaim;
+    private final String institutionClaim;
     /** The journal records every actor in full; a longer subject is refused rather than cut. */
     static final int MAX_SUBJECT_LENGTH = 128;
     private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NP-RT-UW-Y]{18}");
+
+    TokenClaims(String rolesClaim, String institutionClaim) {
+        this.rolesClaim = rolesClaim;
+        this.institutionClaim = institutionClaim;
+    }
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
@@ -42,15 +52,16 @@ final class TokenClaims implements OAuth2TokenValidator<Jwt> {
         if (roles.isEmpty()) {
             return invalid("the token has no roles");
         }
-        String institution = jwt.getClaimAsString(INSTITUTION_ID);
-        if (roles.contains(Role.INSTITUTION) && (institution == null || !CREDIT_CODE.matcher(institution).matches())) {
-            return invalid("an INSTITUTION token names its institution_id");
+        Object institution = claim(jwt, institutionClaim);
+        if (roles.contains(Role.INSTITUTION)
+                && !(institution instanceof String code && CREDIT_CODE.matcher(code).matches())) {
+            return invalid("an INSTITUTION token names its institution in " + institutionClaim);
         }
         return OAuth2TokenValidatorResult.success();
     }
 
-    static Set<Role> roles(Jwt jwt) {
-        Object claim = jwt.getClaims().get(ROLES);
+    Set<Role> roles(Jwt jwt) {
+        Object claim = claim(jwt, rolesClaim);
         if (!(claim instanceof List<?> list)) {
             return Set.of();
         }
@@ -65,10 +76,22 @@ final class TokenClaims implements OAuth2TokenValidator<Jwt> {
         return roles;
     }
 
-    static Caller caller(Jwt jwt) {
+    Caller caller(Jwt jwt) {
         Set<Role> roles = roles(jwt);
         return new Caller(jwt.getSubject(), roles,
-                roles.contains(Role.INSTITUTION) ? jwt.getClaimAsString(INSTITUTION_ID) : null);
+                roles.contains(Role.INSTITUTION) ? (String) claim(jwt, institutionClaim) : null);
+    }
+
+    /** The claim at a dotted path ({@code realm_access.roles}), or null. */
+    private static Object claim(Jwt jwt, String path) {
+        Object value = jwt.getClaims();
+        for (String name : path.split("\\.")) {
+            if (!(value instanceof Map<?, ?> claims)) {
+                return null;
+            }
+            value = claims.get(name);
+        }
+        return value;
     }
 
     private static OAuth2TokenValidatorResult invalid(String description) {

@@ -23,23 +23,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bounds every request body (413 beyond the limit), before anything reads it: a declared length over
  * the limit is refused at once, and a body sent without one stops being read at the limit. Bank
- * calls have their own, larger limit where their signature is checked.
+ * calls ({@link BankChannel}) have their own, larger limit where their signature is checked.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBodyBytes;
+    private final Routes routes;
     private final ObjectMapper json;
 
-    BodyLimitFilter(@Value("${ledger.web.max-body-bytes}") long maxBodyBytes, ObjectMapper json) {
+    BodyLimitFilter(@Value("${ledger.web.max-body-bytes}") long maxBodyBytes, Routes routes, ObjectMapper json) {
         this.maxBodyBytes = maxBodyBytes;
+        this.routes = routes;
         this.json = json;
     }
 
+    /** The path is canonical by now ({@link CanonicalPathFilter}): the one the router and the signature read. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/v1/bank/");
+        return routes.isBankChannel(request.getRequestURI());
     }
 
     @Override

@@ -66,7 +66,7 @@ class OpenApiConfiguration {
      * codes an operation can answer with 422 is in its description.
      */
     @Bean
-    OpenApiCustomizer problemResponses() {
+    OpenApiCustomizer problemResponses(Routes routes) {
         return openApi -> {
             openApi.getComponents().addSchemas("Problem", new ObjectSchema()
                     .description("RFC 9457 problem details with the ledger's stable code")
@@ -83,7 +83,7 @@ class OpenApiConfiguration {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 ApiResponses responses = operation.getResponses();
                 boolean open = path.startsWith("/v3/") || path.startsWith("/actuator/");
-                if (path.startsWith("/v1/bank/")) {
+                if (routes.isBankChannel(path)) {
                     signed(operation);
                 } else if (!open) {
                     responses.addApiResponse("401", problem("No valid bearer token"));
@@ -91,9 +91,9 @@ class OpenApiConfiguration {
                 if (!open) {
                     responses.addApiResponse("403", problem("The caller's role or institution does not reach this"));
                 }
-                if (method == PathItem.HttpMethod.POST || operation.getParameters() != null) {
-                    responses.addApiResponse("400", problem("Malformed or invalid input (VALIDATION_FAILED); nothing was written"));
-                }
+                responses.addApiResponse("400", problem("Malformed or invalid input (VALIDATION_FAILED), a path not written "
+                        + "as the contract writes it (PATH_NOT_CANONICAL) or a request rejected before routing "
+                        + "(REQUEST_REJECTED); nothing was written"));
                 if (path.contains("{")) {
                     responses.addApiResponse("404", problem("No such resource, or not the caller's institution's"));
                 }
@@ -111,11 +111,11 @@ class OpenApiConfiguration {
                 .description("Unix seconds when the call was signed; at most 300 s from the ledger's clock")
                 .schema(new StringSchema().pattern("^[0-9]{1,12}$")));
         operation.addParametersItem(new HeaderParameter().name("X-Ledger-Signature").required(true)
-                .description("sha256=<hex HMAC-SHA256(LEDGER_BANK_HMAC_SECRET, timestamp + \".\" + raw body)>; "
-                        + "a GET signs an empty body")
-                .schema(new StringSchema().pattern("^sha256=[0-9a-f]{64}$")));
+                .description("v2=<hex HMAC-SHA256(LEDGER_BANK_HMAC_SECRET, \"v2\\n\" + timestamp + \"\\n\" + METHOD + \"\\n\" "
+                        + "+ path and ?query as sent + \"\\n\" + Content-Type as sent + \"\\n\" + hex SHA-256 of the raw body)>")
+                .schema(new StringSchema().pattern("^v2=[0-9a-f]{64}$")));
         operation.getResponses().addApiResponse("401", problem(
-                "No valid bearer token (UNAUTHENTICATED), or SIGNATURE_INVALID, SIGNATURE_STALE, SIGNATURE_REPLAYED"));
+                "No valid bearer token (UNAUTHENTICATED), or SIGNATURE_INVALID, SIGNATURE_STALE"));
         operation.getResponses().addApiResponse("413", problem("The body exceeds the bank call limit (PAYLOAD_TOO_LARGE)"));
     }
 

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * JSON bodies are held to the same by their fields' patterns.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class QueryTextFilter extends OncePerRequestFilter {
 
     private final ObjectMapper json;
