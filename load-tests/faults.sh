@@ -36,7 +36,7 @@ if newer_sources "$classpath_file" load-tests/src/main ledger-api/src load-tests
   echo "[faults] building the harness"
   # In the reactor, so the harness runs on this tree's ledger-api (target/classes), not on whatever is installed.
   mvn -B -q ${FAULTS_MVN_OPTS:-} compile dependency:build-classpath -pl load-tests -am \
-    -Dmdep.outputFile=target/faults.classpath -Dmdep.includeScope=runtime
+    -Dmdep.outputFile=target/faults.classpath -DincludeScope=runtime
 fi
 
 # ---- a PostgreSQL cluster of the harness's own

@@ -84,8 +84,10 @@ import java.util.function.Supplier;
  * client's clock. The ledger refuses a signature it has already seen, and a signature covers only
  * the timestamp and the body, so a body signed again within the same second (a quick retry, or the
  * next page of instructions: every GET signs the empty body) is signed a second later than before.
- * A burst of identical bank calls thus runs ahead of the clock by a second per call, and the ledger
- * accepts 300 s of skew: page with a large {@code limit} rather than many small pages.
+ * A burst of identical bank calls thus runs ahead of the clock by a second per call, up to 30 s ahead;
+ * beyond that the next one waits for the clock, so that a call repeated through a long outage is never
+ * refused as stale (the ledger accepts 300 s of skew). Page with a large {@code limit} rather than many
+ * small pages.
  *
  * <p><b>Failures.</b> A refusal by the ledger is a {@link LedgerProblemException} with the
  * problem's code: nothing was changed. No answer (connection failed, timed out, or 502, 503, 504)
@@ -635,7 +637,9 @@ public final class LedgerClient {
         throw problem(call, status, answer);
     }
 
-    private HttpRequest request(String method, String path, byte[] body, String contentType) {
+    /** Throws InterruptedException when interrupted while a repeated bank call waits for the clock (see {@link SigningTimestamps}). */
+    private HttpRequest request(String method, String path, byte[] body, String contentType)
+            throws InterruptedException {
         String token = bearerToken.get();
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("the bearer token supplier gave no token");
