@@ -44,10 +44,11 @@ final class Outage {
         Instant at = Instant.now();
         long started = System.nanoTime();
         database.stop();
+        long stopped = System.nanoTime();
         List<Probe.Answer> sales = new ArrayList<>();
         List<Probe.Answer> health = new ArrayList<>();
         List<String> refused = new ArrayList<>();
-        while (System.nanoTime() - started < down.toNanos()) {
+        while (System.nanoTime() - stopped < down.toNanos()) {
             String orderId = nextOrderId("outage");
             sales.add(probe.post("/v1/orders", tokens.platform(), sale(orderId)));
             refused.add(orderId);

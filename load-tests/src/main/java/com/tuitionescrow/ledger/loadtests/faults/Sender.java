@@ -15,7 +15,9 @@ final class Sender {
 
     enum Outcome { ACKNOWLEDGED, REFUSED, UNANSWERED }
 
-    private static final Duration PAUSE = Duration.ofMillis(200);
+    /** Pauses double from the first to the longest: a quick race is retried at once, a restart not hammered. */
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
 
     private final RequestLog log;
 
@@ -31,7 +33,7 @@ final class Sender {
 
     /** Sends a request that was sent before and left unanswered, with the same id and body. */
     Outcome sendAgain(Op op, BooleanSupplier keepTrying) {
-        while (true) {
+        for (Duration pause = FIRST_PAUSE; ; pause = min(pause.multipliedBy(2), LONGEST_PAUSE)) {
             try {
                 op.call().get();
                 log.attempted("2xx");
@@ -47,16 +49,20 @@ final class Sender {
                     return Outcome.REFUSED;
                 }
             }
-            if (!keepTrying.getAsBoolean() || !pause()) {
+            if (!keepTrying.getAsBoolean() || !sleep(pause)) {
                 log.unanswered(op);
                 return Outcome.UNANSWERED;
             }
         }
     }
 
-    private static boolean pause() {
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static boolean sleep(Duration pause) {
         try {
-            Thread.sleep(PAUSE.toMillis());
+            Thread.sleep(pause.toMillis());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
