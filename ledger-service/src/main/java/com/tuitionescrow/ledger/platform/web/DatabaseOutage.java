@@ -25,6 +25,10 @@ public final class DatabaseOutage {
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
+            // A commit that failed, then its rollback too: the connection broke under the commit.
+            if (t instanceof CommitOutcomeUnknown && t.getCause() instanceof TransactionSystemException) {
+                return true;
+            }
             // A rollback that failed on the broken connection hides the failure that broke it.
             if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
                     && isCause(rollback.getApplicationException())) {
