@@ -75,5 +75,6 @@ echo "[faults] PostgreSQL cluster in $work on port $db_port"
 
 FAULTS_WORK_DIR=$work FAULTS_SERVICE_JAR=$jar FAULTS_DB_SCRIPT=$work/db.sh \
 FAULTS_DB_URL=jdbc:postgresql://localhost:$db_port/ledger FAULTS_SERVICE_PORT=$service_port \
+FAULTS_PSQL="$pg_bin/psql -h localhost -p $db_port -U postgres -d ledger" \
 FAULTS_REPORT_DIR=load-tests/results \
   java -cp "load-tests/target/classes:$(cat "$classpath_file")" com.tuitionescrow.ledger.loadtests.faults.FaultHarness

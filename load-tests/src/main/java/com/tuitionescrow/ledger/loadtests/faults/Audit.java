@@ -144,6 +144,24 @@ final class Audit {
         return differences;
     }
 
+    /**
+     * The journal against the event store, for each money event: a projection that lost an event, or
+     * took one twice, differs from a rebuild.
+     */
+    List<String> journalAgainstEventStore(Map<String, Integer> events) {
+        Map<String, Integer> journal = new TreeMap<>();
+        journalEntries().values().forEach(byType -> byType.forEach((type, n) -> journal.merge(type, n, Integer::sum)));
+        List<String> differences = new ArrayList<>();
+        for (String type : List.of("CollectionApplied", "LessonReported", "LessonConfirmed")) {
+            int stored = events.getOrDefault(type, 0);
+            int projected = journal.getOrDefault(type, 0);
+            if (stored != projected) {
+                differences.add(type + ": " + stored + " events, " + projected + " journal entries");
+            }
+        }
+        return differences;
+    }
+
     VerificationResponse verification() {
         return clients.regulator().verification();
     }

@@ -175,7 +175,7 @@ public final class FaultHarness {
                 unanswered.size() + " unanswered when the load stopped, " + still.size() + " still unanswered " + still));
     }
 
-    private void audit() throws InterruptedException {
+    private void audit() throws Exception {
         List<Op> acknowledged = log.acknowledged();
         List<RequestLog.Refusal> refused = log.refused();
         checks.add(Check.of("No request of the cycle refused", refused.isEmpty(), refused.size() + " refused "
@@ -202,6 +202,13 @@ public final class FaultHarness {
         checks.add(Check.of("The journal holds one entry per acknowledged collection, lesson and confirmation",
                 journal.isEmpty(), journal.isEmpty() ? expected.values().stream().mapToInt(ExpectedBooks::entries).sum()
                         + " entries" : journal.toString()));
+
+        Map<String, Integer> events = new EventStore(settings.psql()).eventsByType();
+        List<String> rebuilt = audit.journalAgainstEventStore(events);
+        checks.add(Check.of("The journal equals a rebuild from the event store (money events by type)", rebuilt.isEmpty(),
+                rebuilt.isEmpty() ? "CollectionApplied " + events.getOrDefault("CollectionApplied", 0) + ", LessonReported "
+                        + events.getOrDefault("LessonReported", 0) + ", LessonConfirmed "
+                        + events.getOrDefault("LessonConfirmed", 0) + " events" : rebuilt.toString()));
 
         VerificationResponse verification = audit.verification();
         checks.add(Check.of("Verification: the hash chain recomputes", verification.chainIntact(),

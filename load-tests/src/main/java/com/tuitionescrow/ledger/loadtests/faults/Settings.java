@@ -3,6 +3,7 @@ package com.tuitionescrow.ledger.loadtests.faults;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Map;
  * where the cluster's script, the service jar and the work directory are, the ports, and how much
  * load and how many crashes.
  */
-record Settings(Path workDir, Path serviceJar, Path databaseScript, String databaseUrl, int servicePort,
+record Settings(Path workDir, Path serviceJar, Path databaseScript, String databaseUrl, List<String> psql, int servicePort,
                 Path reportDir, int workers, int crashes, Duration loadBetweenFaults, Duration outage,
                 String jwtSecret, String bankSecret) {
 
@@ -20,6 +21,7 @@ record Settings(Path workDir, Path serviceJar, Path databaseScript, String datab
                 Path.of(required(env, "FAULTS_SERVICE_JAR")),
                 Path.of(env.getOrDefault("FAULTS_DB_SCRIPT", workDir.resolve("db.sh").toString())),
                 required(env, "FAULTS_DB_URL"),
+                List.of(required(env, "FAULTS_PSQL").split(" ")),
                 Integer.parseInt(env.getOrDefault("FAULTS_SERVICE_PORT", "18480")),
                 Path.of(env.getOrDefault("FAULTS_REPORT_DIR", "load-tests/results")),
                 Integer.parseInt(env.getOrDefault("FAULTS_WORKERS", "4")),

@@ -9,7 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Bearer tokens as the ledger reads them (docs/api.md, "Authentication"): HS256 over the service's
+ * Bearer tokens as the ledger reads them (docs/api.md, "Who may call what"): HS256 over the service's
  * {@code LEDGER_JWT_SECRET} with {@code sub}, {@code roles}, {@code exp} and, for an institution,
  * {@code institution_id}. Each call mints a fresh one, so a run never outlives its tokens.
  */
