@@ -32,6 +32,21 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.isCause(rollback)).isTrue();
     }
 
+    /**
+     * Seen by the fault harness while PostgreSQL restarted: a statement on a connection the pool had
+     * already closed, because an earlier statement found it broken, fails with Hikari's "Connection is
+     * closed" and no SQL state; its rollback fails the same way. It was answered 500.
+     */
+    @Test
+    void given_a_statement_on_a_connection_the_pool_closed_when_its_rollback_fails_too_then_an_outage() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new org.axonframework.common.jdbc.JdbcException(
+                "Failed to create a SQL statement", new SQLException("Connection is closed")));
+
+        assertThat(DatabaseOutage.isCause(rollback)).isTrue();
+    }
+
     @Test
     void given_a_commit_whose_rollback_failed_too_when_answered_then_503_saying_the_outcome_is_unknown() {
         CommitOutcomeUnknown failure = new CommitOutcomeUnknown(new TransactionSystemException("JDBC rollback failed",
