@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.platform.web.CommitOutcomeUnknown;
 import com.tuitionescrow.ledger.platform.web.Conflict;
 import com.tuitionescrow.ledger.platform.web.RequestCommits;
 import com.tuitionescrow.ledger.shared.Refusal;
@@ -52,11 +53,14 @@ public class CommandTransactions {
     /** Runs the work in a transaction of its own, again from the start if it lost a race. */
     public <R> R inTransaction(Supplier<R> work) {
         for (int attempt = 1; ; attempt++) {
+            boolean[] outermost = new boolean[1];
+            boolean[] workDone = new boolean[1];
             try {
-                boolean[] outermost = new boolean[1];
                 R result = transactions.execute(status -> {
                     outermost[0] = status.isNewTransaction();
-                    return work.get();
+                    R done = work.get();
+                    workDone[0] = true;
+                    return done;
                 });
                 if (outermost[0]) {
                     RequestCommits.committed();
@@ -64,7 +68,9 @@ public class CommandTransactions {
                 return result;
             } catch (RuntimeException failure) {
                 if (!RaceLost.isRaceLost(failure)) {
-                    throw failure;
+                    // Failing after the work, our own commit failed: unlike any failure before it, this
+                    // one may have been recorded (and the rollback's failure may hide the commit's).
+                    throw workDone[0] && outermost[0] ? new CommitOutcomeUnknown(failure) : failure;
                 }
                 if (attempt == MAX_ATTEMPTS) {
                     throw new Conflict(ProblemCode.CONCURRENT_MODIFICATION,

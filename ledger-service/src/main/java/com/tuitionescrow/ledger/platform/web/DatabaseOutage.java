@@ -16,6 +16,7 @@ public final class DatabaseOutage {
     private static final Set<String> SERVER_UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300");
     /** The class of connection exceptions. */
     private static final String CONNECTION_EXCEPTION = "08";
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     private DatabaseOutage() {
     }
@@ -25,16 +26,28 @@ public final class DatabaseOutage {
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
+            // A commit that failed, then its rollback too: the connection broke under the commit.
+            if (t instanceof CommitOutcomeUnknown && t.getCause() instanceof TransactionSystemException) {
+                return true;
+            }
             // A rollback that failed on the broken connection hides the failure that broke it.
             if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
                     && isCause(rollback.getApplicationException())) {
                 return true;
             }
-            if (t instanceof SQLException sql && unreachable(sql.getSQLState())) {
+            if (t instanceof SQLException sql && (unreachable(sql.getSQLState()) || closedByThePool(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The pool (Hikari) closes a connection an earlier statement found broken (a state above), and
+     * answers every later call on it, the rollback included, with this and no SQL state.
+     */
+    private static boolean closedByThePool(SQLException sql) {
+        return sql.getSQLState() == null && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage());
     }
 
     private static boolean unreachable(String sqlState) {

@@ -138,11 +138,11 @@ class ProblemAdvice {
         if (DatabaseOutage.isCause(e)) {
             log.warn("the database is unreachable: {}", e.toString());
             return Problems.unavailable(ProblemCode.DATABASE_UNAVAILABLE,
-                    "the ledger cannot reach its database; " + Problems.whatWasRecorded());
+                    "the ledger cannot reach its database; " + Problems.whatWasRecorded(e));
         }
         log.error("unexpected failure; the failing transaction was rolled back", e);
         return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCode.INTERNAL_ERROR,
-                "the ledger could not process the request; " + Problems.whatWasRecorded()));
+                "the ledger could not process the request; " + Problems.whatWasRecorded(e)));
     }
 
     /** Says which field was wrong and why, without echoing the raw input back. */

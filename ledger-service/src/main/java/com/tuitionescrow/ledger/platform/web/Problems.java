@@ -52,10 +52,29 @@ public final class Problems {
      * repeats nothing, so the advice is the same either way; what changes is the truth of the answer.
      */
     static String whatWasRecorded() {
+        return whatWasRecorded(null);
+    }
+
+    /** The same, for this failure: one that struck a commit leaves that step's outcome unknown. */
+    static String whatWasRecorded(Throwable failure) {
         int committed = RequestCommits.count();
+        if (failure != null && commitFailed(failure)) {
+            return (committed == 0 ? "" : "it had already committed " + committed + (committed == 1 ? " step" : " steps")
+                    + ", which stand; ") + "the database failed while the ledger committed, so the request may or may "
+                    + "not have been recorded: the same request sent again answers with its outcome and repeats nothing";
+        }
         return committed == 0 ? "nothing was recorded; the same request may be sent again"
                 : "it had already committed " + committed + (committed == 1 ? " step" : " steps")
                         + ", which stand; the same request sent again finishes what is left and repeats nothing";
+    }
+
+    private static boolean commitFailed(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CommitOutcomeUnknown) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
