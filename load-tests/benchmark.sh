@@ -10,18 +10,20 @@
 # verification passes, no student's prepaid balance above the 5000-yuan cap), samples the JVM's heap,
 # RSS and CPU time (/proc) and the journal's lag, and writes load-tests/results/<date>-<host>.md.
 #
-# Settings (environment): BENCH_USERS (16 concurrent cycles), BENCH_SECONDS (60), BENCH_BATCHES (40
-# batches of 100), BENCH_BATCH_USERS (4), BENCH_PORT (18080), BENCH_JFR=1 records a flight recording
+# Settings (environment): BENCH_USERS (16 concurrent cycles), BENCH_SECONDS (60), BENCH_BATCHES (20
+# batches of 100), BENCH_BATCH_USERS (4), BENCH_WARMUP_SECONDS (20, a mixed run not reported), BENCH_PORT (18080), BENCH_JFR=1 records a flight recording
 # of the service into load-tests/target/benchmark/service.jfr, BENCH_SKIP_BUILD=1 reuses the built jar,
-# JAVA_HOME picks the service's Java (the default java otherwise).
+# CODEGEN_SCHEMA names the build's jOOQ scratch schema (ledger_codegen), BENCH_PGBENCH_SECONDS (30) is
+# for a quick try only, JAVA_HOME picks the service's Java (the default java otherwise).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 USERS=${BENCH_USERS:-16}
 SECONDS_OF_LOAD=${BENCH_SECONDS:-60}
-BATCHES=${BENCH_BATCHES:-40}
+BATCHES=${BENCH_BATCHES:-20}
 BATCH_USERS=${BENCH_BATCH_USERS:-4}
 PORT=${BENCH_PORT:-18080}
+PGBENCH_SECONDS=${BENCH_PGBENCH_SECONDS:-30}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 DB=ledger_bench_$(date -u +%Y%m%d%H%M%S)
@@ -37,11 +39,11 @@ psql() { command psql -h localhost -U postgres -v ON_ERROR_STOP=1 "$@"; }
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f ledger-service/target/ledger-service.jar ]; then
   echo "building the service and the simulations" >&2
-  mvn -B -q install -DskipTests
+  mvn -B -q install -DskipTests -Dcodegen.schema="${CODEGEN_SCHEMA:-ledger_codegen}"
 fi
 
 pgbench_tps() {
-  pgbench -h localhost -U postgres -c 8 -j 2 -T 30 -n "$PGBENCH_DB" 2>&1 | tee -a "$WORK/pgbench.log" \
+  pgbench -h localhost -U postgres -c 8 -j 2 -T "$PGBENCH_SECONDS" -n "$PGBENCH_DB" 2>&1 | tee -a "$WORK/pgbench.log" \
     | sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p'
 }
 echo "pgbench: initialising scale 10" >&2
@@ -67,18 +69,19 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 REGULATOR=$(scripts/mint-token.sh REGULATOR)
-metric() { curl -sf -H "Authorization: Bearer $REGULATOR" "$URL/actuator/prometheus" | awk -v name="$1" '$1 == name { print $2 }'; }
-heap_used() {
-  curl -sf -H "Authorization: Bearer $REGULATOR" "$URL/actuator/prometheus" \
-    | awk '/^jvm_memory_used_bytes\{area="heap"/ { sum += $2 } END { printf "%d\n", sum }'
-}
+scrape() { curl -sf -H "Authorization: Bearer $REGULATOR" "$URL/actuator/prometheus"; }
+metric() { scrape | awk -v name="$1" '$1 == name { print $NF }'; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVICE/stat"; }
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$SERVICE/status"; }
 
 # Once a second: time, RSS (KiB), heap used (bytes), journal backlog (events) and lag (s).
 (
   while kill -0 $SERVICE 2>/dev/null; do
-    echo "$(date +%s.%N) $(rss_kib) $(heap_used) $(metric ledger_journal_backlog_events) $(metric ledger_journal_lag_seconds)"
+    scrape | awk -v now="$(date +%s.%N)" -v rss="$(rss_kib)" '
+      /^jvm_memory_used_bytes\{area="heap"/ { heap += $NF }
+      $1 == "ledger_journal_backlog_events" { backlog = $NF }
+      $1 == "ledger_journal_lag_seconds" { lag = $NF }
+      END { printf "%s %s %d %s %s\n", now, rss, heap, backlog, lag }'
     sleep 1
   done
 ) > "$WORK/samples.txt" 2>/dev/null &
@@ -89,7 +92,7 @@ simulate() {
   local before_ticks after_ticks started ended
   before_ticks=$(cpu_ticks); started=$(date +%s.%N)
   echo "$phase: $simulation" >&2
-  if mvn -B -o -q -pl load-tests gatling:test -Dgatling.simulationClass="com.tuitionescrow.ledger.loadtest.simulations.$simulation" \
+  if mvn -B -q -pl load-tests gatling:test -Dgatling.simulationClass="com.tuitionescrow.ledger.loadtest.simulations.$simulation" \
       -Dledger.url="$URL" -Dload.users="$USERS" -Dload.seconds="$SECONDS_OF_LOAD" -Dload.batches="$BATCHES" \
       -Dload.batchUsers="$BATCH_USERS" > "$WORK/$phase.log" 2>&1; then
     echo passed > "$WORK/$phase.assertions.txt"
@@ -99,7 +102,7 @@ simulate() {
   ended=$(date +%s.%N); after_ticks=$(cpu_ticks)
   local run
   run=$(ls -td load-tests/target/gatling/"$(echo "$simulation" | tr '[:upper:]' '[:lower:]')"-* | head -n 1)
-  cp "$run/js/stats.json" "$WORK/$phase.stats.json"
+  cp "$run/index.html" "$WORK/$phase.gatling.html"
   echo "$started $ended $before_ticks $after_ticks" > "$WORK/$phase.cpu.txt"
   # How long the journal takes to catch up once the load stops.
   local caught_up=
@@ -109,6 +112,12 @@ simulate() {
   done
   echo "${caught_up:-never} $ended" > "$WORK/$phase.catchup.txt"
 }
+# A short mixed run first, not reported: the JIT compiles the hot paths, the pool fills.
+SECONDS_MEASURED=$SECONDS_OF_LOAD
+SECONDS_OF_LOAD=${BENCH_WARMUP_SECONDS:-20}
+simulate MixedCycleSimulation warmup
+SECONDS_OF_LOAD=$SECONDS_MEASURED
+MEASURED_FROM=$(date +%s)
 simulate MixedCycleSimulation mixed
 simulate BatchCollectionsSimulation batch
 
@@ -128,34 +137,40 @@ echo "pgbench: 8 clients, 30 s (after)" >&2
 PGBENCH_AFTER=$(pgbench_tps)
 
 python3 - "$WORK" "$REPORT" "$PGBENCH_BEFORE" "$PGBENCH_AFTER" "$USERS" "$SECONDS_OF_LOAD" "$BATCHES" "$BATCH_USERS" \
-  "$("$JAVA" -version 2>&1 | head -n 1)" "$DB" <<'PY'
-import json, os, statistics, sys, platform, subprocess
-work, report, pg_before, pg_after, users, seconds, batches, batch_users, java, db = sys.argv[1:]
+  "$("$JAVA" -version 2>&1 | head -n 1)" "$DB" "$MEASURED_FROM" <<'PY'
+import json, os, re, sys, platform, subprocess
+work, report, pg_before, pg_after, users, seconds, batches, batch_users, java, db, measured_from = sys.argv[1:]
 pg_before, pg_after = float(pg_before), float(pg_after)
 pg = (pg_before + pg_after) / 2
 tick = os.sysconf("SC_CLK_TCK")
 
+COLUMNS = ["total", "ok", "ko", "ko_percent", "per_second", "min", "p50", "p75", "p95", "p99", "max", "mean", "stddev"]
+
 def stats(phase):
-    data = json.load(open(f"{work}/{phase}.stats.json"))
-    rows = [("all requests", data["stats"])]
-    for content in data.get("contents", {}).values():
-        rows.append((content["name"], content["stats"]))
+    """Gatling's statistics table, read from its HTML report: one row per request name, all first."""
+    html = open(f"{work}/{phase}.gatling.html").read()
+    rows = []
+    for row in re.findall(r'<tr id="[^"]*"[^>]*>(.*?)</tr>', html, re.S):
+        name = re.search(r'class="ellipsed-name">([^<]*)<', row).group(1)
+        values = [float(v) for v in re.findall(r'class="value [a-z]+ col-(?:[2-9]|1[0-4])">([0-9.]+)<', row)]
+        rows.append(("all requests" if name == "All Requests" else name, dict(zip(COLUMNS, values))))
     return rows
 
 def phase_figures(phase):
     started, ended, t0, t1 = map(float, open(f"{work}/{phase}.cpu.txt").read().split())
     rows = stats(phase)
-    total = rows[0][1]["numberOfRequests"]["total"]
+    total = int(rows[0][1]["total"])
     cpu_s = (t1 - t0) / tick
     caught, stop = open(f"{work}/{phase}.catchup.txt").read().split()
     catchup = "never (30 s)" if caught == "never" else f"{float(caught) - float(stop):.1f} s"
     return rows, total, cpu_s, catchup, open(f"{work}/{phase}.assertions.txt").read().strip()
 
-samples = [l.split() for l in open(f"{work}/samples.txt") if len(l.split()) == 6]
+samples = [l.split() for l in open(f"{work}/samples.txt")
+           if len(l.split()) == 5 and float(l.split()[0]) >= float(measured_from)]
 rss = [int(s[1]) / 1024 for s in samples]
 heap = [int(s[2]) / 2**20 for s in samples]
-lag = sorted(float(s[5]) for s in samples)
-backlog = [float(s[4]) for s in samples]
+lag = sorted(float(s[4]) for s in samples)
+backlog = [float(s[3]) for s in samples]
 def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else float("nan")
 
@@ -194,13 +209,11 @@ for phase, title, per in (("mixed", "Mixed cycle, one request at a time", 1), ("
     w("| request | count | KO | per second | × pgbench | p50 ms | p95 ms | p99 ms | max ms |")
     w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, s in rows:
-        rps = s["meanNumberOfRequestsPerSecond"]["total"]
-        items = rps * per
-        w(f"| {name}{' (receipts: × 100)' if per > 1 else ''} | {s['numberOfRequests']['total']} | {s['numberOfRequests']['ko']} | "
-          f"{items:.0f} | {items / pg:.2f} | {s['percentiles1']['total']} | {s['percentiles2']['total']} | "
-          f"{s['percentiles3']['total']} | {s['maxResponseTime']['total']} |")
+        items = s["per_second"] * per
+        w(f"| {name}{' (receipts: × 100)' if per > 1 else ''} | {s['total']:.0f} | {s['ko']:.0f} | "
+          f"{items:.1f} | {items / pg:.3f} | {s['p50']:.0f} | {s['p95']:.0f} | {s['p99']:.0f} | {s['max']:.0f} |")
     w("")
-w("Percentile columns are Gatling's configured percentiles (50, 75 → shown as p95 column is the 95th, 99th).")
+w("Per second: requests (receipts for the batches) over the simulation's duration, as Gatling counts them.")
 w("")
 w("## Projection lag, memory, invariants")
 w("")

@@ -25,21 +25,21 @@ import java.util.concurrent.Future;
 
 /**
  * A day's receipts in batches of 100 (POST /v1/bank/collections/batch), every one paying an order.
- * The orders are placed before the load starts and are not measured; then load.batchUsers banks send
- * batches until every order is paid. Every batch must succeed with all 100 receipts APPLIED. The
+ * The orders are placed before the load starts and are not measured, and dealt into batches; then
+ * load.batchUsers banks send load.batches batches between them (rounded down to a multiple of banks). Every batch must succeed with all 100 receipts APPLIED. The
  * receipts applied per second are 100 times the batch requests per second of Gatling's report.
  */
 public class BatchCollectionsSimulation extends Simulation {
 
     static final int ITEMS = 100;
-    private static final int BATCHES = Integer.getInteger("load.batches", 40);
+    private static final int BATCHES = Integer.getInteger("load.batches", 20);
     private static final int BATCH_USERS = Integer.getInteger("load.batchUsers", 4);
 
     /** An order placed and awaiting its payment. */
     private record Placed(String orderId, School school) {
     }
 
-    private static final ConcurrentLinkedQueue<Placed> AWAITING_PAYMENT = new ConcurrentLinkedQueue<>();
+    private static final ConcurrentLinkedQueue<String> BATCHES_TO_SEND = new ConcurrentLinkedQueue<>();
 
     private final HttpProtocolBuilder protocol = http.baseUrl(LedgerUnderLoad.URL)
             .contentTypeHeader("application/json")
@@ -47,8 +47,8 @@ public class BatchCollectionsSimulation extends Simulation {
             .shareConnections();
 
     private final ScenarioBuilder batches = scenario("batch collections")
-            .asLongAs(session -> AWAITING_PAYMENT.size() >= ITEMS).on(
-                    exec(session -> MixedCycleSimulation.signed(session, "batchBody", nextBatch()))
+            .repeat(BATCHES / BATCH_USERS).on(
+                    exec(session -> MixedCycleSimulation.signed(session, "batchBody", BATCHES_TO_SEND.remove()))
                             .exec(MixedCycleSimulation.signedByTheBank(
                                             http("batch of " + ITEMS + " collections").post("/v1/bank/collections/batch"),
                                             "batchBody")
@@ -56,20 +56,17 @@ public class BatchCollectionsSimulation extends Simulation {
                                             jsonPath("$.results[?(@.status == 'APPLIED')]").count().is(ITEMS))));
 
     {
-        placeOrders(BATCHES * ITEMS);
+        placeOrders(BATCHES / BATCH_USERS * BATCH_USERS * ITEMS);
         setUp(batches.injectOpen(atOnceUsers(BATCH_USERS)))
                 .protocols(protocol)
                 .assertions(global().failedRequests().count().is(0L));
     }
 
-    private static String nextBatch() {
+    /** The receipts of 100 placed orders, each paying its order in full, dated two hours back. */
+    private static String batch(List<Placed> orders) {
         StringBuilder body = new StringBuilder("{\"items\":[");
-        for (int i = 0; i < ITEMS; i++) {
-            Placed placed = AWAITING_PAYMENT.poll();
-            if (placed == null) {
-                throw new IllegalStateException("another bank took the last orders");
-            }
-            body.append(i == 0 ? "" : ",")
+        for (Placed placed : orders) {
+            body.append(body.length() > 10 ? "," : "")
                     .append(LedgerUnderLoad.collection(LedgerUnderLoad.id("TXN"), placed.orderId(), placed.school()));
         }
         return body.append("]}").toString();
@@ -85,8 +82,13 @@ public class BatchCollectionsSimulation extends Simulation {
             for (int i = 0; i < count; i++) {
                 placed.add(threads.submit(() -> place(client, LedgerUnderLoad.anyOf(schools))));
             }
+            List<Placed> batch = new ArrayList<>();
             for (Future<Placed> order : placed) {
-                AWAITING_PAYMENT.add(order.get());
+                batch.add(order.get());
+                if (batch.size() == ITEMS) {
+                    BATCHES_TO_SEND.add(batch(batch));
+                    batch.clear();
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException("placing the orders the batches pay", e);
