@@ -123,7 +123,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .build();
     }
 
-    /** HS256 only: a token signed otherwise, or not at all ({@code alg: none}), is refused. */
+    /**
+     * HS256 only: a token signed otherwise, or not at all ({@code alg: none}), is refused. A verified
+     * token is kept for a minute (never past its expiry), so a client's every request does not verify
+     * it again. The expiry is judged on the machine's clock, as the timestamp validator judges it.
+     */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
         if (properties.isDevelopmentSecret()) {
@@ -136,7 +140,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(Duration.ofSeconds(30)), new TokenClaims()));
-        return decoder;
+        return new VerifiedTokens(decoder, Clock.systemUTC());
     }
 
     @Override
