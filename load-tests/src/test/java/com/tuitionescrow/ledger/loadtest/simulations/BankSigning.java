@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The one place the simulations sign a bank call (docs/api.md, "Integrating a custody bank"), with
+ * The one place the simulations sign a bank call (docs/api.md, "Bank signatures"), with
  * ledger-api's {@link BankSignature}: when the signature scheme changes, only this class does.
  */
 final class BankSigning {
