@@ -57,7 +57,8 @@ public class JournalFreshness {
         }
     }
 
-    private long journalPosition() {
+    /** The global index of the last event the journal has read (-1 before the first). */
+    public long journalPosition() {
         Record2<byte[], String> stored = db.select(field(name("token"), byte[].class), field(name("tokentype"), String.class))
                 .from(table(name("tokenentry")))
                 .where(field(name("processorname")).eq(JournalProjection.GROUP), field(name("segment")).eq(0))

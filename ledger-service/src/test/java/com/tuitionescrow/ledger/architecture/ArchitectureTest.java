@@ -49,10 +49,11 @@ class ArchitectureTest {
      * The features, upstream first: each may use those before it and none after it. Institutions come
      * first (everything refers to them), the student's prepaid account next (sales, lessons, refunds),
      * then the bank's receipts, the instructions to the bank, the journal, the settlement reads, the
-     * reconciliation of statements, the release run and wind-down, and the audit reads last.
+     * reconciliation of statements, the release run and wind-down, the audit reads, the console, and the
+     * operator's gauges (monitoring) last.
      */
     static final List<String> FEATURES = List.of("institution", "twophase", "enrollment", "bank", "instruction", "journal",
-            "settlement", "reconciliation", "release", "audit", "console");
+            "settlement", "reconciliation", "release", "audit", "console", "monitoring");
 
     @ArchTest
     static void every_top_level_package_is_a_kernel_the_platform_another_module_or_a_placed_feature(JavaClasses classes) {

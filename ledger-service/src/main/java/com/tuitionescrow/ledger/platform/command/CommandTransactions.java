@@ -36,18 +36,31 @@ public class CommandTransactions {
     private final CommandGateway gateway;
     private final IdempotencyStore idempotency;
     private final ObjectMapper json;
+    private final CommandMetrics metrics;
 
     CommandTransactions(TransactionTemplate transactions, CommandGateway gateway, IdempotencyStore idempotency,
-                        ObjectMapper json) {
+                        ObjectMapper json, CommandMetrics metrics) {
         this.transactions = transactions;
         this.gateway = gateway;
         this.idempotency = idempotency;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** Dispatches the command as the caller, inside the current transaction; returns the handler's result. */
     public <R> R send(Object command, Caller caller) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
+        try {
+            R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
+            metrics.count(command.getClass(), CommandMetrics.Outcome.APPLIED);
+            return result;
+        } catch (Refusal refusal) {
+            metrics.count(command.getClass(), CommandMetrics.Outcome.REFUSED);
+            throw refusal;
+        } catch (RuntimeException failure) {
+            metrics.count(command.getClass(), RaceLost.isRaceLost(failure)
+                    ? CommandMetrics.Outcome.RACE_LOST : CommandMetrics.Outcome.FAILED);
+            throw failure;
+        }
     }
 
     /** Runs the work in a transaction of its own, again from the start if it lost a race. */

@@ -151,7 +151,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     + "Anyone can mint a token for this instance; set LEDGER_JWK_SET_URI (or LEDGER_JWT_SECRET) "
                     + "outside a local trial.");
         }
-        return TokenDecoders.of(properties, claims);
+        // A verified token is kept for a minute (never past its expiry), so a client's every request
+        // does not verify it again.
+        return new VerifiedTokens(TokenDecoders.of(properties, claims), Clock.systemUTC());
     }
 
     @Override

@@ -38,8 +38,15 @@ class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final RefusalMetrics refusals;
+
+    ProblemAdvice(RefusalMetrics refusals) {
+        this.refusals = refusals;
+    }
+
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal refusal) {
+        refusals.refused(refusal.code());
         return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, refusal.code(), refusal.getMessage()));
     }
 
