@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.bank.CollectionRequest;
 import com.tuitionescrow.ledger.api.bank.CollectionResponse;
 import com.tuitionescrow.ledger.api.bank.CollectionStatus;
+import com.tuitionescrow.ledger.api.client.Counted;
 import com.tuitionescrow.ledger.api.client.LedgerClient;
 import com.tuitionescrow.ledger.api.client.RetryPolicy;
 import com.tuitionescrow.ledger.api.enrollment.OrderResponse;
@@ -66,6 +67,24 @@ class LedgerClientRetryTest extends LedgerIntegrationTest {
         assertThat(response.status()).isEqualTo(CollectionStatus.APPLIED);
         assertThat(gateway.received()).extracting(Received::forwarded).containsExactly(false, true);
         assertRecordedOnce(school, orderId);
+    }
+
+    @Test
+    void a_call_answered_after_a_retry_says_it_took_two_attempts_and_one_answered_at_once_one() {
+        Institution school = newInstitution();
+        String orderId = unpaidOrder(school);
+        String otherOrderId = unpaidOrder(school);
+        LedgerClient bank = bankThroughGateway(clock);
+        gateway.then(new Answer(503, "text/html", "<html>Service Temporarily Unavailable</html>"));
+
+        Counted<CollectionResponse> retried = bank.counted(c -> c.reportCollection(receipt(orderId, school)));
+        Counted<CollectionResponse> atOnce = bank.counted(c -> c.reportCollection(receipt(otherOrderId, school)));
+
+        assertThat(retried.attempts()).isEqualTo(2);
+        assertThat(retried.repeated()).isTrue();
+        assertThat(retried.value().status()).isEqualTo(CollectionStatus.APPLIED);
+        assertThat(atOnce.attempts()).isEqualTo(1);
+        assertThat(atOnce.repeated()).isFalse();
     }
 
     @Test

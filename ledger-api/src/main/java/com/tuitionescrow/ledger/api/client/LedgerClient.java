@@ -71,6 +71,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -150,6 +151,8 @@ public final class LedgerClient {
     private final RetryPolicy retry;
     private final HttpClient http;
     private final ObjectMapper json = json();
+    /** The attempts of the calls made inside {@link #counted}, on the thread that makes them. */
+    private final ThreadLocal<int[]> attemptsOfCounted = new ThreadLocal<>();
 
     private LedgerClient(Builder builder) {
         this.baseUri = builder.baseUri.toString().replaceAll("/+$", "");
@@ -553,6 +556,28 @@ public final class LedgerClient {
         return call("GET", path, NO_BODY, null, json.constructType(type));
     }
 
+    /**
+     * Runs one or more calls of this client on the caller's thread and says how many attempts they
+     * took, summed: {@code client.counted(c -> c.windDown(id, request))}. A call that fails throws as it
+     * would outside.
+     */
+    public <T> Counted<T> counted(Function<LedgerClient, T> calls) {
+        int[] outer = attemptsOfCounted.get();
+        int[] attempts = {0};
+        attemptsOfCounted.set(attempts);
+        try {
+            T value = calls.apply(this);
+            return new Counted<>(value, Math.max(1, attempts[0]));
+        } finally {
+            if (outer == null) {
+                attemptsOfCounted.remove();
+            } else {
+                outer[0] += attempts[0];
+                attemptsOfCounted.set(outer);
+            }
+        }
+    }
+
     private <T> T get(String path, TypeReference<T> type) {
         return call("GET", path, NO_BODY, null, json.constructType(type));
     }
@@ -576,7 +601,12 @@ public final class LedgerClient {
         for (int attempt = 1; ; attempt++) {
             RuntimeException failure;
             try {
-                return attempt(call, method, path, body, contentType, type);
+                T answer = attempt(call, method, path, body, contentType, type);
+                int[] counting = attemptsOfCounted.get();
+                if (counting != null) {
+                    counting[0] += attempt;
+                }
+                return answer;
             } catch (LedgerUnavailableException unavailable) {
                 failure = unavailable;
             } catch (LedgerProblemException problem) {
