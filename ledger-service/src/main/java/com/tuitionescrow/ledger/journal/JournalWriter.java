@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
+import org.jooq.Record2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,8 +59,8 @@ class JournalWriter implements SmartLifecycle {
         this.gaps = new JournalGaps(gapTimeout);
     }
 
-    /** What PostgreSQL says before the events are read: the oldest running transaction, and the watermark. */
-    private record Before(long xmin, Instant watermark) {
+    /** What PostgreSQL says before the events are read: which awaited transactions still run, and the watermark. */
+    private record Before(Set<Long> stillRunning, Instant watermark) {
     }
 
     /**
@@ -112,27 +113,40 @@ class JournalWriter implements SmartLifecycle {
      * is stamped inside its transaction, so none stamped before the watermark can commit after it.
      */
     private Before before() {
-        Record3<Long, Instant, Instant> r = db.resultQuery(
-                "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint, statement_timestamp(), "
-                        + "(select min(xact_start) from pg_stat_activity where datname = current_database() "
-                        + "and pid <> pg_backend_pid() and xact_start is not null "
+        Record2<Instant, Instant> r = db.resultQuery(
+                "select statement_timestamp(), (select min(xact_start) from pg_stat_activity "
+                        + "where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null "
                         + "and application_name <> '" + READ_ONLY_APPLICATION + "')")
-                .coerce(field("xmin", Long.class), field("now", Instant.class), field("oldest", Instant.class))
+                .coerce(field("now", Instant.class), field("oldest", Instant.class))
                 .fetchOne();
-        Instant watermark = r.value3() == null || r.value2().isBefore(r.value3()) ? r.value2() : r.value3();
-        return new Before(r.value1(), watermark);
+        Instant watermark = r.value2() == null || r.value1().isBefore(r.value2()) ? r.value1() : r.value2();
+        Set<Long> awaited = gaps.awaited();
+        Set<Long> stillRunning = awaited.isEmpty() ? Set.of() : Set.copyOf(db.resultQuery(
+                "select x from unnest(?::bigint[]) x where pg_xact_status(x::text::xid8) = 'in progress'",
+                (Object) awaited.toArray(Long[]::new)).fetch(0, Long.class));
+        return new Before(stillRunning, watermark);
+    }
+
+    /**
+     * The transactions of this database running now (64-bit ids), read afresh: the activity view is
+     * otherwise the one this transaction first read, before the events were.
+     */
+    private List<Long> runningNow() {
+        db.resultQuery("select pg_stat_clear_snapshot()").fetch();
+        return db.resultQuery("select x::text::bigint from pg_snapshot_xip(pg_current_snapshot()) x "
+                + "where (x::text::bigint % 4294967296)::text::xid in "
+                + "(select backend_xid from pg_stat_activity where datname = current_database() and backend_xid is not null)")
+                .fetch(0, Long.class);
     }
 
     /** Whether every index of the hole may be passed; a hole seen for the first time is noted and waited for. */
     private boolean passHoles(long from, long to, Before before, Instant now) {
         for (long index = from; index <= to; index++) {
-            if (!gaps.passable(index, before.xmin(), now)) {
-                long xmax = db.resultQuery("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
-                        .fetchOne(0, Long.class);
-                gaps.seen(index, to, xmax, now);
+            if (!gaps.passable(index, before.stillRunning(), now)) {
+                gaps.seen(index, to, runningNow(), now);
                 return false;
             }
-            if (gaps.timedOut(index, before.xmin())) {
+            if (gaps.timedOut(index, before.stillRunning())) {
                 log.warn("Global index {} stayed a hole for the gap timeout: the journal passes it", index);
             }
         }
