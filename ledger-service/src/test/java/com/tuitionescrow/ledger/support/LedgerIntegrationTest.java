@@ -264,6 +264,20 @@ public abstract class LedgerIntegrationTest {
         };
     }
 
+    /**
+     * Projects the journal again from the first event, as an operator would: its tables emptied and its
+     * head set back to the start, under the head's lock, then waits for the writer to catch up.
+     */
+    protected void rebuildJournal() {
+        db.transaction(tx -> {
+            tx.dsl().execute("select * from journal_head for update");
+            tx.dsl().execute("truncate journal_posting, journal_entry, account_balance");
+            tx.dsl().execute("update journal_head set position = 0, last_seq = 0, last_hash = ?, "
+                    + "complete_until = '1970-01-01T00:00:00Z'", (Object) new byte[32]);
+        });
+        awaitLedger();
+    }
+
     /** A refusal: the status, an RFC 9457 problem body, and the stable code. */
     protected static void assertRefused(Http.Response response, int status, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
