@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * One journal entry, with every column its hash covers. {@code hash} is SHA-256 over
- * {@code prevHash} and the entry's canonical form (docs/architecture.md, "The journal and its
- * chain"), so an auditor can recompute the chain from the first entry and detect any change.
+ * {@code prevHash} and the entry's canonical form
+ * (docs/architecture.md, "The journal and its chain"), so an auditor can recompute the chain from
+ * the first entry and detect any change.
  * {@code globalIndex} is the event's position in the event store, which orders the journal.
  */
 public record JournalEntryView(
