@@ -39,6 +39,8 @@ class JournalWriter implements SmartLifecycle {
     static final int BATCH = 500;
     /** Connections of read-only work (exports, verification) that can never append an event. */
     static final String READ_ONLY_APPLICATION = "ledger-read-only";
+    /** An idle journal moves its watermark on in steps of this, not on every round: a row written 20 times a second is waste. */
+    private static final Duration WATERMARK_STEP = Duration.ofMillis(100);
 
     private final DSLContext db;
     private final StoredEvents events;
@@ -73,6 +75,9 @@ class JournalWriter implements SmartLifecycle {
             if (head == null) {
                 return false;
             }
+            // The journal is derived from the event store: a batch lost in a crash is lost with its head and
+            // written again the same, so its commit need not wait for the disk (nor slow the commands' commits).
+            db.execute("set local synchronous_commit = off");
             Before before = before();
             List<StoredEvent> batch = events.after(head.getPosition(), BATCH);
             Instant now = Instant.now();
@@ -93,14 +98,16 @@ class JournalWriter implements SmartLifecycle {
             }
             boolean drained = !blocked && batch.size() < BATCH;
             OffsetDateTime completeUntil = head.getCompleteUntil();
-            if (drained && before.watermark().isAfter(completeUntil.toInstant())) {
-                completeUntil = before.watermark().atOffset(completeUntil.getOffset());
+            boolean later = drained && !before.watermark().isBefore(completeUntil.toInstant().plus(WATERMARK_STEP));
+            if (position != head.getPosition() || later) {
+                head.setPosition(position);
+                head.setLastSeq(seq);
+                head.setLastHash(hash);
+                if (later) {
+                    head.setCompleteUntil(before.watermark().atOffset(completeUntil.getOffset()));
+                }
+                head.update();
             }
-            head.setPosition(position);
-            head.setLastSeq(seq);
-            head.setLastHash(hash);
-            head.setCompleteUntil(completeUntil);
-            head.update();
             gaps.passedUpTo(position);
             return batch.size() == BATCH && !blocked;
         });
