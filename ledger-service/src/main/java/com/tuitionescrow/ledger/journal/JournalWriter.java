@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link JournalGaps}), so an event that commits late still takes the seq its index gives it, and
  * projecting the journal again from the first event gives the same entries, seq and hashes.
  *
- * <p>The head row ({@code journal_head}) is read {@code FOR UPDATE SKIP LOCKED}: one instance writes
- * at a time, and another that finds it locked waits for the next round. The head also records
+ * <p>Each batch takes an advisory lock first ({@link #WRITER_LOCK}): one instance writes at a time, and
+ * another that finds it taken waits for the next round. The head also records
  * {@code complete_until}: an instant such that no event stamped before it can still commit, which is
  * what an {@code asOf} read waits for ({@link JournalFreshness}).
  */
@@ -39,6 +39,8 @@ class JournalWriter implements SmartLifecycle {
     static final int BATCH = 500;
     /** Connections of read-only work (exports, verification) that can never append an event. */
     static final String READ_ONLY_APPLICATION = "ledger-read-only";
+    /** The advisory lock one writer holds for its batch ("journal" in ASCII). */
+    static final long WRITER_LOCK = 0x6a6f75726e616cL;
     /** An idle journal moves its watermark on in steps of this, not on every round: a row written 20 times a second is waste. */
     private static final Duration WATERMARK_STEP = Duration.ofMillis(100);
 
@@ -71,10 +73,13 @@ class JournalWriter implements SmartLifecycle {
      */
     synchronized boolean writeBatch() {
         Boolean more = transactions.execute(status -> {
-            JournalHeadRecord head = db.selectFrom(JOURNAL_HEAD).forUpdate().skipLocked().fetchOne();
-            if (head == null) {
+            // An advisory lock, not a row lock: an idle round then takes no transaction id, and a transaction
+            // id held for long would hold back what lists rows by theirs (the bank's instruction list).
+            if (!Boolean.TRUE.equals(db.resultQuery("select pg_try_advisory_xact_lock(?)", WRITER_LOCK)
+                    .fetchOne(0, Boolean.class))) {
                 return false;
             }
+            JournalHeadRecord head = db.selectFrom(JOURNAL_HEAD).fetchSingle();
             // The journal is derived from the event store: a batch lost in a crash is lost with its head and
             // written again the same, so its commit need not wait for the disk (nor slow the commands' commits).
             db.execute("set local synchronous_commit = off");

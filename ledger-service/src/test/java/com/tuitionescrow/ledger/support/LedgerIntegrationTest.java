@@ -94,6 +94,9 @@ public abstract class LedgerIntegrationTest {
         registry.add("ledger.bank.hmac-secret-previous", () -> Tokens.BANK_HMAC_SECRET_PREVIOUS);
     }
 
+    /** The advisory lock a journal writer takes for each batch (JournalWriter.WRITER_LOCK, "journal" in ASCII). */
+    private static final long JOURNAL_WRITER_LOCK = 0x6a6f75726e616cL;
+
     @LocalServerPort
     protected int port;
     @Autowired
@@ -248,7 +251,7 @@ public abstract class LedgerIntegrationTest {
     }
 
     /**
-     * Holds the journal's head row locked from a connection of its own until closed: every writer, in
+     * Holds the journal writers' advisory lock from a connection of its own until closed: every writer, in
      * whatever context, finds it locked and writes nothing, so the journal falls behind the commands.
      */
     protected AutoCloseable journalPaused() throws java.sql.SQLException {
@@ -256,7 +259,7 @@ public abstract class LedgerIntegrationTest {
         java.sql.Connection connection = java.sql.DriverManager.getConnection(target.url(), target.user(), target.password());
         connection.setAutoCommit(false);
         try (var statement = connection.createStatement()) {
-            statement.execute("select * from journal_head for update");
+            statement.execute("select pg_advisory_xact_lock(" + JOURNAL_WRITER_LOCK + ")");
         }
         return () -> {
             connection.rollback();
@@ -270,7 +273,7 @@ public abstract class LedgerIntegrationTest {
      */
     protected void rebuildJournal() {
         db.transaction(tx -> {
-            tx.dsl().execute("select * from journal_head for update");
+            tx.dsl().execute("select pg_advisory_xact_lock(" + JOURNAL_WRITER_LOCK + ")");
             tx.dsl().execute("truncate journal_posting, journal_entry, account_balance");
             tx.dsl().execute("update journal_head set position = 0, last_seq = 0, last_hash = ?, "
                     + "complete_until = '1970-01-01T00:00:00Z'", (Object) new byte[32]);
