@@ -1,26 +1,26 @@
 package com.tuitionescrow.ledger.journal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static com.tuitionescrow.ledger.journal.StoredEvents.DOMAIN_EVENTS;
+import static com.tuitionescrow.ledger.journal.StoredEvents.GLOBAL_INDEX;
+import static com.tuitionescrow.ledger.schema.Tables.JOURNAL_HEAD;
+import static org.jooq.impl.DSL.max;
 
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.platform.web.Unavailable;
+import com.tuitionescrow.ledger.shared.Refusal;
 import java.time.Duration;
-import java.util.OptionalLong;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
 import org.springframework.stereotype.Component;
 
 /**
  * The journal, balances and settlements trail the commands by a moment. A read that must include
  * everything recorded so far (reconciling a bank statement against the custody balance) first waits,
- * a bounded time, for the journal to reach the events stored when the read began. The journal's
- * position is read from its token in the database, so this holds whichever instance projects it.
+ * a bounded time, for the journal to reach the events stored when the read began; a read of the
+ * books {@code asOf} a moment waits until no event stamped at or before it can still be journaled,
+ * so its answer never changes. Both read the journal's head in the database, so this holds
+ * whichever instance writes the journal.
  */
 @Component
 public class JournalFreshness {
@@ -29,22 +29,45 @@ public class JournalFreshness {
     /** Long enough for a busy journal to catch up, short enough to answer a bank within its timeout. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
-    private final EventStore eventStore;
     private final DSLContext db;
-    private final Serializer serializer;
 
-    JournalFreshness(EventStore eventStore, DSLContext db, Serializer serializer) {
-        this.eventStore = eventStore;
+    JournalFreshness(DSLContext db) {
         this.db = db;
-        this.serializer = serializer;
     }
 
     /** Returns once the journal includes every event stored before the call; 503 JOURNAL_BEHIND after 5 s. */
     public void awaitCurrent() {
-        TrackingToken headToken = eventStore.createHeadToken();
-        long head = headToken == null ? 0 : headToken.position().orElse(0);
+        Long head = db.select(max(GLOBAL_INDEX)).from(DOMAIN_EVENTS).fetchOne(0, Long.class);
+        long target = head == null ? 0 : head;
+        await(() -> journalPosition() >= target);
+    }
+
+    /**
+     * Returns once the journal holds every event stamped at or before {@code asOf}, so that a read as of
+     * it is final: 422 AS_OF_IN_FUTURE for a moment the database has not reached, 503 JOURNAL_BEHIND if the
+     * journal does not get there within 5 s.
+     */
+    public void awaitComplete(Instant asOf) {
+        Instant now = db.resultQuery("select statement_timestamp()").fetchOne(0, Instant.class);
+        if (asOf.isAfter(now)) {
+            throw new Refusal(ProblemCode.AS_OF_IN_FUTURE, "asOf " + asOf + " is later than the ledger's now, " + now
+                    + ": the books as of then are not written yet");
+        }
+        await(() -> db.select(JOURNAL_HEAD.COMPLETE_UNTIL).from(JOURNAL_HEAD).fetchOne(0, Instant.class).isAfter(asOf));
+    }
+
+    /**
+     * The global index up to which the journal holds every event, gaps included (-1 before the
+     * first): the writer moves only over a contiguous run of the event store's index.
+     */
+    public long journalPosition() {
+        Long position = db.select(JOURNAL_HEAD.POSITION).from(JOURNAL_HEAD).fetchOne(0, Long.class);
+        return position == null ? -1 : position;
+    }
+
+    private static void await(BooleanSupplier reached) {
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-        while (journalPosition() < head) {
+        while (!reached.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new Unavailable(ProblemCode.JOURNAL_BEHIND, "the journal is still projecting the latest entries");
             }
@@ -55,20 +78,5 @@ public class JournalFreshness {
                 throw new IllegalStateException("interrupted while waiting for the journal", e);
             }
         }
-    }
-
-    /** The global index of the last event the journal has read (-1 before the first). */
-    public long journalPosition() {
-        Record2<byte[], String> stored = db.select(field(name("token"), byte[].class), field(name("tokentype"), String.class))
-                .from(table(name("tokenentry")))
-                .where(field(name("processorname")).eq(JournalProjection.GROUP), field(name("segment")).eq(0))
-                .fetchOne();
-        if (stored == null || stored.value1() == null) {
-            return -1;
-        }
-        TrackingToken token = serializer.deserialize(
-                new SimpleSerializedObject<>(stored.value1(), byte[].class, stored.value2(), null));
-        OptionalLong position = token.position();
-        return position.orElse(-1);
     }
 }

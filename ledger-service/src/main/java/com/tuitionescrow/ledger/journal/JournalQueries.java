@@ -5,7 +5,6 @@ import static com.tuitionescrow.ledger.schema.Tables.JOURNAL_POSTING;
 import static org.jooq.impl.DSL.select;
 
 import com.tuitionescrow.ledger.api.audit.JournalEntryView;
-import com.tuitionescrow.ledger.api.settlement.PostingView;
 import com.tuitionescrow.ledger.schema.tables.records.JournalEntryRecord;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import java.time.ZoneOffset;
@@ -74,18 +73,22 @@ class JournalQueries {
             return List.of();
         }
         List<Long> seqs = entries.map(JournalEntryRecord::getSeq);
-        Map<Long, List<PostingView>> postings = db.selectFrom(JOURNAL_POSTING)
+        Map<Long, List<JournalEntryView.Line>> postings = db.selectFrom(JOURNAL_POSTING)
                 .where(JOURNAL_POSTING.SEQ.in(seqs))
                 .orderBy(JOURNAL_POSTING.SEQ, JOURNAL_POSTING.LINE)
                 .fetch()
                 .stream()
                 .collect(Collectors.groupingBy(p -> p.getSeq(),
-                        Collectors.mapping(p -> new PostingView(p.getAccountCode(), p.getDebitFen(), p.getCreditFen()),
+                        Collectors.mapping(p -> new JournalEntryView.Line(p.getAccountCode(), p.getAccountType(),
+                                        p.getInstitutionId(), p.getDebitFen(), p.getCreditFen()),
                                 Collectors.toList())));
         return entries.map(e -> new JournalEntryView(
                 e.getSeq(),
+                e.getGlobalIndex(),
                 e.getEntryId(),
                 e.getEntryType(),
+                e.getInstitutionId(),
+                e.getOrderId(),
                 LedgerTime.offsetOf(e.getOccurredAt().toInstant()),
                 LedgerTime.offsetOf(e.getRecordedAt().toInstant()),
                 e.getActor(),

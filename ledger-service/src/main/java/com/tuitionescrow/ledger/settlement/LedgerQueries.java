@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.val;
 
 import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.accounting.AccountType;
+import com.tuitionescrow.ledger.journal.JournalFreshness;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Totals of the ledger. Current totals come from the stored balances; totals as of a past moment
- * are summed from the postings recorded up to then, so a past answer never changes.
+ * are summed from the postings recorded up to then, once the journal is complete up to then, so a
+ * past answer never changes.
  */
 @Repository
 public class LedgerQueries {
@@ -43,9 +45,11 @@ public class LedgerQueries {
     }
 
     private final DSLContext db;
+    private final JournalFreshness freshness;
 
-    LedgerQueries(DSLContext db) {
+    LedgerQueries(DSLContext db, JournalFreshness freshness) {
         this.db = db;
+        this.freshness = freshness;
     }
 
     public Optional<Totals> account(AccountCode account, Instant asOf) {
@@ -149,7 +153,13 @@ public class LedgerQueries {
                 .fetchOne(r -> new Totals(fen(r.value1()), fen(r.value2())));
     }
 
-    private static Condition recordedBy(Instant asOf) {
+    /**
+     * Entries recorded by {@code asOf}, read only once the journal is complete up to it (422 for a
+     * moment not reached yet, 503 if the journal does not get there in time): an answer as of a
+     * moment, once given, never changes.
+     */
+    private Condition recordedBy(Instant asOf) {
+        freshness.awaitComplete(asOf);
         return JOURNAL_ENTRY.RECORDED_AT.le(asOf.atOffset(ZoneOffset.UTC));
     }
 

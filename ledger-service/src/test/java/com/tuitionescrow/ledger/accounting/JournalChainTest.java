@@ -3,30 +3,45 @@ package com.tuitionescrow.ledger.accounting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tuitionescrow.ledger.accounting.JournalChain.Line;
+import com.tuitionescrow.ledger.accounting.JournalChain.Link;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** The hash chain an auditor recomputes from the exported journal. */
+/** The hash chain an auditor recomputes from the exported journal: it covers every stored column. */
 class JournalChainTest {
 
     private static final String SCHOOL = "91350100M000100Y43";
+    private static final String OTHER_SCHOOL = "91350100M000200Y21";
     private static final AccountCode CUSTODY = AccountCode.of(AccountType.CUSTODY_CASH, SCHOOL);
     private static final AccountCode PREPAID = AccountCode.ofStudent(AccountType.STUDENT_PREPAID, SCHOOL, "stu-1");
 
-    private static final long SEQ = 7;
-    private static final String ENTRY_ID = "entry-7";
-    private static final String TYPE = "CollectionApplied";
     private static final Instant OCCURRED = Instant.parse("2026-03-02T02:00:00.123456Z");
     private static final Instant RECORDED = Instant.parse("2026-03-02T02:00:01.654321Z");
-    private static final String ACTOR = "bank:icbc";
-    private static final List<Posting> POSTINGS = JournalEntry.of(CUSTODY, PREPAID, 300_000).postings();
+    private static final List<Line> LINES = lines(JournalEntry.of(CUSTODY, PREPAID, 300_000));
+    private static final Link REFERENCE = new Link(7, 42, "entry-7", "CollectionApplied", SCHOOL, null, OCCURRED,
+            RECORDED, "bank:icbc", LINES);
+
+    private static List<Line> lines(JournalEntry entry) {
+        return entry.postings().stream().map(Line::of).toList();
+    }
 
     private static byte[] reference() {
-        return JournalChain.hash(JournalChain.genesis(), SEQ, ENTRY_ID, TYPE, OCCURRED, RECORDED, ACTOR, POSTINGS);
+        return JournalChain.hash(JournalChain.genesis(), REFERENCE);
+    }
+
+    private static byte[] with(UnaryOperator<Link> change) {
+        return JournalChain.hash(JournalChain.genesis(), change.apply(REFERENCE));
+    }
+
+    private static Link link(long seq, long globalIndex, String entryId, String type, String institutionId, String orderId,
+                             Instant occurredAt, Instant recordedAt, String actor, List<Line> lines) {
+        return new Link(seq, globalIndex, entryId, type, institutionId, orderId, occurredAt, recordedAt, actor, lines);
     }
 
     @Test
@@ -35,21 +50,13 @@ class JournalChainTest {
     }
 
     @Test
-    void the_hash_is_a_sha256_and_deterministic() {
-        byte[] first = reference();
-        byte[] second = JournalChain.hash(new byte[32], SEQ, ENTRY_ID, TYPE, OCCURRED, RECORDED, ACTOR,
-                List.of(new Posting(CUSTODY, 300_000, 0), new Posting(PREPAID, 0, 300_000)));
-
-        assertThat(first).hasSize(32).isEqualTo(second);
-    }
-
-    @Test
     void the_hash_follows_the_published_canonical_form() throws Exception {
-        String canonical = "1:7\n7:entry-7\n17:CollectionApplied\n27:2026-03-02T02:00:00.123456Z\n"
+        String canonical = "1:7\n2:42\n7:entry-7\n17:CollectionApplied\n18:91350100M000100Y43\n-1:\n"
+                + "27:2026-03-02T02:00:00.123456Z\n"
                 + "27:2026-03-02T02:00:01.654321Z\n"
                 + "9:bank:icbc\n"
-                + "40:CUSTODY_CASH:91350100M000100Y43,300000,0\n"
-                + "49:STUDENT_PREPAID:91350100M000100Y43:stu-1,0,300000\n";
+                + "72:CUSTODY_CASH:91350100M000100Y43,CUSTODY_CASH,91350100M000100Y43,300000,0\n"
+                + "84:STUDENT_PREPAID:91350100M000100Y43:stu-1,STUDENT_PREPAID,91350100M000100Y43,0,300000\n";
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         sha256.update(new byte[32]);
         byte[] expected = sha256.digest(canonical.getBytes(StandardCharsets.UTF_8));
@@ -58,9 +65,19 @@ class JournalChainTest {
     }
 
     @Test
+    void an_absent_value_differs_from_every_present_one() {
+        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), "", l.occurredAt(),
+                l.recordedAt(), l.actor(), l.lines()))).isNotEqualTo(reference());
+        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), "-1:", l.occurredAt(),
+                l.recordedAt(), l.actor(), l.lines()))).isNotEqualTo(reference());
+    }
+
+    @Test
     void a_value_containing_a_newline_cannot_pass_for_two_fields() {
-        byte[] split = JournalChain.hash(JournalChain.genesis(), SEQ, ENTRY_ID, "a\nb", OCCURRED, RECORDED, "c", POSTINGS);
-        byte[] shifted = JournalChain.hash(JournalChain.genesis(), SEQ, ENTRY_ID, "a", OCCURRED, RECORDED, "b\nc", POSTINGS);
+        byte[] split = with(l -> link(l.seq(), l.globalIndex(), l.entryId(), "a\nb", l.institutionId(), l.orderId(),
+                l.occurredAt(), l.recordedAt(), "c", l.lines()));
+        byte[] shifted = with(l -> link(l.seq(), l.globalIndex(), l.entryId(), "a", l.institutionId(), l.orderId(),
+                l.occurredAt(), l.recordedAt(), "b\nc", l.lines()));
 
         assertThat(split).isNotEqualTo(shifted);
     }
@@ -77,82 +94,81 @@ class JournalChainTest {
         byte[] prev = new byte[32];
         prev[31] = 1;
 
-        assertThat(JournalChain.hash(prev, SEQ, ENTRY_ID, TYPE, OCCURRED, RECORDED, ACTOR, POSTINGS))
-                .isNotEqualTo(reference());
+        assertThat(JournalChain.hash(prev, REFERENCE)).isNotEqualTo(reference());
     }
 
     @Test
-    void the_hash_changes_with_every_field() {
+    void the_hash_changes_with_every_column_a_report_reads() {
         byte[] reference = reference();
         Instant later = OCCURRED.plusNanos(1_000);
 
-        assertThat(JournalChain.hash(JournalChain.genesis(), SEQ + 1, ENTRY_ID, TYPE, OCCURRED, RECORDED, ACTOR, POSTINGS))
-                .as("seq").isNotEqualTo(reference);
-        assertThat(JournalChain.hash(JournalChain.genesis(), SEQ, "entry-8", TYPE, OCCURRED, RECORDED, ACTOR, POSTINGS))
-                .as("entryId").isNotEqualTo(reference);
-        assertThat(JournalChain.hash(JournalChain.genesis(), SEQ, ENTRY_ID, "LessonReported", OCCURRED, RECORDED, ACTOR, POSTINGS))
-                .as("type").isNotEqualTo(reference);
-        assertThat(JournalChain.hash(JournalChain.genesis(), SEQ, ENTRY_ID, TYPE, later, RECORDED, ACTOR, POSTINGS))
-                .as("occurredAt").isNotEqualTo(reference);
-        assertThat(JournalChain.hash(JournalChain.genesis(), SEQ, ENTRY_ID, TYPE, OCCURRED, RECORDED.plusSeconds(1), ACTOR, POSTINGS))
-                .as("recordedAt").isNotEqualTo(reference);
-        assertThat(JournalChain.hash(JournalChain.genesis(), SEQ, ENTRY_ID, TYPE, OCCURRED, RECORDED, "platform", POSTINGS))
-                .as("actor").isNotEqualTo(reference);
+        assertThat(with(l -> link(8, l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
+                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("seq").isNotEqualTo(reference);
+        assertThat(with(l -> link(l.seq(), 43, l.entryId(), l.type(), l.institutionId(), l.orderId(),
+                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("globalIndex").isNotEqualTo(reference);
+        assertThat(with(l -> link(l.seq(), l.globalIndex(), "entry-8", l.type(), l.institutionId(), l.orderId(),
+                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("entryId").isNotEqualTo(reference);
+        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), "LessonReported", l.institutionId(), l.orderId(),
+                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("type").isNotEqualTo(reference);
+        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), OTHER_SCHOOL, l.orderId(),
+                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("institutionId").isNotEqualTo(reference);
+        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), "order-1",
+                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("orderId").isNotEqualTo(reference);
+        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
+                later, l.recordedAt(), l.actor(), l.lines()))).as("occurredAt").isNotEqualTo(reference);
+        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
+                l.occurredAt(), RECORDED.plusSeconds(1), l.actor(), l.lines()))).as("recordedAt").isNotEqualTo(reference);
+        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
+                l.occurredAt(), l.recordedAt(), "platform", l.lines()))).as("actor").isNotEqualTo(reference);
+        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
+                l.recordedAt(), l.occurredAt(), l.actor(), l.lines()))).as("occurred and recorded swapped")
+                .isNotEqualTo(reference);
     }
 
     @Test
-    void swapping_occurred_and_recorded_changes_the_hash() {
-        assertThat(JournalChain.hash(JournalChain.genesis(), SEQ, ENTRY_ID, TYPE, RECORDED, OCCURRED, ACTOR, POSTINGS))
-                .isNotEqualTo(reference());
-    }
-
-    @Test
-    void the_hash_changes_with_every_posting() {
+    void the_hash_changes_with_every_column_of_every_posting() {
         byte[] reference = reference();
         AccountCode otherStudent = AccountCode.ofStudent(AccountType.STUDENT_PREPAID, SCHOOL, "stu-2");
+        Line custody = LINES.get(0);
+        Line prepaid = LINES.get(1);
 
-        assertThat(hashOf(JournalEntry.of(CUSTODY, PREPAID, 300_001).postings()))
-                .as("amount").isNotEqualTo(reference);
-        assertThat(hashOf(JournalEntry.of(CUSTODY, otherStudent, 300_000).postings()))
-                .as("account").isNotEqualTo(reference);
-        assertThat(hashOf(List.of(POSTINGS.get(1), POSTINGS.get(0))))
-                .as("order of postings").isNotEqualTo(reference);
-        assertThat(hashOf(JournalEntry.of(PREPAID, CUSTODY, 300_000).postings()))
-                .as("sides").isNotEqualTo(reference);
-        assertThat(hashOf(List.of(POSTINGS.get(0), Posting.credit(PREPAID, 100_000), Posting.credit(PREPAID, 200_000))))
+        assertThat(hashOf(lines(JournalEntry.of(CUSTODY, PREPAID, 300_001)))).as("amount").isNotEqualTo(reference);
+        assertThat(hashOf(lines(JournalEntry.of(CUSTODY, otherStudent, 300_000)))).as("account").isNotEqualTo(reference);
+        assertThat(hashOf(List.of(prepaid, custody))).as("order of postings").isNotEqualTo(reference);
+        assertThat(hashOf(lines(JournalEntry.of(PREPAID, CUSTODY, 300_000)))).as("sides").isNotEqualTo(reference);
+        assertThat(hashOf(List.of(new Line(custody.accountCode(), custody.accountType(), OTHER_SCHOOL, 300_000, 0), prepaid)))
+                .as("a posting's institution column").isNotEqualTo(reference);
+        assertThat(hashOf(List.of(new Line(custody.accountCode(), "SUSPENSE", custody.institutionId(), 300_000, 0), prepaid)))
+                .as("a posting's account type column").isNotEqualTo(reference);
+        assertThat(hashOf(List.of(custody, Line.of(Posting.credit(PREPAID, 100_000)), Line.of(Posting.credit(PREPAID, 200_000)))))
                 .as("split posting").isNotEqualTo(reference);
     }
 
     @Test
     void instants_are_hashed_at_the_microsecond_precision_the_database_stores() {
         Instant occurredWithNanos = OCCURRED.plusNanos(999);
-        Instant recordedWithNanos = RECORDED.plusNanos(1);
 
-        assertThat(JournalChain.hash(JournalChain.genesis(), SEQ, ENTRY_ID, TYPE, occurredWithNanos, recordedWithNanos,
-                ACTOR, POSTINGS)).isEqualTo(reference());
+        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
+                occurredWithNanos, RECORDED.plusNanos(1), l.actor(), l.lines()))).isEqualTo(reference());
         assertThat(JournalChain.toStoredPrecision(occurredWithNanos)).isEqualTo(OCCURRED);
     }
 
     @Test
     void a_previous_hash_of_the_wrong_length_is_refused() {
-        assertThatThrownBy(() -> JournalChain.hash(new byte[31], SEQ, ENTRY_ID, TYPE, OCCURRED, RECORDED, ACTOR, POSTINGS))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JournalChain.hash(new byte[33], SEQ, ENTRY_ID, TYPE, OCCURRED, RECORDED, ACTOR, POSTINGS))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JournalChain.hash(new byte[31], REFERENCE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JournalChain.hash(new byte[33], REFERENCE)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void a_chain_of_two_entries_depends_on_the_first() {
-        byte[] first = reference();
-        byte[] tamperedFirst = hashOf(JournalEntry.of(CUSTODY, PREPAID, 300_001).postings());
+        byte[] tamperedFirst = hashOf(lines(JournalEntry.of(CUSTODY, PREPAID, 300_001)));
+        Link second = link(8, 43, "entry-8", "CollectionApplied", SCHOOL, null, OCCURRED, RECORDED, "bank:icbc", LINES);
 
-        byte[] second = JournalChain.hash(first, SEQ + 1, "entry-8", TYPE, OCCURRED, RECORDED, ACTOR, POSTINGS);
-        byte[] secondAfterTamper = JournalChain.hash(tamperedFirst, SEQ + 1, "entry-8", TYPE, OCCURRED, RECORDED, ACTOR, POSTINGS);
-
-        assertThat(second).isNotEqualTo(secondAfterTamper);
+        assertThat(JournalChain.hash(reference(), second)).isNotEqualTo(JournalChain.hash(tamperedFirst, second));
     }
 
-    private static byte[] hashOf(List<Posting> postings) {
-        return JournalChain.hash(JournalChain.genesis(), SEQ, ENTRY_ID, TYPE, OCCURRED, RECORDED, ACTOR, postings);
+    private static byte[] hashOf(List<Line> lines) {
+        return with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
+                l.occurredAt(), l.recordedAt(), l.actor(), lines));
     }
 }

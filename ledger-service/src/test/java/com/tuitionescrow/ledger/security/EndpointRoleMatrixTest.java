@@ -94,6 +94,9 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             row(GET, "/v1/audit/violations", kinds(CallerKind.REGULATOR)),
             row(GET, "/v1/audit/institutions", kinds(CallerKind.REGULATOR)),
             row(GET, "/v1/audit/journal/search", kinds(CallerKind.REGULATOR)),
+            row(GET, "/v1/audit/checkpoints", kinds(CallerKind.REGULATOR)),
+            row(POST, "/v1/audit/checkpoints", kinds(CallerKind.REGULATOR)),
+            row(GET, "/v1/audit/checkpoint-key", kinds(CallerKind.REGULATOR)),
             // Without institutionId every institution lists its own lessons and refunds.
             row(GET, "/v1/lessons", kinds(CallerKind.REGULATOR, CallerKind.INSTITUTION, CallerKind.OTHER_INSTITUTION)),
             row(GET, "/v1/refunds", kinds(CallerKind.REGULATOR, CallerKind.INSTITUTION, CallerKind.OTHER_INSTITUTION)),

@@ -10,18 +10,13 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
@@ -59,8 +54,6 @@ public abstract class LedgerIntegrationTest {
 
     private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
-    /** The journal processors of every application context the tests started (see {@link #awaitLedger()}). */
-    private static final Set<StreamingEventProcessor> JOURNALS = ConcurrentHashMap.newKeySet();
 
     @TestConfiguration
     static class Clocks {
@@ -101,27 +94,21 @@ public abstract class LedgerIntegrationTest {
         registry.add("ledger.bank.hmac-secret-previous", () -> Tokens.BANK_HMAC_SECRET_PREVIOUS);
     }
 
+    /** The advisory lock a journal writer takes for each batch (JournalWriter.WRITER_LOCK, "journal" in ASCII). */
+    private static final long JOURNAL_WRITER_LOCK = 0x6a6f75726e616cL;
+
     @LocalServerPort
     protected int port;
     @Autowired
     protected TestClock clock;
     @Autowired
     protected DSLContext db;
-    @Autowired
-    private EventProcessingConfiguration processing;
-    @Autowired
-    private EventStore eventStore;
 
     protected Http http;
 
     @BeforeEach
     void connect() {
         http = new Http(port, clock);
-    }
-
-    /** Counts another context's journal processor among those {@link #awaitLedger()} waits for. */
-    static void watchJournal(StreamingEventProcessor journal) {
-        JOURNALS.add(journal);
     }
 
     /** A fresh id with the given prefix, unique across the suite. */
@@ -250,33 +237,48 @@ public abstract class LedgerIntegrationTest {
     }
 
     /**
-     * Waits until the journal projection has caught up with every event stored so far.
-     *
-     * <p>A test class with properties of its own (the hold-back policy) runs in a second application
-     * context on the same database, while the first stays cached. Only one of the two journal
-     * processors can hold the single segment; the other projects nothing. Whichever holds it projects
-     * every event of both, so this waits for the one that holds it, in whatever context.
+     * Waits until the journal has caught up with every event stored so far. The journal's head is a
+     * row in the database, written by whichever application context's writer holds it.
      */
     protected void awaitLedger() {
-        long head = eventStore.createHeadToken().position().orElse(0);
-        JOURNALS.add(processing.eventProcessor("ledger-journal", StreamingEventProcessor.class).orElseThrow());
-        Awaitility.await("the journal projection reaches event " + head)
+        Long stored = db.select(DSL.max(DSL.field(DSL.name("globalindex"), Long.class)))
+                .from(DSL.table(DSL.name("domainevententry"))).fetchOne(0, Long.class);
+        long head = stored == null ? 0 : stored;
+        Awaitility.await("the journal reaches event " + head)
                 .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> JOURNALS.stream().anyMatch(journal -> !journal.processingStatus().isEmpty()
-                        && journal.processingStatus().values().stream()
-                                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head)));
+                .until(() -> db.resultQuery("select position from journal_head").fetchOne(0, Long.class) >= head);
     }
 
     /**
-     * Stops every journal processor of the test run (this context's and any other's on the database,
-     * whichever holds the segment) until closed: the journal falls behind the commands meanwhile.
+     * Holds the journal writers' advisory lock from a connection of its own until closed: every writer, in
+     * whatever context, finds it locked and writes nothing, so the journal falls behind the commands.
      */
-    protected AutoCloseable journalPaused() {
-        JOURNALS.add(processing.eventProcessor("ledger-journal", StreamingEventProcessor.class).orElseThrow());
-        List<StreamingEventProcessor> paused = List.copyOf(JOURNALS);
-        paused.forEach(StreamingEventProcessor::shutDown);
-        return () -> paused.forEach(StreamingEventProcessor::start);
+    protected AutoCloseable journalPaused() throws java.sql.SQLException {
+        TestDatabase.Connection target = TestDatabase.get();
+        java.sql.Connection connection = java.sql.DriverManager.getConnection(target.url(), target.user(), target.password());
+        connection.setAutoCommit(false);
+        try (var statement = connection.createStatement()) {
+            statement.execute("select pg_advisory_xact_lock(" + JOURNAL_WRITER_LOCK + ")");
+        }
+        return () -> {
+            connection.rollback();
+            connection.close();
+        };
+    }
+
+    /**
+     * Projects the journal again from the first event, as an operator would: its tables emptied and its
+     * head set back to the start, under the head's lock, then waits for the writer to catch up.
+     */
+    protected void rebuildJournal() {
+        db.transaction(tx -> {
+            tx.dsl().execute("select pg_advisory_xact_lock(" + JOURNAL_WRITER_LOCK + ")");
+            tx.dsl().execute("truncate journal_posting, journal_entry, account_balance");
+            tx.dsl().execute("update journal_head set position = 0, last_seq = 0, last_hash = ?, "
+                    + "complete_until = '1970-01-01T00:00:00Z'", (Object) new byte[32]);
+        });
+        awaitLedger();
     }
 
     /** A refusal: the status, an RFC 9457 problem body, and the stable code. */

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -77,8 +75,6 @@ public final class SecondInstance {
                             "--ledger.disbursement.schedule=-", "--ledger.order-expiry.sweep-interval=PT1H",
                             "--ledger.operations.answer-within=PT0S",
                             "--spring.main.banner-mode=off", "--logging.level.root=WARN");
-            LedgerIntegrationTest.watchJournal(context.getBean(EventProcessingConfiguration.class)
-                    .eventProcessor("ledger-journal", StreamingEventProcessor.class).orElseThrow());
             return new SecondInstance(context, proxy);
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the proxy to the test database", e);

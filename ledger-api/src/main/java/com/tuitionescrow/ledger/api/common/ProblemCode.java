@@ -61,6 +61,8 @@ public enum ProblemCode {
     /** A regulator's resolution names an instruction that is not UNDELIVERABLE (or no longer the current one). */
     INSTRUCTION_NOT_UNDELIVERABLE,
     STATEMENT_ACCOUNT_UNKNOWN,
+    /** An asOf read names a moment later than the ledger's now: the books as of then are not written yet. */
+    AS_OF_IN_FUTURE,
     // 500
     INTERNAL_ERROR,
     // 503: try again shortly (the detail says whether anything was recorded before the failure)

@@ -102,7 +102,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(GET, "/v1/students/*/statement").hasAnyRole(PLATFORM, REGULATOR)
                         .requestMatchers(GET, "/v1/accounts/*", "/v1/accounts/*/entries").hasAnyRole(REGULATOR, INSTITUTION)
                         .requestMatchers(GET, "/v1/audit/trial-balance", "/v1/audit/journal", "/v1/audit/verification",
-                                "/v1/audit/violations", "/v1/audit/institutions").hasRole(REGULATOR)
+                                "/v1/audit/violations", "/v1/audit/institutions", "/v1/audit/checkpoints",
+                                "/v1/audit/checkpoint-key").hasRole(REGULATOR)
+                        .requestMatchers(POST, "/v1/audit/checkpoints").hasRole(REGULATOR)
                         .requestMatchers(POST, "/v1/bank/statements").hasRole(BANK)
                         // The console's pages, scripts and libraries hold no data: every figure they show is read
                         // from the API below with the user's own token.
