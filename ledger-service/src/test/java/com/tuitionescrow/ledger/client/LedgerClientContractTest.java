@@ -104,6 +104,8 @@ class LedgerClientContractTest {
         return Arrays.stream(LedgerClient.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
                 .map(Method::getName)
+                // Not an operation: it counts the attempts of the calls it is given.
+                .filter(name -> !name.equals("counted"))
                 .collect(Collectors.toSet()).size();
     }
 
@@ -148,6 +150,9 @@ class LedgerClientContractTest {
         client.trialBalance(null);
         client.journal(0, 100);
         client.verification();
+        client.checkpoints(0, 100);
+        client.publishCheckpoint();
+        client.checkpointKey();
         client.violations(institution, null, null, null, 100);
         client.institutionOverviews(null, 100);
         client.searchJournal(institution, null, "order-1", "CollectionApplied", now.minusDays(1), now, 0, 100);

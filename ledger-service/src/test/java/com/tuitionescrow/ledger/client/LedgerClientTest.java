@@ -2,6 +2,7 @@ package com.tuitionescrow.ledger.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tuitionescrow.ledger.api.audit.CheckpointView;
 import com.tuitionescrow.ledger.api.audit.JournalEntryView;
 import com.tuitionescrow.ledger.api.audit.TrialBalanceResponse;
 import com.tuitionescrow.ledger.api.bank.CollectionBatchRequest;
@@ -179,6 +180,10 @@ class LedgerClientTest extends LedgerIntegrationTest {
                 .noneMatch(line -> line.accountCode().contains(school.institutionId()));
         assertThat(journalChainedFromTheFirstEntry()).anyMatch(entry -> entry.postings().stream()
                 .anyMatch(posting -> posting.accountCode().equals("CUSTODY_CASH:" + school.institutionId())));
+        CheckpointView published = regulator.publishCheckpoint();
+        assertThat(published.signature()).isNotBlank();
+        assertThat(regulator.checkpoints(published.seq() - 1, 1).items()).containsExactly(published);
+        assertThat(regulator.checkpointKey().algorithm()).isEqualTo("Ed25519");
 
         // The bank's statement names only the first payment: the ledger's other three facts are missing in it.
         // Its period runs from the payment's day to today: the lesson came a day after the payment.

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.tuitionescrow.ledger.api.audit.CheckpointKeyView;
+import com.tuitionescrow.ledger.api.audit.CheckpointView;
 import com.tuitionescrow.ledger.api.audit.InstitutionOverview;
 import com.tuitionescrow.ledger.api.audit.JournalEntryView;
 import com.tuitionescrow.ledger.api.audit.TrialBalanceResponse;
@@ -133,6 +135,8 @@ public final class LedgerClient {
     private static final TypeReference<Page<ReconciliationSummary>> RECONCILIATION_PAGE = new TypeReference<>() {
     };
     private static final TypeReference<Page<JournalEntryView>> JOURNAL_PAGE = new TypeReference<>() {
+    };
+    private static final TypeReference<Page<CheckpointView>> CHECKPOINT_PAGE = new TypeReference<>() {
     };
     private static final TypeReference<Page<ViolationView>> VIOLATION_PAGE = new TypeReference<>() {
     };
@@ -441,6 +445,27 @@ public final class LedgerClient {
      */
     public Page<JournalEntryView> journal(long afterSeq, int limit) {
         return get(withQuery("/v1/audit/journal", "afterSeq", afterSeq, "limit", limit), JOURNAL_PAGE);
+    }
+
+    /**
+     * The journal's head as published at intervals, each signed with Ed25519, in {@code seq} order
+     * (REGULATOR): keep them, and verify a copy of the journal against them offline.
+     *
+     * @param afterSeq the previous page's {@link Page#next()} as a number; 0 for the first page
+     * @param limit    1 to 1000
+     */
+    public Page<CheckpointView> checkpoints(long afterSeq, int limit) {
+        return get(withQuery("/v1/audit/checkpoints", "afterSeq", afterSeq, "limit", limit), CHECKPOINT_PAGE);
+    }
+
+    /** Publishes the journal's head now and answers its checkpoint (REGULATOR); the same one while the head stands. */
+    public CheckpointView publishCheckpoint() {
+        return call("POST", "/v1/audit/checkpoints", NO_BODY, JSON, json.constructType(CheckpointView.class));
+    }
+
+    /** The Ed25519 public key the checkpoints are signed with (REGULATOR). */
+    public CheckpointKeyView checkpointKey() {
+        return get("/v1/audit/checkpoint-key", CheckpointKeyView.class);
     }
 
     /** The whole journal checked from its first entry: chain, balance, replayed balances, coverage (REGULATOR). */
