@@ -56,16 +56,24 @@ class AuditQueries {
             condition = condition.and(LESSON.STARTED_AT.lt(to.atOffset(ZoneOffset.UTC)));
         }
         if (afterId != null) {
-            var after = db.select(LESSON.STARTED_AT, LESSON.LESSON_ID).from(LESSON).where(LESSON.LESSON_ID.eq(afterId));
-            condition = condition.and(DSL.row(LESSON.STARTED_AT, LESSON.LESSON_ID).gt(after));
+            var after =
+                    db.select(LESSON.STARTED_AT, LESSON.LESSON_ID).from(LESSON).where(LESSON.LESSON_ID.eq(afterId));
+            condition =
+                    condition.and(DSL.row(LESSON.STARTED_AT, LESSON.LESSON_ID).gt(after));
         }
         return db.selectFrom(LESSON)
                 .where(condition)
                 .orderBy(LESSON.STARTED_AT, LESSON.LESSON_ID)
                 .limit(limit)
-                .fetch(r -> new ViolationView(r.getLessonId(), r.getOrderId(), r.getInstitutionId(),
-                        LedgerTime.offsetOf(r.getStartedAt().toInstant()), LedgerTime.offsetOf(r.getEndedAt().toInstant()),
-                        Arrays.stream(r.getViolations()).map(LessonViolation::valueOf).toList()));
+                .fetch(r -> new ViolationView(
+                        r.getLessonId(),
+                        r.getOrderId(),
+                        r.getInstitutionId(),
+                        LedgerTime.offsetOf(r.getStartedAt().toInstant()),
+                        LedgerTime.offsetOf(r.getEndedAt().toInstant()),
+                        Arrays.stream(r.getViolations())
+                                .map(LessonViolation::valueOf)
+                                .toList()));
     }
 
     /**
@@ -83,12 +91,19 @@ class AuditQueries {
         List<String> ids = page.map(Record3::value1);
         Map<String, Long> custody = balances(ids, AccountType.CUSTODY_CASH);
         Map<String, Long> suspense = balances(ids, AccountType.SUSPENSE);
-        Map<String, Long> unconsumed = sumBy(ids, COURSE_ORDER.INSTITUTION_ID,
-                COURSE_ORDER.PRICE_PER_HOUR_FEN.times(COURSE_ORDER.HOURS.minus(COURSE_ORDER.CONSUMED_HOURS)
-                        .minus(COURSE_ORDER.REFUNDED_HOURS)), COURSE_ORDER.STATUS.eq(OrderStatus.PAID.name()));
-        Map<String, Long> violating = countBy(ids, LESSON.INSTITUTION_ID, DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS));
-        Map<String, Long> disputes = countBy(ids, LESSON.INSTITUTION_ID, LESSON.STATUS.eq(LessonStatus.DISPUTED.name()));
-        Map<String, Long> refunds = countBy(ids, REFUND.INSTITUTION_ID,
+        Map<String, Long> unconsumed = sumBy(
+                ids,
+                COURSE_ORDER.INSTITUTION_ID,
+                COURSE_ORDER.PRICE_PER_HOUR_FEN.times(
+                        COURSE_ORDER.HOURS.minus(COURSE_ORDER.CONSUMED_HOURS).minus(COURSE_ORDER.REFUNDED_HOURS)),
+                COURSE_ORDER.STATUS.eq(OrderStatus.PAID.name()));
+        Map<String, Long> violating =
+                countBy(ids, LESSON.INSTITUTION_ID, DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS));
+        Map<String, Long> disputes =
+                countBy(ids, LESSON.INSTITUTION_ID, LESSON.STATUS.eq(LessonStatus.DISPUTED.name()));
+        Map<String, Long> refunds = countBy(
+                ids,
+                REFUND.INSTITUTION_ID,
                 REFUND.STATUS.in(RefundStatus.AWAITING_INSTITUTION.name(), RefundStatus.CONTESTED.name()));
         Map<String, Map<LessonViolation, Long>> byRule = violationsByRule(ids);
         Map<String, InstitutionOverview.LastStatement> statements = lastStatements(ids);
@@ -96,23 +111,36 @@ class AuditQueries {
             String id = r.value1();
             long custodyFen = custody.getOrDefault(id, 0L);
             long unconsumedFen = unconsumed.getOrDefault(id, 0L);
-            return new InstitutionOverview(id, r.value2(), InstitutionStatus.valueOf(r.value3()), custodyFen, unconsumedFen,
-                    custodyFen >= unconsumedFen, violating.getOrDefault(id, 0L), suspense.getOrDefault(id, 0L),
-                    byRule.getOrDefault(id, Map.of()), disputes.getOrDefault(id, 0L), refunds.getOrDefault(id, 0L),
+            return new InstitutionOverview(
+                    id,
+                    r.value2(),
+                    InstitutionStatus.valueOf(r.value3()),
+                    custodyFen,
+                    unconsumedFen,
+                    custodyFen >= unconsumedFen,
+                    violating.getOrDefault(id, 0L),
+                    suspense.getOrDefault(id, 0L),
+                    byRule.getOrDefault(id, Map.of()),
+                    disputes.getOrDefault(id, 0L),
+                    refunds.getOrDefault(id, 0L),
                     statements.get(id));
         });
     }
 
     /** The balance of each institution's accounts of this type, on their normal side. */
     private Map<String, Long> balances(List<String> institutionIds, AccountType type) {
-        Field<Long> net = type.isAsset() ? ACCOUNT_BALANCE.DEBIT_FEN.minus(ACCOUNT_BALANCE.CREDIT_FEN)
+        Field<Long> net = type.isAsset()
+                ? ACCOUNT_BALANCE.DEBIT_FEN.minus(ACCOUNT_BALANCE.CREDIT_FEN)
                 : ACCOUNT_BALANCE.CREDIT_FEN.minus(ACCOUNT_BALANCE.DEBIT_FEN);
         return sumBy(institutionIds, ACCOUNT_BALANCE.INSTITUTION_ID, net, ACCOUNT_BALANCE.ACCOUNT_TYPE.eq(type.name()));
     }
 
     /** The sum of {@code amount} over the rows that meet {@code condition}, per institution of the list. */
-    private Map<String, Long> sumBy(List<String> institutionIds, TableField<?, String> institution, Field<? extends Number> amount,
-                                    Condition condition) {
+    private Map<String, Long> sumBy(
+            List<String> institutionIds,
+            TableField<?, String> institution,
+            Field<? extends Number> amount,
+            Condition condition) {
         Map<String, Long> sums = new HashMap<>();
         db.select(institution, sum(amount))
                 .from(institution.getTable())
@@ -123,7 +151,8 @@ class AuditQueries {
     }
 
     /** How many rows meet {@code condition}, per institution of the list. */
-    private Map<String, Long> countBy(List<String> institutionIds, TableField<?, String> institution, Condition condition) {
+    private Map<String, Long> countBy(
+            List<String> institutionIds, TableField<?, String> institution, Condition condition) {
         Map<String, Long> counts = new HashMap<>();
         db.select(institution, DSL.count())
                 .from(institution.getTable())
@@ -139,9 +168,12 @@ class AuditQueries {
         Map<String, Map<LessonViolation, Long>> byInstitution = new HashMap<>();
         db.select(LESSON.INSTITUTION_ID, rule, DSL.count())
                 .from(LESSON, DSL.table("unnest({0})", LESSON.VIOLATIONS).as("v", "rule"))
-                .where(LESSON.INSTITUTION_ID.in(institutionIds), DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS))
+                .where(
+                        LESSON.INSTITUTION_ID.in(institutionIds),
+                        DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS))
                 .groupBy(LESSON.INSTITUTION_ID, rule)
-                .forEach(r -> byInstitution.computeIfAbsent(r.value1(), id -> new EnumMap<>(LessonViolation.class))
+                .forEach(r -> byInstitution
+                        .computeIfAbsent(r.value1(), id -> new EnumMap<>(LessonViolation.class))
                         .put(LessonViolation.valueOf(r.value2()), r.value3().longValue()));
         return byInstitution;
     }
@@ -149,14 +181,26 @@ class AuditQueries {
     /** Each institution's latest statement, by its last day, then by arrival. */
     private Map<String, InstitutionOverview.LastStatement> lastStatements(List<String> institutionIds) {
         Map<String, InstitutionOverview.LastStatement> latest = new HashMap<>();
-        db.selectDistinct(RECONCILIATION.INSTITUTION_ID, RECONCILIATION.STATEMENT_ID, RECONCILIATION.TO_DATE,
-                        RECONCILIATION.BANK_CLOSING_FEN, RECONCILIATION.LEDGER_CLOSING_FEN, RECONCILIATION.RECONCILED)
+        db.selectDistinct(
+                        RECONCILIATION.INSTITUTION_ID,
+                        RECONCILIATION.STATEMENT_ID,
+                        RECONCILIATION.TO_DATE,
+                        RECONCILIATION.BANK_CLOSING_FEN,
+                        RECONCILIATION.LEDGER_CLOSING_FEN,
+                        RECONCILIATION.RECONCILED)
                 .on(RECONCILIATION.INSTITUTION_ID)
                 .from(RECONCILIATION)
                 .where(RECONCILIATION.INSTITUTION_ID.in(institutionIds))
                 .orderBy(RECONCILIATION.INSTITUTION_ID, RECONCILIATION.TO_DATE.desc(), RECONCILIATION.LIST_SEQ.desc())
-                .forEach(r -> latest.put(r.value1(), new InstitutionOverview.LastStatement(r.value2(), r.value3(),
-                        r.value4(), r.value5(), Fen.minus(r.value4(), r.value5()), r.value6())));
+                .forEach(r -> latest.put(
+                        r.value1(),
+                        new InstitutionOverview.LastStatement(
+                                r.value2(),
+                                r.value3(),
+                                r.value4(),
+                                r.value5(),
+                                Fen.minus(r.value4(), r.value5()),
+                                r.value6())));
         return latest;
     }
 }

@@ -45,12 +45,24 @@ class WindDownService {
     static final int ACCOUNTS_PER_PAGE = 500;
 
     /** What a wind-down has done so far, with the figures it was judged by. */
-    record WindDownProgress(String institutionId, long unconsumedFen, long custodyFen, long riskReserveFen,
-                            long shortfallFen, int refundsInstructed, long refundedFen) {
+    record WindDownProgress(
+            String institutionId,
+            long unconsumedFen,
+            long custodyFen,
+            long riskReserveFen,
+            long shortfallFen,
+            int refundsInstructed,
+            long refundedFen) {
 
         WindDownProgress plus(WindDownRefunds instructed) {
-            return new WindDownProgress(institutionId, unconsumedFen, custodyFen, riskReserveFen, shortfallFen,
-                    refundsInstructed + instructed.count(), Fen.plus(refundedFen, instructed.amountFen()));
+            return new WindDownProgress(
+                    institutionId,
+                    unconsumedFen,
+                    custodyFen,
+                    riskReserveFen,
+                    shortfallFen,
+                    refundsInstructed + instructed.count(),
+                    Fen.plus(refundedFen, instructed.amountFen()));
         }
     }
 
@@ -62,8 +74,14 @@ class WindDownService {
     private final LongOperations operations;
     private final Clock clock;
 
-    WindDownService(CommandTransactions commands, InstitutionDirectory institutions, OrderQueries orders,
-                    LedgerQueries ledger, JournalFreshness journal, LongOperations operations, Clock clock) {
+    WindDownService(
+            CommandTransactions commands,
+            InstitutionDirectory institutions,
+            OrderQueries orders,
+            LedgerQueries ledger,
+            JournalFreshness journal,
+            LongOperations operations,
+            Clock clock) {
         this.commands = commands;
         this.institutions = institutions;
         this.orders = orders;
@@ -75,19 +93,25 @@ class WindDownService {
 
     /** Freezes the institution and starts its refunds, or finds them under way; returns the operation's id. */
     String start(String institutionId, WindDownRequest request, Caller caller) {
-        InstitutionResponse institution = institutions.find(institutionId)
-                .orElseThrow(() -> new NotFound("institution " + institutionId));
+        InstitutionResponse institution =
+                institutions.find(institutionId).orElseThrow(() -> new NotFound("institution " + institutionId));
         Instant now = clock.instant();
         long unconsumed = orders.unconsumedFenOf(institutionId);
         // The shortfall compares with the custody balance, read from the journal: it must be current.
         journal.awaitCurrent();
-        Totals custody = ledger.account(AccountCode.of(AccountType.CUSTODY_CASH, institutionId), null).orElse(Totals.ZERO);
+        Totals custody = ledger.account(AccountCode.of(AccountType.CUSTODY_CASH, institutionId), null)
+                .orElse(Totals.ZERO);
         long custodyFen = AccountType.CUSTODY_CASH.normalSide().balance(custody.debitFen(), custody.creditFen());
         long reserve = institution.riskReserveFen() == null ? 0 : institution.riskReserveFen();
         long shortfall = Math.max(0, Fen.minus(Fen.minus(unconsumed, custodyFen), reserve));
-        commands.inTransaction(() -> commands.send(new WindDownInstitution(institutionId, request.reason(), now), caller));
+        commands.inTransaction(
+                () -> commands.send(new WindDownInstitution(institutionId, request.reason(), now), caller));
         WindDownProgress judged = new WindDownProgress(institutionId, unconsumed, custodyFen, reserve, shortfall, 0, 0);
-        return operations.start(KIND, institutionId, caller, judged,
+        return operations.start(
+                KIND,
+                institutionId,
+                caller,
+                judged,
                 progress -> refundEveryStudent(institution, judged, now, caller, progress));
     }
 
@@ -98,12 +122,18 @@ class WindDownService {
 
     /** The institution's latest wind-down. */
     WindDownResponse latest(String institutionId) {
-        return operations.latest(KIND, institutionId, WindDownProgress.class).map(this::response)
+        return operations
+                .latest(KIND, institutionId, WindDownProgress.class)
+                .map(this::response)
                 .orElseThrow(() -> new NotFound("wind-down of institution " + institutionId));
     }
 
-    private WindDownProgress refundEveryStudent(InstitutionResponse institution, WindDownProgress judged, Instant now,
-                                                Caller caller, Progress<WindDownProgress> progress) {
+    private WindDownProgress refundEveryStudent(
+            InstitutionResponse institution,
+            WindDownProgress judged,
+            Instant now,
+            Caller caller,
+            Progress<WindDownProgress> progress) {
         WindDownProgress done = judged;
         String after = null;
         List<String> page;
@@ -111,8 +141,8 @@ class WindDownService {
             progress.checkNotStopping();
             page = orders.accountsOf(institution.institutionId(), after, ACCOUNTS_PER_PAGE);
             for (String account : page) {
-                WindDownRefunds instructed = commands.inTransaction(() -> commands.send(
-                        new RefundForWindDown(account, institution.custodyAccountNo(), now), caller));
+                WindDownRefunds instructed = commands.inTransaction(() ->
+                        commands.send(new RefundForWindDown(account, institution.custodyAccountNo(), now), caller));
                 done = done.plus(instructed);
                 progress.report(done);
             }
@@ -123,10 +153,21 @@ class WindDownService {
 
     private WindDownResponse response(Status<WindDownProgress> status) {
         WindDownProgress done = status.progress();
-        InstitutionResponse institution = institutions.find(done.institutionId()).orElseThrow();
-        return new WindDownResponse(done.institutionId(), institution.status(), done.refundsInstructed(),
-                done.refundedFen(), done.unconsumedFen(), done.custodyFen(), done.riskReserveFen(), done.shortfallFen(),
-                status.operationId(), status.state(), LedgerTime.offsetOf(status.startedAt()),
-                status.finishedAt() == null ? null : LedgerTime.offsetOf(status.finishedAt()), status.failure());
+        InstitutionResponse institution =
+                institutions.find(done.institutionId()).orElseThrow();
+        return new WindDownResponse(
+                done.institutionId(),
+                institution.status(),
+                done.refundsInstructed(),
+                done.refundedFen(),
+                done.unconsumedFen(),
+                done.custodyFen(),
+                done.riskReserveFen(),
+                done.shortfallFen(),
+                status.operationId(),
+                status.state(),
+                LedgerTime.offsetOf(status.startedAt()),
+                status.finishedAt() == null ? null : LedgerTime.offsetOf(status.finishedAt()),
+                status.failure());
     }
 }

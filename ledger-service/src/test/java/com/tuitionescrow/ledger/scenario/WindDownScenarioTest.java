@@ -28,8 +28,11 @@ class WindDownScenarioTest extends CheckedScenario {
         teach(school, first.orderId(), 2);
         Paid second = soldAndPaid(school, untaught, course("violin", 20_000, 10));
         String unpaid = sell(school, untaught, course("cello", 10_000, 5));
-        assertThat(money(school)).containsEntry("custodyFen", 400_000L).containsEntry("prepaidFen", 330_000L)
-                .containsEntry("releasableFen", 50_000L).containsEntry("awaitingConfirmationFen", 20_000L);
+        assertThat(money(school))
+                .containsEntry("custodyFen", 400_000L)
+                .containsEntry("prepaidFen", 330_000L)
+                .containsEntry("releasableFen", 50_000L)
+                .containsEntry("awaitingConfirmationFen", 20_000L);
 
         JsonNode woundDown = windDown(school);
 
@@ -39,16 +42,25 @@ class WindDownScenarioTest extends CheckedScenario {
         assertThat(woundDown.get("unconsumedFen").asLong()).isEqualTo(330_000);
         assertThat(woundDown.get("custodyFen").asLong()).isEqualTo(400_000);
         assertThat(woundDown.get("riskReserveFen").asLong()).isEqualTo(100_000);
-        assertThat(woundDown.get("shortfallFen").asLong()).as("custody covers every unconsumed fee").isZero();
+        assertThat(woundDown.get("shortfallFen").asLong())
+                .as("custody covers every unconsumed fee")
+                .isZero();
         assertThat(order(unpaid).get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator()).body().get("status").asText())
+        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator())
+                        .body()
+                        .get("status")
+                        .asText())
                 .isEqualTo("WINDING_DOWN");
 
         List<JsonNode> refunds = bankList(school, "PENDING");
         assertThat(refunds).extracting(i -> i.get("kind").asText()).containsOnly("REFUND");
-        assertThat(refunds).extracting(i -> i.get("payeeRef").asText() + "=" + i.get("amountFen").asLong())
+        assertThat(refunds)
+                .extracting(i ->
+                        i.get("payeeRef").asText() + "=" + i.get("amountFen").asLong())
                 .containsExactlyInAnyOrder(first.bankTxnId() + "=130000", second.bankTxnId() + "=200000");
-        assertThat(money(school)).containsEntry("prepaidFen", 0L).containsEntry("refundingFen", 330_000L)
+        assertThat(money(school))
+                .containsEntry("prepaidFen", 0L)
+                .containsEntry("refundingFen", 330_000L)
                 .containsEntry("releasableFen", 50_000L);
 
         JsonNode run = run();
@@ -59,8 +71,11 @@ class WindDownScenarioTest extends CheckedScenario {
 
         refunds.forEach(refund -> execute(refund.get("instructionId").asText()));
 
-        assertThat(money(school)).containsEntry("prepaidFen", 0L).containsEntry("refundingFen", 0L)
-                .containsEntry("refundedTotalFen", 330_000L).containsEntry("custodyFen", 70_000L);
+        assertThat(money(school))
+                .containsEntry("prepaidFen", 0L)
+                .containsEntry("refundingFen", 0L)
+                .containsEntry("refundedTotalFen", 330_000L)
+                .containsEntry("custodyFen", 70_000L);
         assertThat(order(first.orderId()).get("status").asText()).isEqualTo("REFUNDED");
         assertThat(order(second.orderId()).get("status").asText()).isEqualTo("REFUNDED");
         // Money still arriving for the cancelled order is held and sent back, never kept.
@@ -86,23 +101,31 @@ class WindDownScenarioTest extends CheckedScenario {
         assertThat(woundDown.get("refundedFen").asLong()).isEqualTo(170_000);
         JsonNode refund = refund(refundId);
         assertThat(refund.get("status").asText()).isEqualTo("APPROVED");
-        assertThat(bankList(school, "PENDING")).extracting(i -> i.get("instructionId").asText())
+        assertThat(bankList(school, "PENDING"))
+                .extracting(i -> i.get("instructionId").asText())
                 .containsExactly(refund.get("instructionId").asText());
         execute(refund.get("instructionId").asText());
-        assertThat(money(school)).containsEntry("prepaidFen", 0L).containsEntry("custodyFen", 30_000L)
+        assertThat(money(school))
+                .containsEntry("prepaidFen", 0L)
+                .containsEntry("custodyFen", 30_000L)
                 .containsEntry("awaitingConfirmationFen", 30_000L);
 
         JsonNode again = windDown(school);
-        assertThat(again.get("refundsInstructed").asInt()).as("winding down again finds nothing left").isZero();
+        assertThat(again.get("refundsInstructed").asInt())
+                .as("winding down again finds nothing left")
+                .isZero();
         assertThat(again.get("status").asText()).isEqualTo("WINDING_DOWN");
-        Http.Response reactivate = http.post("/v1/institutions/" + school.id() + "/status", Tokens.regulator(),
+        Http.Response reactivate = http.post(
+                "/v1/institutions/" + school.id() + "/status",
+                Tokens.regulator(),
                 Map.of("status", "ACTIVE", "reason", "changed our mind"));
         books("try to reactivate " + school.id());
         assertRefused(reactivate, 422, "INSTITUTION_STATUS_FINAL");
     }
 
     @Test
-    void given_a_refund_asked_for_before_a_dispute_gave_hours_back_when_the_institution_winds_down_then_those_go_back_too() {
+    void
+            given_a_refund_asked_for_before_a_dispute_gave_hours_back_when_the_institution_winds_down_then_those_go_back_too() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
         String disputed = teach(school, order.orderId(), 3);
@@ -117,11 +140,14 @@ class WindDownScenarioTest extends CheckedScenario {
         assertThat(woundDown.get("unconsumedFen").asLong()).isEqualTo(100_000);
         assertThat(woundDown.get("refundsInstructed").asInt()).isEqualTo(2);
         assertThat(woundDown.get("refundedFen").asLong()).isEqualTo(100_000);
-        assertThat(refund(refund.get("refundId").asText()).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(refund(refund.get("refundId").asText()).get("status").asText())
+                .isEqualTo("APPROVED");
         List<JsonNode> instructed = bankList(school, "PENDING");
         assertThat(instructed).extracting(i -> i.get("amountFen").asLong()).containsExactlyInAnyOrder(70_000L, 30_000L);
         instructed.forEach(i -> execute(i.get("instructionId").asText()));
-        assertThat(money(school)).containsEntry("prepaidFen", 0L).containsEntry("custodyFen", 0L)
+        assertThat(money(school))
+                .containsEntry("prepaidFen", 0L)
+                .containsEntry("custodyFen", 0L)
                 .containsEntry("refundedTotalFen", 100_000L);
         assertThat(order(order.orderId()).get("status").asText()).isEqualTo("REFUNDED");
     }

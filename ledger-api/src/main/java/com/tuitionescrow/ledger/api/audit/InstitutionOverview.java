@@ -40,6 +40,5 @@ public record InstitutionOverview(
             long bankClosingFen,
             long ledgerClosingFen,
             long differenceFen,
-            boolean reconciled) {
-    }
+            boolean reconciled) {}
 }

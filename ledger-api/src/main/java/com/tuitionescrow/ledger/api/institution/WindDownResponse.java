@@ -13,19 +13,21 @@ import java.time.OffsetDateTime;
 public record WindDownResponse(
         String institutionId,
         InstitutionStatus status,
-        @Schema(description = "Refunds instructed so far")
-        int refundsInstructed,
+        @Schema(description = "Refunds instructed so far") int refundsInstructed,
         long refundedFen,
         long unconsumedFen,
         long custodyFen,
         long riskReserveFen,
         long shortfallFen,
+
         @Schema(description = "GET /v1/institutions/{institutionId}/wind-down answers how the latest wind-down stands")
         String operationId,
+
         OperationState state,
         OffsetDateTime startedAt,
+
         @Schema(description = "When the refunds were all instructed, or stopped; absent while they run")
         OffsetDateTime finishedAt,
+
         @Schema(description = "What stopped a FAILED wind-down")
-        String failure) {
-}
+        String failure) {}
