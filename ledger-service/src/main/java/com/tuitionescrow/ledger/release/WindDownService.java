@@ -18,13 +18,17 @@ import com.tuitionescrow.ledger.platform.job.LongOperations.Progress;
 import com.tuitionescrow.ledger.platform.job.LongOperations.Status;
 import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.web.NotFound;
+import com.tuitionescrow.ledger.reconciliation.BankBalances;
+import com.tuitionescrow.ledger.reconciliation.BankBalances.LatestStatement;
 import com.tuitionescrow.ledger.settlement.LedgerQueries;
 import com.tuitionescrow.ledger.settlement.LedgerQueries.Totals;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,8 +38,10 @@ import org.springframework.stereotype.Service;
  * an institution may have thousands of students. Winding down again finishes what a stopped one
  * left and otherwise changes nothing.
  *
- * <p>The figures the shortfall is judged by are read before anything is recorded: waiting for the
- * journal may fail (503), and must then leave everything as it was.
+ * <p>The shortfall is judged by the custody bank's latest statement (see {@link BankBalances}), or by
+ * the ledger's custody cash before the bank's first. The figures it is judged by are read before
+ * anything is recorded: waiting for the journal may fail (503), and must then leave everything as
+ * it was.
  */
 @Service
 class WindDownService {
@@ -45,11 +51,13 @@ class WindDownService {
     static final int ACCOUNTS_PER_PAGE = 500;
 
     /** What a wind-down has done so far, with the figures it was judged by. */
-    record WindDownProgress(String institutionId, long unconsumedFen, long custodyFen, long riskReserveFen,
-                            long shortfallFen, int refundsInstructed, long refundedFen) {
+    record WindDownProgress(String institutionId, long unconsumedFen, long custodyFen, Long bankClosingFen,
+                            LocalDate bankBalanceAsOf, long riskReserveFen, long shortfallFen, int refundsInstructed,
+                            long refundedFen) {
 
         WindDownProgress plus(WindDownRefunds instructed) {
-            return new WindDownProgress(institutionId, unconsumedFen, custodyFen, riskReserveFen, shortfallFen,
+            return new WindDownProgress(institutionId, unconsumedFen, custodyFen, bankClosingFen, bankBalanceAsOf,
+                    riskReserveFen, shortfallFen,
                     refundsInstructed + instructed.count(), Fen.plus(refundedFen, instructed.amountFen()));
         }
     }
@@ -59,16 +67,19 @@ class WindDownService {
     private final OrderQueries orders;
     private final LedgerQueries ledger;
     private final JournalFreshness journal;
+    private final BankBalances bank;
     private final LongOperations operations;
     private final Clock clock;
 
     WindDownService(CommandTransactions commands, InstitutionDirectory institutions, OrderQueries orders,
-                    LedgerQueries ledger, JournalFreshness journal, LongOperations operations, Clock clock) {
+                    LedgerQueries ledger, JournalFreshness journal, BankBalances bank, LongOperations operations,
+                    Clock clock) {
         this.commands = commands;
         this.institutions = institutions;
         this.orders = orders;
         this.ledger = ledger;
         this.journal = journal;
+        this.bank = bank;
         this.operations = operations;
         this.clock = clock;
     }
@@ -84,9 +95,14 @@ class WindDownService {
         Totals custody = ledger.account(AccountCode.of(AccountType.CUSTODY_CASH, institutionId), null).orElse(Totals.ZERO);
         long custodyFen = AccountType.CUSTODY_CASH.normalSide().balance(custody.debitFen(), custody.creditFen());
         long reserve = institution.riskReserveFen() == null ? 0 : institution.riskReserveFen();
-        long shortfall = Math.max(0, Fen.minus(Fen.minus(unconsumed, custodyFen), reserve));
+        // The ledger's custody always equals what it owes; the bank's closing balance is what is really there.
+        Optional<LatestStatement> statement = bank.latestOf(institutionId);
+        long heldFen = statement.map(LatestStatement::bankClosingFen).orElse(custodyFen);
+        long shortfall = Math.max(0, Fen.minus(Fen.minus(unconsumed, heldFen), reserve));
         commands.inTransaction(() -> commands.send(new WindDownInstitution(institutionId, request.reason(), now), caller));
-        WindDownProgress judged = new WindDownProgress(institutionId, unconsumed, custodyFen, reserve, shortfall, 0, 0);
+        WindDownProgress judged = new WindDownProgress(institutionId, unconsumed, custodyFen,
+                statement.map(LatestStatement::bankClosingFen).orElse(null),
+                statement.map(LatestStatement::toDate).orElse(null), reserve, shortfall, 0, 0);
         return operations.start(KIND, institutionId, caller, judged,
                 progress -> refundEveryStudent(institution, judged, now, caller, progress));
     }
@@ -125,7 +141,8 @@ class WindDownService {
         WindDownProgress done = status.progress();
         InstitutionResponse institution = institutions.find(done.institutionId()).orElseThrow();
         return new WindDownResponse(done.institutionId(), institution.status(), done.refundsInstructed(),
-                done.refundedFen(), done.unconsumedFen(), done.custodyFen(), done.riskReserveFen(), done.shortfallFen(),
+                done.refundedFen(), done.unconsumedFen(), done.custodyFen(), done.bankClosingFen(), done.bankBalanceAsOf(),
+                done.riskReserveFen(), done.shortfallFen(),
                 status.operationId(), status.state(), LedgerTime.offsetOf(status.startedAt()),
                 status.finishedAt() == null ? null : LedgerTime.offsetOf(status.finishedAt()), status.failure());
     }

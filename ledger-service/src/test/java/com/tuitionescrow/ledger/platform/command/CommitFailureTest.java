@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchRuntimeException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.platform.web.DatabaseOutage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -48,7 +49,7 @@ class CommitFailureTest {
     @Test
     void given_the_connection_broken_at_commit_when_the_rollback_fails_too_then_it_is_a_database_outage_whose_outcome_is_unknown() {
         CommandTransactions transactions = new CommandTransactions(new TransactionTemplate(new BreaksAtCommit()), null,
-                null, new ObjectMapper());
+                null, new ObjectMapper(), new CommandMetrics(new SimpleMeterRegistry()));
 
         RuntimeException failure = catchRuntimeException(() -> transactions.inTransaction(() -> "appended"));
 

@@ -2,6 +2,7 @@ package com.tuitionescrow.ledger.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
@@ -52,7 +53,7 @@ class DatabaseOutageTest {
         CommitOutcomeUnknown failure = new CommitOutcomeUnknown(new TransactionSystemException("JDBC rollback failed",
                 new SQLException("Connection is closed")));
 
-        ResponseEntity<ProblemDetail> answer = new ProblemAdvice().unexpected(failure);
+        ResponseEntity<ProblemDetail> answer = new ProblemAdvice(new RefusalMetrics(new SimpleMeterRegistry())).unexpected(failure);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getBody().getProperties()).containsEntry("code", ProblemCode.DATABASE_UNAVAILABLE.name());
@@ -64,7 +65,7 @@ class DatabaseOutageTest {
     void a_commit_that_failed_on_a_live_connection_is_no_outage_but_is_not_said_to_have_recorded_nothing() {
         CommitOutcomeUnknown failure = new CommitOutcomeUnknown(new IllegalStateException("a bug at commit"));
 
-        ResponseEntity<ProblemDetail> answer = new ProblemAdvice().unexpected(failure);
+        ResponseEntity<ProblemDetail> answer = new ProblemAdvice(new RefusalMetrics(new SimpleMeterRegistry())).unexpected(failure);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
         assertThat(answer.getBody().getDetail()).contains("may or may not have been recorded");
