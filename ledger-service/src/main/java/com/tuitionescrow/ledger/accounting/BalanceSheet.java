@@ -69,7 +69,8 @@ public final class BalanceSheet {
     /** Everything the institution's custody account holds for someone. */
     public long liabilitiesFen(String institutionId) {
         return totals.keySet().stream()
-                .filter(a -> a.institutionId().equals(institutionId) && !a.type().isAsset())
+                .filter(a ->
+                        a.institutionId().equals(institutionId) && !a.type().isAsset())
                 .mapToLong(this::balanceFen)
                 .reduce(0, Fen::plus);
     }

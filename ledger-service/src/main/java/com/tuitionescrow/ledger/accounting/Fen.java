@@ -7,8 +7,7 @@ import java.math.BigDecimal;
  * throws {@link ArithmeticException} rather than wrap around.
  */
 public final class Fen {
-    private Fen() {
-    }
+    private Fen() {}
 
     public static long requirePositive(long fen, String what) {
         if (fen <= 0) {

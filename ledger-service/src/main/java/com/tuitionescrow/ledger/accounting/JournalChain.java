@@ -23,12 +23,20 @@ public final class JournalChain {
 
     private static final int HASH_BYTES = 32;
 
-    private JournalChain() {
-    }
+    private JournalChain() {}
 
     /** An entry as stored, column by column: what the hash covers. */
-    public record Link(long seq, long globalIndex, String entryId, String type, String institutionId, String orderId,
-                       Instant occurredAt, Instant recordedAt, String actor, List<Line> lines) {
+    public record Link(
+            long seq,
+            long globalIndex,
+            String entryId,
+            String type,
+            String institutionId,
+            String orderId,
+            Instant occurredAt,
+            Instant recordedAt,
+            String actor,
+            List<Line> lines) {
         public Link {
             lines = List.copyOf(lines);
         }
@@ -39,8 +47,12 @@ public final class JournalChain {
 
         public static Line of(Posting posting) {
             AccountCode account = posting.account();
-            return new Line(account.toString(), account.type().name(), account.institutionId(),
-                    posting.debitFen(), posting.creditFen());
+            return new Line(
+                    account.toString(),
+                    account.type().name(),
+                    account.institutionId(),
+                    posting.debitFen(),
+                    posting.creditFen());
         }
     }
 
@@ -70,8 +82,10 @@ public final class JournalChain {
         field(sha256, toStoredPrecision(link.recordedAt()).toString());
         field(sha256, link.actor());
         for (Line line : link.lines()) {
-            field(sha256, line.accountCode() + "," + line.accountType() + "," + line.institutionId() + ","
-                    + line.debitFen() + "," + line.creditFen());
+            field(
+                    sha256,
+                    line.accountCode() + "," + line.accountType() + "," + line.institutionId() + "," + line.debitFen()
+                            + "," + line.creditFen());
         }
         return sha256.digest();
     }

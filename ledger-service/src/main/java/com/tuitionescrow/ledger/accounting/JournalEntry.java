@@ -18,8 +18,8 @@ public record JournalEntry(List<Posting> postings) {
         }
         Map<String, Long> netByInstitution = new HashMap<>();
         for (Posting posting : postings) {
-            netByInstitution.merge(posting.account().institutionId(),
-                    Fen.minus(posting.debitFen(), posting.creditFen()), Fen::plus);
+            netByInstitution.merge(
+                    posting.account().institutionId(), Fen.minus(posting.debitFen(), posting.creditFen()), Fen::plus);
         }
         netByInstitution.forEach((institution, net) -> {
             if (net != 0) {

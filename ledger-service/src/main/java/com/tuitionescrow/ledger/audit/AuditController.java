@@ -45,31 +45,43 @@ class AuditController {
                         AccountCode.controlCode(c.type(), c.institutionId()),
                         c.totals().debitFen(),
                         c.totals().creditFen(),
-                        c.type().normalSide().balance(c.totals().debitFen(), c.totals().creditFen())))
+                        c.type()
+                                .normalSide()
+                                .balance(c.totals().debitFen(), c.totals().creditFen())))
                 .toList();
-        long debits = lines.stream().mapToLong(TrialBalanceResponse.Line::debitFen).reduce(0, Fen::plus);
-        long credits = lines.stream().mapToLong(TrialBalanceResponse.Line::creditFen).reduce(0, Fen::plus);
-        return new TrialBalanceResponse(asOf != null ? asOf : LedgerTime.offsetOf(clock.instant()), lines, debits, credits,
-                debits == credits);
+        long debits =
+                lines.stream().mapToLong(TrialBalanceResponse.Line::debitFen).reduce(0, Fen::plus);
+        long credits =
+                lines.stream().mapToLong(TrialBalanceResponse.Line::creditFen).reduce(0, Fen::plus);
+        return new TrialBalanceResponse(
+                asOf != null ? asOf : LedgerTime.offsetOf(clock.instant()), lines, debits, credits, debits == credits);
     }
 
     @GetMapping("/violations")
     @Operation(summary = "Lessons that broke a lesson-time rule, by start time; page with afterId, the last lessonId")
-    Page<ViolationView> violations(@RequestParam(required = false) @Pattern(regexp = Ids.CREDIT_CODE) String institutionId,
-                                   @RequestParam(required = false) OffsetDateTime from,
-                                   @RequestParam(required = false) OffsetDateTime to,
-                                   @RequestParam(required = false) @Pattern(regexp = Ids.CLIENT_ID) String afterId,
-                                   @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        List<ViolationView> items = audit.violations(institutionId, from == null ? null : from.toInstant(),
-                to == null ? null : to.toInstant(), afterId, limit);
-        return new Page<>(items, items.size() == limit ? items.get(items.size() - 1).lessonId() : null);
+    Page<ViolationView> violations(
+            @RequestParam(required = false) @Pattern(regexp = Ids.CREDIT_CODE) String institutionId,
+            @RequestParam(required = false) OffsetDateTime from,
+            @RequestParam(required = false) OffsetDateTime to,
+            @RequestParam(required = false) @Pattern(regexp = Ids.CLIENT_ID) String afterId,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        List<ViolationView> items = audit.violations(
+                institutionId,
+                from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant(),
+                afterId,
+                limit);
+        return new Page<>(
+                items, items.size() == limit ? items.get(items.size() - 1).lessonId() : null);
     }
 
     @GetMapping("/institutions")
     @Operation(summary = "Every institution at a glance: standing, custody against unconsumed fees, violations")
-    Page<InstitutionOverview> institutions(@RequestParam(required = false) @Pattern(regexp = Ids.CREDIT_CODE) String afterId,
-                                           @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+    Page<InstitutionOverview> institutions(
+            @RequestParam(required = false) @Pattern(regexp = Ids.CREDIT_CODE) String afterId,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         List<InstitutionOverview> items = audit.institutions(afterId, limit);
-        return new Page<>(items, items.size() == limit ? items.get(items.size() - 1).institutionId() : null);
+        return new Page<>(
+                items, items.size() == limit ? items.get(items.size() - 1).institutionId() : null);
     }
 }

@@ -58,16 +58,24 @@ class AuditQueries {
             condition = condition.and(LESSON.STARTED_AT.lt(to.atOffset(ZoneOffset.UTC)));
         }
         if (afterId != null) {
-            var after = db.select(LESSON.STARTED_AT, LESSON.LESSON_ID).from(LESSON).where(LESSON.LESSON_ID.eq(afterId));
-            condition = condition.and(DSL.row(LESSON.STARTED_AT, LESSON.LESSON_ID).gt(after));
+            var after =
+                    db.select(LESSON.STARTED_AT, LESSON.LESSON_ID).from(LESSON).where(LESSON.LESSON_ID.eq(afterId));
+            condition =
+                    condition.and(DSL.row(LESSON.STARTED_AT, LESSON.LESSON_ID).gt(after));
         }
         return db.selectFrom(LESSON)
                 .where(condition)
                 .orderBy(LESSON.STARTED_AT, LESSON.LESSON_ID)
                 .limit(limit)
-                .fetch(r -> new ViolationView(r.getLessonId(), r.getOrderId(), r.getInstitutionId(),
-                        LedgerTime.offsetOf(r.getStartedAt().toInstant()), LedgerTime.offsetOf(r.getEndedAt().toInstant()),
-                        Arrays.stream(r.getViolations()).map(LessonViolation::valueOf).toList()));
+                .fetch(r -> new ViolationView(
+                        r.getLessonId(),
+                        r.getOrderId(),
+                        r.getInstitutionId(),
+                        LedgerTime.offsetOf(r.getStartedAt().toInstant()),
+                        LedgerTime.offsetOf(r.getEndedAt().toInstant()),
+                        Arrays.stream(r.getViolations())
+                                .map(LessonViolation::valueOf)
+                                .toList()));
     }
 
     /**
@@ -85,12 +93,19 @@ class AuditQueries {
         List<String> ids = page.map(Record3::value1);
         Map<String, Long> custody = balances(ids, AccountType.CUSTODY_CASH);
         Map<String, Long> suspense = balances(ids, AccountType.SUSPENSE);
-        Map<String, Long> unconsumed = sumBy(ids, COURSE_ORDER.INSTITUTION_ID,
-                COURSE_ORDER.PRICE_PER_HOUR_FEN.times(COURSE_ORDER.HOURS.minus(COURSE_ORDER.CONSUMED_HOURS)
-                        .minus(COURSE_ORDER.REFUNDED_HOURS)), COURSE_ORDER.STATUS.eq(OrderStatus.PAID.name()));
-        Map<String, Long> violating = countBy(ids, LESSON.INSTITUTION_ID, DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS));
-        Map<String, Long> disputes = countBy(ids, LESSON.INSTITUTION_ID, LESSON.STATUS.eq(LessonStatus.DISPUTED.name()));
-        Map<String, Long> refunds = countBy(ids, REFUND.INSTITUTION_ID,
+        Map<String, Long> unconsumed = sumBy(
+                ids,
+                COURSE_ORDER.INSTITUTION_ID,
+                COURSE_ORDER.PRICE_PER_HOUR_FEN.times(
+                        COURSE_ORDER.HOURS.minus(COURSE_ORDER.CONSUMED_HOURS).minus(COURSE_ORDER.REFUNDED_HOURS)),
+                COURSE_ORDER.STATUS.eq(OrderStatus.PAID.name()));
+        Map<String, Long> violating =
+                countBy(ids, LESSON.INSTITUTION_ID, DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS));
+        Map<String, Long> disputes =
+                countBy(ids, LESSON.INSTITUTION_ID, LESSON.STATUS.eq(LessonStatus.DISPUTED.name()));
+        Map<String, Long> refunds = countBy(
+                ids,
+                REFUND.INSTITUTION_ID,
                 REFUND.STATUS.in(RefundStatus.AWAITING_INSTITUTION.name(), RefundStatus.CONTESTED.name()));
         Map<String, Map<LessonViolation, Long>> byRule = violationsByRule(ids);
         Map<String, BankBalances.LatestStatement> statements = bank.latestOf(ids);
@@ -99,23 +114,36 @@ class AuditQueries {
             long custodyFen = custody.getOrDefault(id, 0L);
             long unconsumedFen = unconsumed.getOrDefault(id, 0L);
             BankBalances.LatestStatement statement = statements.get(id);
-            return new InstitutionOverview(id, r.value2(), InstitutionStatus.valueOf(r.value3()), custodyFen, unconsumedFen,
-                    covered(custodyFen, unconsumedFen, statement), violating.getOrDefault(id, 0L), suspense.getOrDefault(id, 0L),
-                    byRule.getOrDefault(id, Map.of()), disputes.getOrDefault(id, 0L), refunds.getOrDefault(id, 0L),
+            return new InstitutionOverview(
+                    id,
+                    r.value2(),
+                    InstitutionStatus.valueOf(r.value3()),
+                    custodyFen,
+                    unconsumedFen,
+                    covered(custodyFen, unconsumedFen, statement),
+                    violating.getOrDefault(id, 0L),
+                    suspense.getOrDefault(id, 0L),
+                    byRule.getOrDefault(id, Map.of()),
+                    disputes.getOrDefault(id, 0L),
+                    refunds.getOrDefault(id, 0L),
                     lastStatement(statement));
         });
     }
 
     /** The balance of each institution's accounts of this type, on their normal side. */
     private Map<String, Long> balances(List<String> institutionIds, AccountType type) {
-        Field<Long> net = type.isAsset() ? ACCOUNT_BALANCE.DEBIT_FEN.minus(ACCOUNT_BALANCE.CREDIT_FEN)
+        Field<Long> net = type.isAsset()
+                ? ACCOUNT_BALANCE.DEBIT_FEN.minus(ACCOUNT_BALANCE.CREDIT_FEN)
                 : ACCOUNT_BALANCE.CREDIT_FEN.minus(ACCOUNT_BALANCE.DEBIT_FEN);
         return sumBy(institutionIds, ACCOUNT_BALANCE.INSTITUTION_ID, net, ACCOUNT_BALANCE.ACCOUNT_TYPE.eq(type.name()));
     }
 
     /** The sum of {@code amount} over the rows that meet {@code condition}, per institution of the list. */
-    private Map<String, Long> sumBy(List<String> institutionIds, TableField<?, String> institution, Field<? extends Number> amount,
-                                    Condition condition) {
+    private Map<String, Long> sumBy(
+            List<String> institutionIds,
+            TableField<?, String> institution,
+            Field<? extends Number> amount,
+            Condition condition) {
         Map<String, Long> sums = new HashMap<>();
         db.select(institution, sum(amount))
                 .from(institution.getTable())
@@ -126,7 +154,8 @@ class AuditQueries {
     }
 
     /** How many rows meet {@code condition}, per institution of the list. */
-    private Map<String, Long> countBy(List<String> institutionIds, TableField<?, String> institution, Condition condition) {
+    private Map<String, Long> countBy(
+            List<String> institutionIds, TableField<?, String> institution, Condition condition) {
         Map<String, Long> counts = new HashMap<>();
         db.select(institution, DSL.count())
                 .from(institution.getTable())
@@ -142,9 +171,12 @@ class AuditQueries {
         Map<String, Map<LessonViolation, Long>> byInstitution = new HashMap<>();
         db.select(LESSON.INSTITUTION_ID, rule, DSL.count())
                 .from(LESSON, DSL.table("unnest({0})", LESSON.VIOLATIONS).as("v", "rule"))
-                .where(LESSON.INSTITUTION_ID.in(institutionIds), DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS))
+                .where(
+                        LESSON.INSTITUTION_ID.in(institutionIds),
+                        DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS))
                 .groupBy(LESSON.INSTITUTION_ID, rule)
-                .forEach(r -> byInstitution.computeIfAbsent(r.value1(), id -> new EnumMap<>(LessonViolation.class))
+                .forEach(r -> byInstitution
+                        .computeIfAbsent(r.value1(), id -> new EnumMap<>(LessonViolation.class))
                         .put(LessonViolation.valueOf(r.value2()), r.value3().longValue()));
         return byInstitution;
     }
@@ -159,8 +191,15 @@ class AuditQueries {
     }
 
     private static InstitutionOverview.LastStatement lastStatement(BankBalances.LatestStatement statement) {
-        return statement == null ? null : new InstitutionOverview.LastStatement(statement.statementId(),
-                statement.toDate(), statement.bankClosingFen(), statement.ledgerClosingFen(), statement.differenceFen(),
-                statement.reconciled(), LedgerTime.offsetOf(statement.reconciledAt()));
+        return statement == null
+                ? null
+                : new InstitutionOverview.LastStatement(
+                        statement.statementId(),
+                        statement.toDate(),
+                        statement.bankClosingFen(),
+                        statement.ledgerClosingFen(),
+                        statement.differenceFen(),
+                        statement.reconciled(),
+                        LedgerTime.offsetOf(statement.reconciledAt()));
     }
 }

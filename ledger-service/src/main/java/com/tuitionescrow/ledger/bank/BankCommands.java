@@ -7,8 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public final class BankCommands {
 
-    private BankCommands() {
-    }
+    private BankCommands() {}
 
     /**
      * Money the bank received that cannot be applied. {@code institutionId} holds the account it was
@@ -23,8 +22,7 @@ public final class BankCommands {
             long amountFen,
             Instant receivedAt,
             SuspenseReason reason,
-            Instant now) {
-    }
+            Instant now) {}
 
     /** Instructs the bank to send the money back to whoever paid it; nothing if already on its way back. */
     public record ReturnSuspense(@TargetAggregateIdentifier String receiptId, Instant now) {
@@ -36,13 +34,19 @@ public final class BankCommands {
     }
 
     /** The bank's answer to the return's instruction {@code instructionId}. */
-    public record RecordSuspenseReturnResult(@TargetAggregateIdentifier String receiptId, String instructionId,
-                                             InstructionOutcome outcome, String bankTxnId, Instant executedAt,
-                                             String reason) {
-    }
+    public record RecordSuspenseReturnResult(
+            @TargetAggregateIdentifier String receiptId,
+            String instructionId,
+            InstructionOutcome outcome,
+            String bankTxnId,
+            Instant executedAt,
+            String reason) {}
 
     /** A regulator instructs an undeliverable return again, to {@code payeeRef} when given, else to the original payer. */
-    public record ResolveUndeliverableReturn(@TargetAggregateIdentifier String receiptId, String instructionId,
-                                             String payeeRef, String reason, Instant now) {
-    }
+    public record ResolveUndeliverableReturn(
+            @TargetAggregateIdentifier String receiptId,
+            String instructionId,
+            String payeeRef,
+            String reason,
+            Instant now) {}
 }

@@ -10,8 +10,7 @@ import java.time.Instant;
 /** Stored forever: add fields, never rename or remove them. */
 public final class BankEvents {
 
-    private BankEvents() {
-    }
+    private BankEvents() {}
 
     /** Custody cash up, suspense up: the money is recorded and owed back to the payer. */
     public record SuspenseReceiptRecorded(
@@ -24,7 +23,8 @@ public final class BankEvents {
             Instant receivedAt,
             SuspenseReason reason,
             Instant recordedAt,
-            JournalEntry journalEntry) implements Journaled {
+            JournalEntry journalEntry)
+            implements Journaled {
 
         @Override
         public Instant occurredAt() {
@@ -41,7 +41,8 @@ public final class BankEvents {
             long amountFen,
             String payeeRef,
             Instant instructedAt,
-            JournalEntry journalEntry) implements Journaled, InstructionEvents.Issued {
+            JournalEntry journalEntry)
+            implements Journaled, InstructionEvents.Issued {
 
         @Override
         public Instant occurredAt() {
@@ -76,7 +77,8 @@ public final class BankEvents {
             long amountFen,
             String bankTxnId,
             Instant executedAt,
-            JournalEntry journalEntry) implements Journaled, InstructionEvents.Executed {
+            JournalEntry journalEntry)
+            implements Journaled, InstructionEvents.Executed {
 
         @Override
         public Instant occurredAt() {
@@ -96,8 +98,8 @@ public final class BankEvents {
             String bankTxnId,
             String reason,
             Instant failedAt,
-            boolean undeliverable) implements InstructionEvents.Failed {
-    }
+            boolean undeliverable)
+            implements InstructionEvents.Failed {}
 
     /**
      * The money, still in transit, goes to the bank again: after a failed attempt, or by a regulator's
@@ -112,7 +114,8 @@ public final class BankEvents {
             String payeeRef,
             String previousInstructionId,
             String resolution,
-            Instant reinstructedAt) implements InstructionEvents.Issued {
+            Instant reinstructedAt)
+            implements InstructionEvents.Issued {
 
         @Override
         public InstructionKind kind() {

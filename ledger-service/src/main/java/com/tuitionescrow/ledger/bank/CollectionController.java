@@ -30,14 +30,17 @@ class CollectionController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Report money received (BANK); bankTxnId is the idempotency key",
-            description = "APPLIED pays the order; money that cannot be applied is recorded in SUSPENSE with a reason, never dropped")
+    @Operation(
+            summary = "Report money received (BANK); bankTxnId is the idempotency key",
+            description =
+                    "APPLIED pays the order; money that cannot be applied is recorded in SUSPENSE with a reason, never dropped")
     CollectionResponse collect(@Valid @RequestBody CollectionRequest request, Caller caller) {
         return collections.collect(request, caller);
     }
 
     @PostMapping("/batch")
-    @Operation(summary = "Report many receipts at once (BANK): one result per item, in order",
+    @Operation(
+            summary = "Report many receipts at once (BANK): one result per item, in order",
             description = "Duplicates inside a batch and across batches are recognised by bankTxnId. An item whose "
                     + "bankTxnId was used with other content is REJECTED with code IDEMPOTENCY_CONFLICT; the others "
                     + "are recorded. A malformed item refuses the whole batch (400) and nothing is written.")

@@ -37,8 +37,11 @@ class CollectionProjection {
         db.insertInto(BANK_COLLECTION)
                 .set(BANK_COLLECTION.BANK_TXN_ID, event.bankTxnId())
                 .set(BANK_COLLECTION.ORDER_ID, event.orderId())
-                .set(BANK_COLLECTION.INSTITUTION_ID, select(COURSE_ORDER.INSTITUTION_ID).from(COURSE_ORDER)
-                        .where(COURSE_ORDER.ORDER_ID.eq(event.orderId())))
+                .set(
+                        BANK_COLLECTION.INSTITUTION_ID,
+                        select(COURSE_ORDER.INSTITUTION_ID)
+                                .from(COURSE_ORDER)
+                                .where(COURSE_ORDER.ORDER_ID.eq(event.orderId())))
                 .set(BANK_COLLECTION.CUSTODY_ACCOUNT_NO, event.custodyAccountNo())
                 .set(BANK_COLLECTION.AMOUNT_FEN, event.amountFen())
                 .set(BANK_COLLECTION.RECEIVED_AT, event.receivedAt().atOffset(ZoneOffset.UTC))
@@ -52,8 +55,11 @@ class CollectionProjection {
         db.insertInto(BANK_COLLECTION)
                 .set(BANK_COLLECTION.BANK_TXN_ID, event.bankTxnId())
                 .set(BANK_COLLECTION.ORDER_ID, event.orderId())
-                .set(BANK_COLLECTION.INSTITUTION_ID, AccountCode.UNIDENTIFIED_INSTITUTION.equals(event.institutionId())
-                        ? null : event.institutionId())
+                .set(
+                        BANK_COLLECTION.INSTITUTION_ID,
+                        AccountCode.UNIDENTIFIED_INSTITUTION.equals(event.institutionId())
+                                ? null
+                                : event.institutionId())
                 .set(BANK_COLLECTION.CUSTODY_ACCOUNT_NO, event.custodyAccountNo())
                 .set(BANK_COLLECTION.AMOUNT_FEN, event.amountFen())
                 .set(BANK_COLLECTION.RECEIVED_AT, event.receivedAt().atOffset(ZoneOffset.UTC))

@@ -40,6 +40,7 @@ class CollectionService {
 
     /** Receipts committed together in a batch: enough to share a commit, few enough to keep the transaction short. */
     static final int ITEMS_PER_TRANSACTION = 50;
+
     private static final Logger log = LoggerFactory.getLogger(CollectionService.class);
 
     private final CommandTransactions commands;
@@ -47,7 +48,8 @@ class CollectionService {
     private final InstitutionDirectory institutions;
     private final Clock clock;
 
-    CollectionService(CommandTransactions commands, OrderQueries orders, InstitutionDirectory institutions, Clock clock) {
+    CollectionService(
+            CommandTransactions commands, OrderQueries orders, InstitutionDirectory institutions, Clock clock) {
         this.commands = commands;
         this.orders = orders;
         this.institutions = institutions;
@@ -75,35 +77,49 @@ class CollectionService {
         for (int i = 0; i < batch.items().size(); i++) {
             requireReceived(batch.items().get(i), "items[" + i + "].receivedAt");
         }
-        List<CollectionBatchResponse.Result> results = new ArrayList<>(batch.items().size());
+        List<CollectionBatchResponse.Result> results =
+                new ArrayList<>(batch.items().size());
         try {
             for (int from = 0; from < batch.items().size(); from += ITEMS_PER_TRANSACTION) {
-                List<CollectionRequest> chunk = batch.items().subList(from, Math.min(from + ITEMS_PER_TRANSACTION,
-                        batch.items().size()));
+                List<CollectionRequest> chunk = batch.items()
+                        .subList(
+                                from,
+                                Math.min(
+                                        from + ITEMS_PER_TRANSACTION,
+                                        batch.items().size()));
                 collectChunk(chunk, caller, results);
             }
         } catch (RuntimeException failure) {
             if (results.isEmpty()) {
                 throw failure;
             }
-            log.warn("a batch stopped after {} of {} items were answered ({}); the rest are answered not recorded",
-                    results.size(), batch.items().size(), failure.toString());
-            batch.items().subList(results.size(), batch.items().size())
+            log.warn(
+                    "a batch stopped after {} of {} items were answered ({}); the rest are answered not recorded",
+                    results.size(),
+                    batch.items().size(),
+                    failure.toString());
+            batch.items()
+                    .subList(results.size(), batch.items().size())
                     .forEach(item -> results.add(notRecorded(item, failure)));
         }
         return new CollectionBatchResponse(results);
     }
 
-    private void collectChunk(List<CollectionRequest> chunk, Caller caller, List<CollectionBatchResponse.Result> results) {
+    private void collectChunk(
+            List<CollectionRequest> chunk, Caller caller, List<CollectionBatchResponse.Result> results) {
         List<CollectionBatchResponse.Result> together;
         try {
             together = commands.inTransaction(() -> chunk.stream()
-                    .map(item -> resultOf(item, () -> commands.onceWithinTransaction(key(item), item,
-                            CollectionResponse.class, () -> record(item, caller))))
+                    .map(item -> resultOf(
+                            item,
+                            () -> commands.onceWithinTransaction(
+                                    key(item), item, CollectionResponse.class, () -> record(item, caller))))
                     .toList());
         } catch (RuntimeException chunkFailed) {
-            log.warn("a chunk of {} collections failed together ({}); recording them one by one",
-                    chunk.size(), chunkFailed.getClass().getSimpleName());
+            log.warn(
+                    "a chunk of {} collections failed together ({}); recording them one by one",
+                    chunk.size(),
+                    chunkFailed.getClass().getSimpleName());
             for (CollectionRequest item : chunk) {
                 results.add(resultOf(item, () -> once(item, caller)));
             }
@@ -112,18 +128,28 @@ class CollectionService {
         results.addAll(together);
     }
 
-    private static CollectionBatchResponse.Result resultOf(CollectionRequest item, Supplier<CollectionResponse> collect) {
+    private static CollectionBatchResponse.Result resultOf(
+            CollectionRequest item, Supplier<CollectionResponse> collect) {
         try {
             return CollectionBatchResponse.Result.of(collect.get());
         } catch (Conflict conflict) {
-            return new CollectionBatchResponse.Result(item.bankTxnId(), CollectionStatus.REJECTED, null,
-                    conflict.code().name(), conflict.getMessage());
+            return new CollectionBatchResponse.Result(
+                    item.bankTxnId(),
+                    CollectionStatus.REJECTED,
+                    null,
+                    conflict.code().name(),
+                    conflict.getMessage());
         }
     }
 
     private static CollectionBatchResponse.Result notRecorded(CollectionRequest item, RuntimeException failure) {
-        ProblemCode code = DatabaseOutage.isCause(failure) ? ProblemCode.DATABASE_UNAVAILABLE : ProblemCode.INTERNAL_ERROR;
-        return new CollectionBatchResponse.Result(item.bankTxnId(), CollectionStatus.REJECTED, null, code.name(),
+        ProblemCode code =
+                DatabaseOutage.isCause(failure) ? ProblemCode.DATABASE_UNAVAILABLE : ProblemCode.INTERNAL_ERROR;
+        return new CollectionBatchResponse.Result(
+                item.bankTxnId(),
+                CollectionStatus.REJECTED,
+                null,
+                code.name(),
                 "not recorded: the batch stopped at this item; send it again");
     }
 
@@ -147,10 +173,20 @@ class CollectionService {
         Optional<OrderQueries.OrderLocation> order = orders.locate(request.orderId());
         SuspenseReason reason = SuspenseReason.ORDER_UNKNOWN;
         if (order.isPresent()) {
-            InstitutionResponse institution = institutions.findHeld(order.get().institutionId()).orElseThrow();
-            CollectionDecision decision = commands.send(new ApplyCollection(order.get().accountId(), request.orderId(),
-                    request.bankTxnId(), request.amountFen(), request.custodyAccountNo(), institution.custodyAccountNo(),
-                    institution.status(), receivedAt, now), caller);
+            InstitutionResponse institution =
+                    institutions.findHeld(order.get().institutionId()).orElseThrow();
+            CollectionDecision decision = commands.send(
+                    new ApplyCollection(
+                            order.get().accountId(),
+                            request.orderId(),
+                            request.bankTxnId(),
+                            request.amountFen(),
+                            request.custodyAccountNo(),
+                            institution.custodyAccountNo(),
+                            institution.status(),
+                            receivedAt,
+                            now),
+                    caller);
             if (decision.applied()) {
                 return new CollectionResponse(request.bankTxnId(), CollectionStatus.APPLIED, null);
             }
@@ -160,9 +196,18 @@ class CollectionService {
         if (holder.isEmpty()) {
             reason = SuspenseReason.ACCOUNT_UNKNOWN;
         }
-        commands.send(new RecordSuspenseReceipt(SuspenseReceipt.idOf(request.bankTxnId()), request.bankTxnId(),
-                request.orderId(), holder.map(InstitutionResponse::institutionId).orElse(AccountCode.UNIDENTIFIED_INSTITUTION),
-                request.custodyAccountNo(), request.amountFen(), receivedAt, reason, now), caller);
+        commands.send(
+                new RecordSuspenseReceipt(
+                        SuspenseReceipt.idOf(request.bankTxnId()),
+                        request.bankTxnId(),
+                        request.orderId(),
+                        holder.map(InstitutionResponse::institutionId).orElse(AccountCode.UNIDENTIFIED_INSTITUTION),
+                        request.custodyAccountNo(),
+                        request.amountFen(),
+                        receivedAt,
+                        reason,
+                        now),
+                caller);
         return new CollectionResponse(request.bankTxnId(), CollectionStatus.SUSPENSE, reason);
     }
 }

@@ -37,16 +37,17 @@ class SuspenseReceipt {
 
     @AggregateIdentifier
     private String receiptId;
+
     private String bankTxnId;
     private String institutionId;
     private String custodyAccountNo;
     private long amountFen;
     /** Null while held: no return instructed yet. */
     private InstructionLife instruction;
+
     private String payeeRef;
 
-    protected SuspenseReceipt() {
-    }
+    protected SuspenseReceipt() {}
 
     static String idOf(String bankTxnId) {
         return "suspense:" + bankTxnId;
@@ -54,11 +55,20 @@ class SuspenseReceipt {
 
     @CommandHandler
     SuspenseReceipt(RecordSuspenseReceipt command) {
-        apply(new SuspenseReceiptRecorded(command.receiptId(), command.bankTxnId(), command.orderId(),
-                command.institutionId(), command.custodyAccountNo(), command.amountFen(), command.receivedAt(),
-                command.reason(), command.now(),
-                JournalEntry.of(account(AccountType.CUSTODY_CASH, command.institutionId()),
-                        account(AccountType.SUSPENSE, command.institutionId()), command.amountFen())));
+        apply(new SuspenseReceiptRecorded(
+                command.receiptId(),
+                command.bankTxnId(),
+                command.orderId(),
+                command.institutionId(),
+                command.custodyAccountNo(),
+                command.amountFen(),
+                command.receivedAt(),
+                command.reason(),
+                command.now(),
+                JournalEntry.of(
+                        account(AccountType.CUSTODY_CASH, command.institutionId()),
+                        account(AccountType.SUSPENSE, command.institutionId()),
+                        command.amountFen())));
     }
 
     /** Returns the new instruction's id, or null when the money is already on its way back or returned. */
@@ -68,27 +78,52 @@ class SuspenseReceipt {
             return null;
         }
         String instructionId = "SRT-" + bankTxnId;
-        apply(new SuspenseReturnInstructed(receiptId, instructionId, institutionId, custodyAccountNo, amountFen, bankTxnId,
-                command.now(), JournalEntry.of(account(AccountType.SUSPENSE, institutionId),
-                        account(AccountType.RETURN_IN_TRANSIT, institutionId), amountFen)));
+        apply(new SuspenseReturnInstructed(
+                receiptId,
+                instructionId,
+                institutionId,
+                custodyAccountNo,
+                amountFen,
+                bankTxnId,
+                command.now(),
+                JournalEntry.of(
+                        account(AccountType.SUSPENSE, institutionId),
+                        account(AccountType.RETURN_IN_TRANSIT, institutionId),
+                        amountFen)));
         return instructionId;
     }
 
     @CommandHandler
     void handle(RecordSuspenseReturnResult command, InstructionPolicy instructions) {
-        if (instruction == null || !instruction.isPending() || !instruction.instructionId().equals(command.instructionId())) {
-            throw new IllegalStateException("suspense receipt " + receiptId + " has instruction " + instruction
-                    + "; the answer to " + command.instructionId() + " should have been answered by its idempotency record");
+        if (instruction == null
+                || !instruction.isPending()
+                || !instruction.instructionId().equals(command.instructionId())) {
+            throw new IllegalStateException(
+                    "suspense receipt " + receiptId + " has instruction " + instruction + "; the answer to "
+                            + command.instructionId() + " should have been answered by its idempotency record");
         }
         if (command.outcome() == InstructionOutcome.EXECUTED) {
-            apply(new SuspenseReturned(receiptId, instruction.instructionId(), amountFen, command.bankTxnId(),
-                    command.executedAt(), JournalEntry.of(account(AccountType.RETURN_IN_TRANSIT, institutionId),
-                            account(AccountType.CUSTODY_CASH, institutionId), amountFen)));
+            apply(new SuspenseReturned(
+                    receiptId,
+                    instruction.instructionId(),
+                    amountFen,
+                    command.bankTxnId(),
+                    command.executedAt(),
+                    JournalEntry.of(
+                            account(AccountType.RETURN_IN_TRANSIT, institutionId),
+                            account(AccountType.CUSTODY_CASH, institutionId),
+                            amountFen)));
             return;
         }
         boolean retry = instruction.retriesAfterFailure(instructions);
-        apply(new SuspenseReturnFailed(receiptId, instruction.instructionId(), amountFen, command.bankTxnId(),
-                command.reason(), command.executedAt(), !retry));
+        apply(new SuspenseReturnFailed(
+                receiptId,
+                instruction.instructionId(),
+                amountFen,
+                command.bankTxnId(),
+                command.reason(),
+                command.executedAt(),
+                !retry));
         if (retry) {
             reinstruct(payeeRef, null, command.executedAt());
         }
@@ -97,18 +132,29 @@ class SuspenseReceipt {
     /** A regulator's new instruction for an undeliverable return; returns its id. */
     @CommandHandler
     String handle(ResolveUndeliverableReturn command) {
-        if (instruction == null || instruction.stage() != InstructionLife.Stage.UNDELIVERABLE
+        if (instruction == null
+                || instruction.stage() != InstructionLife.Stage.UNDELIVERABLE
                 || !instruction.instructionId().equals(command.instructionId())) {
-            throw new Refusal(ProblemCode.INSTRUCTION_NOT_UNDELIVERABLE, "instruction " + command.instructionId()
-                    + " of suspense receipt " + bankTxnId + " is not waiting for a regulator");
+            throw new Refusal(
+                    ProblemCode.INSTRUCTION_NOT_UNDELIVERABLE,
+                    "instruction " + command.instructionId() + " of suspense receipt " + bankTxnId
+                            + " is not waiting for a regulator");
         }
         reinstruct(command.payeeRef() == null ? payeeRef : command.payeeRef(), command.reason(), command.now());
         return instruction.instructionId();
     }
 
     private void reinstruct(String payee, String resolution, Instant now) {
-        apply(new SuspenseReturnReinstructed(receiptId, instruction.nextInstructionId(), institutionId, custodyAccountNo,
-                amountFen, payee, instruction.instructionId(), resolution, now));
+        apply(new SuspenseReturnReinstructed(
+                receiptId,
+                instruction.nextInstructionId(),
+                institutionId,
+                custodyAccountNo,
+                amountFen,
+                payee,
+                instruction.instructionId(),
+                resolution,
+                now));
     }
 
     @EventSourcingHandler

@@ -37,18 +37,30 @@ class CaseLists {
             condition = condition.and(LESSON.INSTITUTION_ID.eq(institutionId));
         }
         if (afterId != null) {
-            var after = db.select(LESSON.CONFIRM_BY, LESSON.LESSON_ID).from(LESSON).where(LESSON.LESSON_ID.eq(afterId));
-            condition = condition.and(DSL.row(LESSON.CONFIRM_BY, LESSON.LESSON_ID).gt(after));
+            var after =
+                    db.select(LESSON.CONFIRM_BY, LESSON.LESSON_ID).from(LESSON).where(LESSON.LESSON_ID.eq(afterId));
+            condition =
+                    condition.and(DSL.row(LESSON.CONFIRM_BY, LESSON.LESSON_ID).gt(after));
         }
         return db.selectFrom(LESSON)
                 .where(condition)
                 .orderBy(LESSON.CONFIRM_BY, LESSON.LESSON_ID)
                 .limit(limit)
-                .fetch(r -> new LessonSummary(r.getLessonId(), r.getOrderId(), r.getInstitutionId(), r.getHours(),
-                        r.getAmountFen(), LedgerTime.offsetOf(r.getStartedAt().toInstant()),
-                        LedgerTime.offsetOf(r.getEndedAt().toInstant()), LessonStatus.valueOf(r.getStatus()),
-                        Arrays.stream(r.getViolations()).map(LessonViolation::valueOf).toList(), r.getDisputeReason(),
-                        LedgerTime.offsetOf(r.getReportedAt().toInstant()), LedgerTime.offsetOf(r.getConfirmBy().toInstant())));
+                .fetch(r -> new LessonSummary(
+                        r.getLessonId(),
+                        r.getOrderId(),
+                        r.getInstitutionId(),
+                        r.getHours(),
+                        r.getAmountFen(),
+                        LedgerTime.offsetOf(r.getStartedAt().toInstant()),
+                        LedgerTime.offsetOf(r.getEndedAt().toInstant()),
+                        LessonStatus.valueOf(r.getStatus()),
+                        Arrays.stream(r.getViolations())
+                                .map(LessonViolation::valueOf)
+                                .toList(),
+                        r.getDisputeReason(),
+                        LedgerTime.offsetOf(r.getReportedAt().toInstant()),
+                        LedgerTime.offsetOf(r.getConfirmBy().toInstant())));
     }
 
     /** Refunds of the institution (every institution's when null) in these states, after the refund {@code afterId}. */
@@ -58,8 +70,10 @@ class CaseLists {
             condition = condition.and(REFUND.INSTITUTION_ID.eq(institutionId));
         }
         if (afterId != null) {
-            var after = db.select(REFUND.ANSWER_BY, REFUND.REFUND_ID).from(REFUND).where(REFUND.REFUND_ID.eq(afterId));
-            condition = condition.and(DSL.row(REFUND.ANSWER_BY, REFUND.REFUND_ID).gt(after));
+            var after =
+                    db.select(REFUND.ANSWER_BY, REFUND.REFUND_ID).from(REFUND).where(REFUND.REFUND_ID.eq(afterId));
+            condition =
+                    condition.and(DSL.row(REFUND.ANSWER_BY, REFUND.REFUND_ID).gt(after));
         }
         return db.selectFrom(REFUND)
                 .where(condition)

@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class EnrollmentEvents {
 
-    private EnrollmentEvents() {
-    }
+    private EnrollmentEvents() {}
 
     public record OrderPlaced(
             String accountId,
@@ -35,15 +34,12 @@ public final class EnrollmentEvents {
             LocalDate endDate,
             long amountFen,
             Instant placedAt,
-            Instant payBy) {
-    }
+            Instant payBy) {}
 
-    public record OrderCancelled(String accountId, String orderId, Instant cancelledAt) {
-    }
+    public record OrderCancelled(String accountId, String orderId, Instant cancelledAt) {}
 
     /** Not paid by its deadline; its reservation of the caps is released. */
-    public record OrderExpired(String accountId, String orderId, Instant expiredAt) {
-    }
+    public record OrderExpired(String accountId, String orderId, Instant expiredAt) {}
 
     /** Custody cash up, the student's prepaid balance up: the order is paid. */
     public record CollectionApplied(
@@ -53,7 +49,8 @@ public final class EnrollmentEvents {
             String custodyAccountNo,
             long amountFen,
             Instant receivedAt,
-            JournalEntry journalEntry) implements Journaled {
+            JournalEntry journalEntry)
+            implements Journaled {
 
         @Override
         public Instant occurredAt() {
@@ -76,7 +73,8 @@ public final class EnrollmentEvents {
             List<LessonViolation> violations,
             Instant reportedAt,
             Instant confirmBy,
-            JournalEntry journalEntry) implements Journaled {
+            JournalEntry journalEntry)
+            implements Journaled {
 
         @Override
         public Instant occurredAt() {
@@ -94,7 +92,8 @@ public final class EnrollmentEvents {
             String lessonId,
             boolean byWindow,
             Instant confirmedAt,
-            JournalEntry journalEntry) implements Journaled {
+            JournalEntry journalEntry)
+            implements Journaled {
 
         @Override
         public Instant occurredAt() {
@@ -103,8 +102,8 @@ public final class EnrollmentEvents {
     }
 
     /** No money moves; the order's release is frozen until a regulator resolves it. */
-    public record LessonDisputed(String accountId, String orderId, String lessonId, String reason, Instant disputedAt) {
-    }
+    public record LessonDisputed(
+            String accountId, String orderId, String lessonId, String reason, Instant disputedAt) {}
 
     /**
      * CONSUMED: awaiting confirmation to releasable (and held back, as for a confirmation).
@@ -118,7 +117,8 @@ public final class EnrollmentEvents {
             int hours,
             String reason,
             Instant resolvedAt,
-            JournalEntry journalEntry) implements Journaled {
+            JournalEntry journalEntry)
+            implements Journaled {
 
         @Override
         public Instant occurredAt() {
@@ -128,11 +128,8 @@ public final class EnrollmentEvents {
 
     /** An order's hold-back becomes releasable: the order completed. */
     public record HoldbackReleased(
-            String accountId,
-            String orderId,
-            long amountFen,
-            Instant releasedAt,
-            JournalEntry journalEntry) implements Journaled {
+            String accountId, String orderId, long amountFen, Instant releasedAt, JournalEntry journalEntry)
+            implements Journaled {
 
         @Override
         public Instant occurredAt() {
@@ -144,12 +141,10 @@ public final class EnrollmentEvents {
      * 机构关停 reached this student's account: from now on every hour that comes back to the student (a
      * reversed lesson) is refunded at once. No money moves here.
      */
-    public record AccountWoundDown(String accountId, Instant woundDownAt) {
-    }
+    public record AccountWoundDown(String accountId, Instant woundDownAt) {}
 
     /** One order's share of a release or of a refund. */
-    public record OrderAmount(String orderId, long amountFen) {
-    }
+    public record OrderAmount(String orderId, long amountFen) {}
 
     /** 拨付: releasable money of these orders goes into a disbursement instruction, in transit. */
     public record ConsumptionReleased(
@@ -158,7 +153,8 @@ public final class EnrollmentEvents {
             List<OrderAmount> portions,
             long amountFen,
             Instant releasedAt,
-            JournalEntry journalEntry) implements Journaled {
+            JournalEntry journalEntry)
+            implements Journaled {
 
         @Override
         public Instant occurredAt() {
@@ -170,9 +166,8 @@ public final class EnrollmentEvents {
      * The bank executed the disbursement this release went into: the institution has the money. The
      * disbursement itself records the money leaving custody; this closes the release.
      */
-    public record ReleaseDisbursed(String accountId, String instructionId, List<OrderAmount> portions, long amountFen,
-                                   Instant executedAt) {
-    }
+    public record ReleaseDisbursed(
+            String accountId, String instructionId, List<OrderAmount> portions, long amountFen, Instant executedAt) {}
 
     /** The bank could not execute the disbursement: the money is releasable again. */
     public record ReleaseReturned(
@@ -181,7 +176,8 @@ public final class EnrollmentEvents {
             List<OrderAmount> portions,
             long amountFen,
             Instant returnedAt,
-            JournalEntry journalEntry) implements Journaled {
+            JournalEntry journalEntry)
+            implements Journaled {
 
         @Override
         public Instant occurredAt() {
@@ -198,14 +194,12 @@ public final class EnrollmentEvents {
             int hours,
             String reason,
             Instant requestedAt,
-            Instant answerBy) {
-    }
+            Instant answerBy) {}
 
-    public record RefundContested(String accountId, String refundId, String orderId, String reason, Instant contestedAt) {
-    }
+    public record RefundContested(
+            String accountId, String refundId, String orderId, String reason, Instant contestedAt) {}
 
-    public record RefundDenied(String accountId, String refundId, String orderId, String reason, Instant deniedAt) {
-    }
+    public record RefundDenied(String accountId, String refundId, String orderId, String reason, Instant deniedAt) {}
 
     /** Who approved a refund. */
     public enum RefundApprover {
@@ -235,7 +229,8 @@ public final class EnrollmentEvents {
             String custodyAccountNo,
             String payeeRef,
             Instant approvedAt,
-            JournalEntry journalEntry) implements Journaled, InstructionEvents.Issued {
+            JournalEntry journalEntry)
+            implements Journaled, InstructionEvents.Issued {
 
         @Override
         public Instant occurredAt() {
@@ -272,7 +267,8 @@ public final class EnrollmentEvents {
             long amountFen,
             String bankTxnId,
             Instant executedAt,
-            JournalEntry journalEntry) implements Journaled, InstructionEvents.Executed {
+            JournalEntry journalEntry)
+            implements Journaled, InstructionEvents.Executed {
 
         @Override
         public Instant occurredAt() {
@@ -294,8 +290,8 @@ public final class EnrollmentEvents {
             String bankTxnId,
             String reason,
             Instant failedAt,
-            boolean undeliverable) implements InstructionEvents.Failed {
-    }
+            boolean undeliverable)
+            implements InstructionEvents.Failed {}
 
     /**
      * The refund's money, still in transit, goes to the bank again: after a failed attempt, or by a
@@ -312,7 +308,8 @@ public final class EnrollmentEvents {
             String payeeRef,
             String previousInstructionId,
             String resolution,
-            Instant reinstructedAt) implements InstructionEvents.Issued {
+            Instant reinstructedAt)
+            implements InstructionEvents.Issued {
 
         @Override
         public InstructionKind kind() {

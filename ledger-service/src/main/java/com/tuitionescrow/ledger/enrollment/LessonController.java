@@ -28,25 +28,27 @@ class LessonController {
 
     @PostMapping("/v1/orders/{orderId}/lessons")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Report a lesson delivered (the order's INSTITUTION); lessonId is the idempotency key",
+    @Operation(
+            summary = "Report a lesson delivered (the order's INSTITUTION); lessonId is the idempotency key",
             description = "Refusals (422): ORDER_NOT_PAID, INSUFFICIENT_HOURS, INSTITUTION_NOT_ACTIVE. "
                     + "Time-rule breaches are recorded as violations; the lesson is recorded all the same.")
-    LessonReportedResponse report(@PathVariable String orderId, @Valid @RequestBody ReportLessonRequest request,
-                                  Caller caller) {
+    LessonReportedResponse report(
+            @PathVariable String orderId, @Valid @RequestBody ReportLessonRequest request, Caller caller) {
         return lessons.report(orderId, request, caller);
     }
 
     @PostMapping("/v1/lessons/{lessonId}/confirmation")
     @Operation(summary = "Confirm or dispute a lesson for the parent (PLATFORM)")
-    LessonResponse confirm(@PathVariable String lessonId, @Valid @RequestBody LessonConfirmationRequest request,
-                           Caller caller) {
+    LessonResponse confirm(
+            @PathVariable String lessonId, @Valid @RequestBody LessonConfirmationRequest request, Caller caller) {
         return lessons.answer(lessonId, request, caller);
     }
 
     @PostMapping("/v1/lessons/{lessonId}/resolution")
-    @Operation(summary = "Resolve a disputed lesson (REGULATOR): CONSUMED releases it, REVERSED returns hours and money")
-    LessonResponse resolve(@PathVariable String lessonId, @Valid @RequestBody LessonResolutionRequest request,
-                           Caller caller) {
+    @Operation(
+            summary = "Resolve a disputed lesson (REGULATOR): CONSUMED releases it, REVERSED returns hours and money")
+    LessonResponse resolve(
+            @PathVariable String lessonId, @Valid @RequestBody LessonResolutionRequest request, Caller caller) {
         return lessons.resolve(lessonId, request, caller);
     }
 }

@@ -19,9 +19,13 @@ import java.util.Optional;
 final class LessonRules {
 
     /** A lesson as reported, with the order it consumes and the student's other lessons at the institution. */
-    record Lesson(Instant startedAt, Instant endedAt, int hours, OrderState order, Collection<LessonState> others,
-                  Instant now) {
-    }
+    record Lesson(
+            Instant startedAt,
+            Instant endedAt,
+            int hours,
+            OrderState order,
+            Collection<LessonState> others,
+            Instant now) {}
 
     interface Rule {
         Optional<Refusal> check(Lesson lesson, LessonPolicy policy);
@@ -29,8 +33,9 @@ final class LessonRules {
 
     /** Reported once delivered: a lesson still going on (by the ledger's clock) has not happened yet. */
     static final Rule ENDED = (lesson, policy) -> lesson.endedAt().isAfter(lesson.now())
-            ? refuse(ProblemCode.LESSON_NOT_ENDED, "the lesson ends at " + lesson.endedAt() + ", after the ledger's now "
-                    + lesson.now())
+            ? refuse(
+                    ProblemCode.LESSON_NOT_ENDED,
+                    "the lesson ends at " + lesson.endedAt() + ", after the ledger's now " + lesson.now())
             : Optional.empty();
 
     /** Inside the course's term, first and last day included, in Beijing dates. */
@@ -39,24 +44,31 @@ final class LessonRules {
         LocalDate last = LedgerTime.dateOf(lesson.endedAt());
         OrderState order = lesson.order();
         return first.isBefore(order.startDate()) || last.isAfter(order.endDate())
-                ? refuse(ProblemCode.LESSON_OUTSIDE_COURSE, "the lesson on " + first + " is outside the course of order "
-                        + order.orderId() + ", " + order.startDate() + " to " + order.endDate())
+                ? refuse(
+                        ProblemCode.LESSON_OUTSIDE_COURSE,
+                        "the lesson on " + first + " is outside the course of order " + order.orderId() + ", "
+                                + order.startDate() + " to " + order.endDate())
                 : Optional.empty();
     };
 
     /** Paid for first: the bank received the order's money before the lesson began. */
-    static final Rule AFTER_PAYMENT = (lesson, policy) -> lesson.startedAt().isBefore(lesson.order().paidAt())
-            ? refuse(ProblemCode.LESSON_BEFORE_PAYMENT, "the lesson began before order " + lesson.order().orderId()
-                    + " was paid at " + lesson.order().paidAt())
-            : Optional.empty();
+    static final Rule AFTER_PAYMENT =
+            (lesson, policy) -> lesson.startedAt().isBefore(lesson.order().paidAt())
+                    ? refuse(
+                            ProblemCode.LESSON_BEFORE_PAYMENT,
+                            "the lesson began before order " + lesson.order().orderId() + " was paid at "
+                                    + lesson.order().paidAt())
+                    : Optional.empty();
 
     /** No more class hours than its duration holds. */
     static final Rule LONG_ENOUGH = (lesson, policy) -> {
         Duration lasted = Duration.between(lesson.startedAt(), lesson.endedAt());
         Duration needed = policy.shortest(lesson.order().mode(), lesson.hours());
         return lasted.compareTo(needed) < 0
-                ? refuse(ProblemCode.LESSON_TOO_SHORT, lesson.hours() + " class hours of a " + lesson.order().mode()
-                        + " course take at least " + needed.toMinutes() + " minutes; the lesson lasted " + lasted.toMinutes())
+                ? refuse(
+                        ProblemCode.LESSON_TOO_SHORT,
+                        lesson.hours() + " class hours of a " + lesson.order().mode() + " course take at least "
+                                + needed.toMinutes() + " minutes; the lesson lasted " + lasted.toMinutes())
                 : Optional.empty();
     };
 
@@ -66,15 +78,17 @@ final class LessonRules {
      */
     static final Rule NO_OVERLAP = (lesson, policy) -> lesson.others().stream()
             .filter(other -> other.status() != LessonStatus.REVERSED)
-            .filter(other -> other.startedAt().isBefore(lesson.endedAt()) && lesson.startedAt().isBefore(other.endedAt()))
+            .filter(other -> other.startedAt().isBefore(lesson.endedAt())
+                    && lesson.startedAt().isBefore(other.endedAt()))
             .findFirst()
-            .flatMap(other -> refuse(ProblemCode.LESSON_OVERLAPS, "the student was in lesson " + other.lessonId()
-                    + " from " + other.startedAt() + " to " + other.endedAt()));
+            .flatMap(other -> refuse(
+                    ProblemCode.LESSON_OVERLAPS,
+                    "the student was in lesson " + other.lessonId() + " from " + other.startedAt() + " to "
+                            + other.endedAt()));
 
     static final List<Rule> ALL = List.of(ENDED, WITHIN_COURSE, AFTER_PAYMENT, LONG_ENOUGH, NO_OVERLAP);
 
-    private LessonRules() {
-    }
+    private LessonRules() {}
 
     /** Throws the first rule's refusal, if any rule refuses. */
     static void check(Lesson lesson, LessonPolicy policy) {

@@ -28,8 +28,7 @@ import org.springframework.stereotype.Service;
 class LessonService {
 
     /** What a lesson report's idempotency fingerprint covers: the order is part of its content. */
-    private record LessonReport(String orderId, ReportLessonRequest lesson) {
-    }
+    private record LessonReport(String orderId, ReportLessonRequest lesson) {}
 
     private final CommandTransactions commands;
     private final OrderQueries orders;
@@ -37,8 +36,12 @@ class LessonService {
     private final WorkingWindows windows;
     private final Clock clock;
 
-    LessonService(CommandTransactions commands, OrderQueries orders, InstitutionDirectory institutions,
-                  WorkingWindows windows, Clock clock) {
+    LessonService(
+            CommandTransactions commands,
+            OrderQueries orders,
+            InstitutionDirectory institutions,
+            WorkingWindows windows,
+            Clock clock) {
         this.commands = commands;
         this.orders = orders;
         this.institutions = institutions;
@@ -53,23 +56,40 @@ class LessonService {
         OrderQueries.OrderLocation order = orders.locate(orderId)
                 .filter(o -> caller.canSee(o.institutionId()))
                 .orElseThrow(() -> new NotFound("order " + orderId));
-        return commands.once(new IdempotencyKey("LESSON", request.lessonId()), new LessonReport(orderId, request),
-                LessonReportedResponse.class, () -> {
-                    var institution = institutions.findHeld(order.institutionId()).orElseThrow(() ->
-                            new Refusal(ProblemCode.INSTITUTION_UNKNOWN, "no institution " + order.institutionId()));
+        return commands.once(
+                new IdempotencyKey("LESSON", request.lessonId()),
+                new LessonReport(orderId, request),
+                LessonReportedResponse.class,
+                () -> {
+                    var institution = institutions
+                            .findHeld(order.institutionId())
+                            .orElseThrow(() -> new Refusal(
+                                    ProblemCode.INSTITUTION_UNKNOWN, "no institution " + order.institutionId()));
                     Instant now = clock.instant();
-                    List<LessonViolation> violations = commands.send(new ReportLesson(order.accountId(), orderId,
-                            request.lessonId(), request.hours(), request.startedAt().toInstant(),
-                            request.endedAt().toInstant(), institution.status(), windows.confirmationEnds(now), now), caller);
-                    return new LessonReportedResponse(request.lessonId(), LessonStatus.AWAITING_CONFIRMATION, violations);
+                    List<LessonViolation> violations = commands.send(
+                            new ReportLesson(
+                                    order.accountId(),
+                                    orderId,
+                                    request.lessonId(),
+                                    request.hours(),
+                                    request.startedAt().toInstant(),
+                                    request.endedAt().toInstant(),
+                                    institution.status(),
+                                    windows.confirmationEnds(now),
+                                    now),
+                            caller);
+                    return new LessonReportedResponse(
+                            request.lessonId(), LessonStatus.AWAITING_CONFIRMATION, violations);
                 });
     }
 
     LessonResponse answer(String lessonId, LessonConfirmationRequest request, Caller caller) {
         return commands.inTransaction(() -> {
             OrderQueries.LessonLocation lesson = locate(lessonId, caller, Role.PLATFORM);
-            commands.send(new AnswerLesson(lesson.accountId(), lessonId, request.decision(), request.reason(),
-                    clock.instant()), caller);
+            commands.send(
+                    new AnswerLesson(
+                            lesson.accountId(), lessonId, request.decision(), request.reason(), clock.instant()),
+                    caller);
             return get(lessonId);
         });
     }
@@ -77,8 +97,10 @@ class LessonService {
     LessonResponse resolve(String lessonId, LessonResolutionRequest request, Caller caller) {
         return commands.inTransaction(() -> {
             OrderQueries.LessonLocation lesson = locate(lessonId, caller, Role.REGULATOR);
-            commands.send(new ResolveLesson(lesson.accountId(), lessonId, request.outcome(), request.reason(),
-                    clock.instant()), caller);
+            commands.send(
+                    new ResolveLesson(
+                            lesson.accountId(), lessonId, request.outcome(), request.reason(), clock.instant()),
+                    caller);
             return get(lessonId);
         });
     }

@@ -21,15 +21,14 @@ final class LessonTimeRules {
     static final Duration ONLINE_LONGEST = Duration.ofMinutes(30);
     static final Duration ONLINE_SHORTEST_BREAK = Duration.ofMinutes(10);
 
-    private LessonTimeRules() {
-    }
+    private LessonTimeRules() {}
 
     /**
      * @param breakBefore the gap since the student's previous online lesson, or null if none that day
      * @param breakAfter  the gap until the student's next online lesson, or null if none that day
      */
-    static List<LessonViolation> check(CourseMode mode, Instant startedAt, Instant endedAt,
-                                       Duration breakBefore, Duration breakAfter) {
+    static List<LessonViolation> check(
+            CourseMode mode, Instant startedAt, Instant endedAt, Duration breakBefore, Duration breakAfter) {
         List<LessonViolation> violations = new ArrayList<>();
         if (mode == CourseMode.OFFLINE) {
             if (endsAfter(startedAt, endedAt, OFFLINE_LATEST_END)) {

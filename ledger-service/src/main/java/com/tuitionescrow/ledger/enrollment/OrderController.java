@@ -28,8 +28,10 @@ class OrderController {
     }
 
     @PostMapping
-    @Operation(summary = "Sell a course (PLATFORM); caps checked atomically; orderId is the idempotency key",
-            description = "Refusals (422): CAP_AMOUNT, CAP_HOURS, CAP_TERM, ADVANCE_TOO_EARLY, INSTITUTION_NOT_ACTIVE, INSTITUTION_UNKNOWN")
+    @Operation(
+            summary = "Sell a course (PLATFORM); caps checked atomically; orderId is the idempotency key",
+            description =
+                    "Refusals (422): CAP_AMOUNT, CAP_HOURS, CAP_TERM, ADVANCE_TOO_EARLY, INSTITUTION_NOT_ACTIVE, INSTITUTION_UNKNOWN")
     @ResponseStatus(HttpStatus.CREATED)
     OrderPlacedResponse place(@Valid @RequestBody PlaceOrderRequest request, Caller caller) {
         return orders.place(request, caller);

@@ -33,8 +33,12 @@ class OrderExpirySweep {
     private final Duration interval;
     private final Clock clock;
 
-    OrderExpirySweep(CommandTransactions commands, OrderQueries orders, ScheduledOnce schedule,
-                     @Value("${ledger.order-expiry.sweep-interval}") Duration interval, Clock clock) {
+    OrderExpirySweep(
+            CommandTransactions commands,
+            OrderQueries orders,
+            ScheduledOnce schedule,
+            @Value("${ledger.order-expiry.sweep-interval}") Duration interval,
+            Clock clock) {
         this.commands = commands;
         this.orders = orders;
         this.schedule = schedule;
@@ -44,7 +48,9 @@ class OrderExpirySweep {
 
     /** Every instance's timer fires; the instance that claims the period sweeps it. */
     // The first sweep waits one interval, like the window sweep (see WindowSweep).
-    @Scheduled(fixedDelayString = "${ledger.order-expiry.sweep-interval}", initialDelayString = "${ledger.order-expiry.sweep-interval}")
+    @Scheduled(
+            fixedDelayString = "${ledger.order-expiry.sweep-interval}",
+            initialDelayString = "${ledger.order-expiry.sweep-interval}")
     void onSchedule() {
         schedule.run(SCHEDULED_JOB, schedule.periodSlot(interval), this::sweep);
     }
@@ -53,8 +59,8 @@ class OrderExpirySweep {
     int sweep() {
         Instant now = clock.instant();
         var overdue = orders.overdue(now, BATCH);
-        overdue.forEach(order -> commands.inTransaction(() ->
-                commands.send(new ExpireOrder(order.accountId(), order.orderId(), now), SWEEPER)));
+        overdue.forEach(order -> commands.inTransaction(
+                () -> commands.send(new ExpireOrder(order.accountId(), order.orderId(), now), SWEEPER)));
         var stopped = orders.unpaidOfStoppedInstitutions(BATCH);
         stopped.forEach(order -> cancel(order, now));
         return overdue.size() + stopped.size();
@@ -63,7 +69,8 @@ class OrderExpirySweep {
     /** Cancels the order unless it was paid or ended since it was read; nothing to do then. */
     private void cancel(OrderQueries.OrderLocation order, Instant now) {
         try {
-            commands.inTransaction(() -> commands.send(new CancelOrder(order.accountId(), order.orderId(), now), SWEEPER));
+            commands.inTransaction(
+                    () -> commands.send(new CancelOrder(order.accountId(), order.orderId(), now), SWEEPER));
         } catch (Refusal notUnpaidAnyMore) {
             // Paid, expired or cancelled in the meantime: the order is no longer the sweep's to end.
         }

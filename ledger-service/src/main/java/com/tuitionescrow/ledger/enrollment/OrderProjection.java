@@ -105,14 +105,19 @@ class OrderProjection {
         db.insertInto(LESSON)
                 .set(LESSON.LESSON_ID, event.lessonId())
                 .set(LESSON.ORDER_ID, event.orderId())
-                .set(LESSON.INSTITUTION_ID, select(COURSE_ORDER.INSTITUTION_ID).from(COURSE_ORDER)
-                        .where(COURSE_ORDER.ORDER_ID.eq(event.orderId())))
+                .set(
+                        LESSON.INSTITUTION_ID,
+                        select(COURSE_ORDER.INSTITUTION_ID)
+                                .from(COURSE_ORDER)
+                                .where(COURSE_ORDER.ORDER_ID.eq(event.orderId())))
                 .set(LESSON.HOURS, event.hours())
                 .set(LESSON.AMOUNT_FEN, event.amountFen())
                 .set(LESSON.STARTED_AT, utc(event.startedAt()))
                 .set(LESSON.ENDED_AT, utc(event.endedAt()))
                 .set(LESSON.STATUS, LessonStatus.AWAITING_CONFIRMATION.name())
-                .set(LESSON.VIOLATIONS, event.violations().stream().map(Enum::name).toArray(String[]::new))
+                .set(
+                        LESSON.VIOLATIONS,
+                        event.violations().stream().map(Enum::name).toArray(String[]::new))
                 .set(LESSON.REPORTED_AT, utc(event.reportedAt()))
                 .set(LESSON.CONFIRM_BY, utc(event.confirmBy()))
                 .execute();
@@ -150,20 +155,23 @@ class OrderProjection {
 
     @EventHandler
     void on(ConsumptionReleased event) {
-        event.portions().forEach(p -> moveMoney(p.orderId(), COURSE_ORDER.RELEASABLE_FEN, COURSE_ORDER.DISBURSING_FEN,
-                p.amountFen()));
+        event.portions()
+                .forEach(p -> moveMoney(
+                        p.orderId(), COURSE_ORDER.RELEASABLE_FEN, COURSE_ORDER.DISBURSING_FEN, p.amountFen()));
     }
 
     @EventHandler
     void on(ReleaseDisbursed event) {
-        event.portions().forEach(p -> moveMoney(p.orderId(), COURSE_ORDER.DISBURSING_FEN, COURSE_ORDER.DISBURSED_FEN,
-                p.amountFen()));
+        event.portions()
+                .forEach(p ->
+                        moveMoney(p.orderId(), COURSE_ORDER.DISBURSING_FEN, COURSE_ORDER.DISBURSED_FEN, p.amountFen()));
     }
 
     @EventHandler
     void on(ReleaseReturned event) {
-        event.portions().forEach(p -> moveMoney(p.orderId(), COURSE_ORDER.DISBURSING_FEN, COURSE_ORDER.RELEASABLE_FEN,
-                p.amountFen()));
+        event.portions()
+                .forEach(p -> moveMoney(
+                        p.orderId(), COURSE_ORDER.DISBURSING_FEN, COURSE_ORDER.RELEASABLE_FEN, p.amountFen()));
     }
 
     @EventHandler
@@ -180,7 +188,10 @@ class OrderProjection {
     }
 
     private void setStatus(String orderId, OrderStatus status) {
-        db.update(COURSE_ORDER).set(COURSE_ORDER.STATUS, status.name()).where(COURSE_ORDER.ORDER_ID.eq(orderId)).execute();
+        db.update(COURSE_ORDER)
+                .set(COURSE_ORDER.STATUS, status.name())
+                .where(COURSE_ORDER.ORDER_ID.eq(orderId))
+                .execute();
     }
 
     /** Consumption completes an order when no hour is left, and a reversal reopens it. */
@@ -213,14 +224,21 @@ class OrderProjection {
     /** The confirmed lesson's money, as the entry split it between releasable and held back. */
     private void addConsumption(String orderId, JournalEntry entry) {
         db.update(COURSE_ORDER)
-                .set(COURSE_ORDER.RELEASABLE_FEN, COURSE_ORDER.RELEASABLE_FEN.plus(entry.creditedFen(AccountType.RELEASABLE)))
-                .set(COURSE_ORDER.HELD_BACK_FEN, COURSE_ORDER.HELD_BACK_FEN.plus(entry.creditedFen(AccountType.HELD_BACK)))
+                .set(
+                        COURSE_ORDER.RELEASABLE_FEN,
+                        COURSE_ORDER.RELEASABLE_FEN.plus(entry.creditedFen(AccountType.RELEASABLE)))
+                .set(
+                        COURSE_ORDER.HELD_BACK_FEN,
+                        COURSE_ORDER.HELD_BACK_FEN.plus(entry.creditedFen(AccountType.HELD_BACK)))
                 .where(COURSE_ORDER.ORDER_ID.eq(orderId))
                 .execute();
     }
 
-    private void moveMoney(String orderId, TableField<CourseOrderRecord, Long> from, TableField<CourseOrderRecord, Long> to,
-                           long amountFen) {
+    private void moveMoney(
+            String orderId,
+            TableField<CourseOrderRecord, Long> from,
+            TableField<CourseOrderRecord, Long> to,
+            long amountFen) {
         db.update(COURSE_ORDER)
                 .set(from, from.minus(amountFen))
                 .set(to, to.plus(amountFen))

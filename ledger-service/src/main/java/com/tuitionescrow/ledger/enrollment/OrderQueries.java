@@ -32,12 +32,10 @@ import org.springframework.stereotype.Repository;
 public class OrderQueries {
 
     /** Where an order lives: the student account that owns it, and whose institution it is. */
-    public record OrderLocation(String orderId, String accountId, String institutionId, String studentId) {
-    }
+    public record OrderLocation(String orderId, String accountId, String institutionId, String studentId) {}
 
     /** Where a lesson lives. */
-    record LessonLocation(String lessonId, String orderId, String accountId, String institutionId) {
-    }
+    record LessonLocation(String lessonId, String orderId, String accountId, String institutionId) {}
 
     private final DSLContext db;
 
@@ -46,7 +44,11 @@ public class OrderQueries {
     }
 
     public Optional<OrderLocation> locate(String orderId) {
-        return db.select(COURSE_ORDER.ORDER_ID, COURSE_ORDER.ACCOUNT_ID, COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.STUDENT_ID)
+        return db.select(
+                        COURSE_ORDER.ORDER_ID,
+                        COURSE_ORDER.ACCOUNT_ID,
+                        COURSE_ORDER.INSTITUTION_ID,
+                        COURSE_ORDER.STUDENT_ID)
                 .from(COURSE_ORDER)
                 .where(COURSE_ORDER.ORDER_ID.eq(orderId))
                 .fetchOptional(r -> new OrderLocation(r.value1(), r.value2(), r.value3(), r.value4()));
@@ -54,7 +56,9 @@ public class OrderQueries {
 
     Optional<LessonLocation> locateLesson(String lessonId) {
         return db.select(LESSON.LESSON_ID, LESSON.ORDER_ID, COURSE_ORDER.ACCOUNT_ID, LESSON.INSTITUTION_ID)
-                .from(LESSON).join(COURSE_ORDER).on(COURSE_ORDER.ORDER_ID.eq(LESSON.ORDER_ID))
+                .from(LESSON)
+                .join(COURSE_ORDER)
+                .on(COURSE_ORDER.ORDER_ID.eq(LESSON.ORDER_ID))
                 .where(LESSON.LESSON_ID.eq(lessonId))
                 .fetchOptional(r -> new LessonLocation(r.value1(), r.value2(), r.value3(), r.value4()));
     }
@@ -63,10 +67,12 @@ public class OrderQueries {
         return db.selectFrom(COURSE_ORDER)
                 .where(COURSE_ORDER.ORDER_ID.eq(orderId))
                 .fetchOptional()
-                .map(order -> toResponse(order, db.selectFrom(LESSON)
-                        .where(LESSON.ORDER_ID.eq(orderId))
-                        .orderBy(LESSON.STARTED_AT, LESSON.LESSON_ID)
-                        .fetch(OrderQueries::toResponse)));
+                .map(order -> toResponse(
+                        order,
+                        db.selectFrom(LESSON)
+                                .where(LESSON.ORDER_ID.eq(orderId))
+                                .orderBy(LESSON.STARTED_AT, LESSON.LESSON_ID)
+                                .fetch(OrderQueries::toResponse)));
     }
 
     Optional<LessonResponse> findLesson(String lessonId) {
@@ -78,8 +84,10 @@ public class OrderQueries {
         Condition ofStudent = COURSE_ORDER.INSTITUTION_ID.eq(institutionId).and(COURSE_ORDER.STUDENT_ID.eq(studentId));
         if (afterOrderId != null) {
             var after = COURSE_ORDER.as("after");
-            ofStudent = ofStudent.and(DSL.row(COURSE_ORDER.PLACED_AT, COURSE_ORDER.ORDER_ID).gt(
-                    DSL.select(after.PLACED_AT, after.ORDER_ID).from(after).where(after.ORDER_ID.eq(afterOrderId))));
+            ofStudent = ofStudent.and(DSL.row(COURSE_ORDER.PLACED_AT, COURSE_ORDER.ORDER_ID)
+                    .gt(DSL.select(after.PLACED_AT, after.ORDER_ID)
+                            .from(after)
+                            .where(after.ORDER_ID.eq(afterOrderId))));
         }
         return db.selectFrom(COURSE_ORDER)
                 .where(ofStudent)
@@ -90,15 +98,20 @@ public class OrderQueries {
 
     /** Whether the student has any order at the institution. */
     public boolean hasOrders(String institutionId, String studentId) {
-        return db.fetchExists(COURSE_ORDER, COURSE_ORDER.INSTITUTION_ID.eq(institutionId),
-                COURSE_ORDER.STUDENT_ID.eq(studentId));
+        return db.fetchExists(
+                COURSE_ORDER, COURSE_ORDER.INSTITUTION_ID.eq(institutionId), COURSE_ORDER.STUDENT_ID.eq(studentId));
     }
 
     /** Unpaid orders whose deadline has passed, for the expiry sweep. */
     List<OrderLocation> overdue(Instant now, int limit) {
-        return db.select(COURSE_ORDER.ORDER_ID, COURSE_ORDER.ACCOUNT_ID, COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.STUDENT_ID)
+        return db.select(
+                        COURSE_ORDER.ORDER_ID,
+                        COURSE_ORDER.ACCOUNT_ID,
+                        COURSE_ORDER.INSTITUTION_ID,
+                        COURSE_ORDER.STUDENT_ID)
                 .from(COURSE_ORDER)
-                .where(COURSE_ORDER.STATUS.eq(OrderStatus.AWAITING_PAYMENT.name()),
+                .where(
+                        COURSE_ORDER.STATUS.eq(OrderStatus.AWAITING_PAYMENT.name()),
                         COURSE_ORDER.PAY_BY.le(now.atOffset(ZoneOffset.UTC)))
                 .orderBy(COURSE_ORDER.PAY_BY)
                 .limit(limit)
@@ -107,9 +120,16 @@ public class OrderQueries {
 
     /** Unpaid orders of institutions that may not sell (suspended, blacklisted, winding down), for the sweep to end. */
     List<OrderLocation> unpaidOfStoppedInstitutions(int limit) {
-        return db.select(COURSE_ORDER.ORDER_ID, COURSE_ORDER.ACCOUNT_ID, COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.STUDENT_ID)
-                .from(COURSE_ORDER).join(INSTITUTION).on(INSTITUTION.INSTITUTION_ID.eq(COURSE_ORDER.INSTITUTION_ID))
-                .where(COURSE_ORDER.STATUS.eq(OrderStatus.AWAITING_PAYMENT.name()),
+        return db.select(
+                        COURSE_ORDER.ORDER_ID,
+                        COURSE_ORDER.ACCOUNT_ID,
+                        COURSE_ORDER.INSTITUTION_ID,
+                        COURSE_ORDER.STUDENT_ID)
+                .from(COURSE_ORDER)
+                .join(INSTITUTION)
+                .on(INSTITUTION.INSTITUTION_ID.eq(COURSE_ORDER.INSTITUTION_ID))
+                .where(
+                        COURSE_ORDER.STATUS.eq(OrderStatus.AWAITING_PAYMENT.name()),
                         INSTITUTION.STATUS.ne(InstitutionStatus.ACTIVE.name()))
                 .orderBy(COURSE_ORDER.PAY_BY)
                 .limit(limit)
@@ -117,8 +137,7 @@ public class OrderQueries {
     }
 
     /** A student account holding money ready to release, with its institution. */
-    public record ReleasableAccount(String institutionId, String accountId) {
-    }
+    public record ReleasableAccount(String institutionId, String accountId) {}
 
     /**
      * Student accounts with money ready to release, by institution and then account, after the one
@@ -164,17 +183,26 @@ public class OrderQueries {
 
     /** Whether a lesson or refund of the order still waits for an answer its window no longer allows. */
     boolean hasClosedWindow(String orderId, Instant now) {
-        return db.fetchExists(LESSON, LESSON.ORDER_ID.eq(orderId),
-                        LESSON.STATUS.eq(LessonStatus.AWAITING_CONFIRMATION.name()), LESSON.CONFIRM_BY.le(now.atOffset(ZoneOffset.UTC)))
-                || db.fetchExists(REFUND, REFUND.ORDER_ID.eq(orderId),
-                        REFUND.STATUS.eq(RefundStatus.AWAITING_INSTITUTION.name()), REFUND.ANSWER_BY.le(now.atOffset(ZoneOffset.UTC)));
+        return db.fetchExists(
+                        LESSON,
+                        LESSON.ORDER_ID.eq(orderId),
+                        LESSON.STATUS.eq(LessonStatus.AWAITING_CONFIRMATION.name()),
+                        LESSON.CONFIRM_BY.le(now.atOffset(ZoneOffset.UTC)))
+                || db.fetchExists(
+                        REFUND,
+                        REFUND.ORDER_ID.eq(orderId),
+                        REFUND.STATUS.eq(RefundStatus.AWAITING_INSTITUTION.name()),
+                        REFUND.ANSWER_BY.le(now.atOffset(ZoneOffset.UTC)));
     }
 
     /** Lessons still unanswered when their confirmation window closed. */
     List<LessonLocation> lessonsPastWindow(Instant asOf, int limit) {
         return db.select(LESSON.LESSON_ID, LESSON.ORDER_ID, COURSE_ORDER.ACCOUNT_ID, LESSON.INSTITUTION_ID)
-                .from(LESSON).join(COURSE_ORDER).on(COURSE_ORDER.ORDER_ID.eq(LESSON.ORDER_ID))
-                .where(LESSON.STATUS.eq(LessonStatus.AWAITING_CONFIRMATION.name()),
+                .from(LESSON)
+                .join(COURSE_ORDER)
+                .on(COURSE_ORDER.ORDER_ID.eq(LESSON.ORDER_ID))
+                .where(
+                        LESSON.STATUS.eq(LessonStatus.AWAITING_CONFIRMATION.name()),
                         LESSON.CONFIRM_BY.le(asOf.atOffset(ZoneOffset.UTC)))
                 .orderBy(LESSON.CONFIRM_BY)
                 .limit(limit)
@@ -187,8 +215,14 @@ public class OrderQueries {
                 r.getInstitutionId(),
                 r.getStudentId(),
                 r.getContractNo(),
-                new Course(r.getCourseId(), r.getSubject(), CourseMode.valueOf(r.getMode()), r.getPricePerHourFen(),
-                        r.getHours(), r.getStartDate(), r.getEndDate()),
+                new Course(
+                        r.getCourseId(),
+                        r.getSubject(),
+                        CourseMode.valueOf(r.getMode()),
+                        r.getPricePerHourFen(),
+                        r.getHours(),
+                        r.getStartDate(),
+                        r.getEndDate()),
                 OrderStatus.valueOf(r.getStatus()),
                 r.getAmountFen(),
                 r.getPaidFen(),

@@ -32,8 +32,12 @@ class OrderService {
     private final WindowSweep windows;
     private final Clock clock;
 
-    OrderService(CommandTransactions commands, OrderQueries orders, InstitutionDirectory institutions, WindowSweep windows,
-                 Clock clock) {
+    OrderService(
+            CommandTransactions commands,
+            OrderQueries orders,
+            InstitutionDirectory institutions,
+            WindowSweep windows,
+            Clock clock) {
         this.commands = commands;
         this.orders = orders;
         this.institutions = institutions;
@@ -53,14 +57,33 @@ class OrderService {
             throw new InvalidRequest("course.pricePerHourFen", "price times hours does not fit in a fen amount");
         }
         return commands.once(new IdempotencyKey("ORDER", request.orderId()), request, OrderPlacedResponse.class, () -> {
-            InstitutionResponse institution = institutions.findHeld(request.institutionId()).orElseThrow(() ->
-                    new Refusal(ProblemCode.INSTITUTION_UNKNOWN, "no institution " + request.institutionId() + " is registered"));
-            OrderPlaced placed = commands.send(new PlaceOrder(
-                    PrepaidAccount.idOf(request.institutionId(), request.studentId()), request.orderId(),
-                    request.institutionId(), request.studentId(), request.contractNo(), course.courseId(),
-                    course.subject(), course.mode(), course.pricePerHourFen(), course.hours(), course.startDate(),
-                    course.endDate(), amountFen, institution.status(), clock.instant()), caller);
-            return new OrderPlacedResponse(placed.orderId(), placed.amountFen(), OrderStatus.AWAITING_PAYMENT,
+            InstitutionResponse institution = institutions
+                    .findHeld(request.institutionId())
+                    .orElseThrow(() -> new Refusal(
+                            ProblemCode.INSTITUTION_UNKNOWN,
+                            "no institution " + request.institutionId() + " is registered"));
+            OrderPlaced placed = commands.send(
+                    new PlaceOrder(
+                            PrepaidAccount.idOf(request.institutionId(), request.studentId()),
+                            request.orderId(),
+                            request.institutionId(),
+                            request.studentId(),
+                            request.contractNo(),
+                            course.courseId(),
+                            course.subject(),
+                            course.mode(),
+                            course.pricePerHourFen(),
+                            course.hours(),
+                            course.startDate(),
+                            course.endDate(),
+                            amountFen,
+                            institution.status(),
+                            clock.instant()),
+                    caller);
+            return new OrderPlacedResponse(
+                    placed.orderId(),
+                    placed.amountFen(),
+                    OrderStatus.AWAITING_PAYMENT,
                     LedgerTime.offsetOf(placed.payBy()));
         });
     }
@@ -74,7 +97,8 @@ class OrderService {
 
     OrderResponse cancel(String orderId, Caller caller) {
         return commands.inTransaction(() -> {
-            OrderQueries.OrderLocation order = orders.locate(orderId).orElseThrow(() -> new NotFound("order " + orderId));
+            OrderQueries.OrderLocation order =
+                    orders.locate(orderId).orElseThrow(() -> new NotFound("order " + orderId));
             commands.send(new CancelOrder(order.accountId(), orderId, clock.instant()), caller);
             return get(orderId, caller);
         });

@@ -12,25 +12,83 @@ import java.time.LocalDate;
  * money stands (releasable now, or held back until the order completes). Immutable: every change
  * replaces it.
  */
-record OrderState(String orderId, String subject, CourseMode mode, long pricePerHourFen, int hours, long amountFen,
-                  LocalDate startDate, LocalDate endDate, Instant payBy, OrderStatus status, int consumedHours,
-                  int refundedHours, String collectionBankTxnId, Instant paidAt, long releasableFen, long heldBackFen) {
+record OrderState(
+        String orderId,
+        String subject,
+        CourseMode mode,
+        long pricePerHourFen,
+        int hours,
+        long amountFen,
+        LocalDate startDate,
+        LocalDate endDate,
+        Instant payBy,
+        OrderStatus status,
+        int consumedHours,
+        int refundedHours,
+        String collectionBankTxnId,
+        Instant paidAt,
+        long releasableFen,
+        long heldBackFen) {
 
     static OrderState placed(OrderPlaced placed) {
-        return new OrderState(placed.orderId(), placed.subject(), placed.mode(), placed.pricePerHourFen(),
-                placed.hours(), placed.amountFen(), placed.startDate(), placed.endDate(), placed.payBy(),
-                OrderStatus.AWAITING_PAYMENT, 0, 0, null, null, 0, 0);
+        return new OrderState(
+                placed.orderId(),
+                placed.subject(),
+                placed.mode(),
+                placed.pricePerHourFen(),
+                placed.hours(),
+                placed.amountFen(),
+                placed.startDate(),
+                placed.endDate(),
+                placed.payBy(),
+                OrderStatus.AWAITING_PAYMENT,
+                0,
+                0,
+                null,
+                null,
+                0,
+                0);
     }
 
     OrderState withStatus(OrderStatus newStatus) {
-        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, startDate, endDate, payBy,
-                newStatus, consumedHours, refundedHours, collectionBankTxnId, paidAt, releasableFen, heldBackFen);
+        return new OrderState(
+                orderId,
+                subject,
+                mode,
+                pricePerHourFen,
+                hours,
+                amountFen,
+                startDate,
+                endDate,
+                payBy,
+                newStatus,
+                consumedHours,
+                refundedHours,
+                collectionBankTxnId,
+                paidAt,
+                releasableFen,
+                heldBackFen);
     }
 
     /** Paid by the bank's transaction {@code bankTxnId}, received at {@code receivedAt}. */
     OrderState paidBy(String bankTxnId, Instant receivedAt) {
-        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, startDate, endDate, payBy,
-                OrderStatus.PAID, consumedHours, refundedHours, bankTxnId, receivedAt, releasableFen, heldBackFen);
+        return new OrderState(
+                orderId,
+                subject,
+                mode,
+                pricePerHourFen,
+                hours,
+                amountFen,
+                startDate,
+                endDate,
+                payBy,
+                OrderStatus.PAID,
+                consumedHours,
+                refundedHours,
+                bankTxnId,
+                receivedAt,
+                releasableFen,
+                heldBackFen);
     }
 
     /** Hours reported (or, negative, given back by a reversal). */
@@ -45,8 +103,22 @@ record OrderState(String orderId, String subject, CourseMode mode, long pricePer
 
     /** Moves consumed money between releasable and held back (either may be negative). */
     OrderState releasing(long releasableChangeFen, long heldBackChangeFen) {
-        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, startDate, endDate, payBy, status,
-                consumedHours, refundedHours, collectionBankTxnId, paidAt, Fen.plus(releasableFen, releasableChangeFen),
+        return new OrderState(
+                orderId,
+                subject,
+                mode,
+                pricePerHourFen,
+                hours,
+                amountFen,
+                startDate,
+                endDate,
+                payBy,
+                status,
+                consumedHours,
+                refundedHours,
+                collectionBankTxnId,
+                paidAt,
+                Fen.plus(releasableFen, releasableChangeFen),
                 Fen.plus(heldBackFen, heldBackChangeFen));
     }
 
@@ -77,9 +149,24 @@ record OrderState(String orderId, String subject, CourseMode mode, long pricePer
             throw new IllegalStateException("order " + orderId + " cannot have " + consumed + " consumed and "
                     + refunded + " refunded of " + hours + " hours");
         }
-        OrderStatus settledStatus = remaining > 0 ? OrderStatus.PAID
-                : refunded > 0 ? OrderStatus.REFUNDED : OrderStatus.COMPLETED;
-        return new OrderState(orderId, subject, mode, pricePerHourFen, hours, amountFen, startDate, endDate, payBy,
-                settledStatus, consumed, refunded, collectionBankTxnId, paidAt, releasableFen, heldBackFen);
+        OrderStatus settledStatus =
+                remaining > 0 ? OrderStatus.PAID : refunded > 0 ? OrderStatus.REFUNDED : OrderStatus.COMPLETED;
+        return new OrderState(
+                orderId,
+                subject,
+                mode,
+                pricePerHourFen,
+                hours,
+                amountFen,
+                startDate,
+                endDate,
+                payBy,
+                settledStatus,
+                consumed,
+                refunded,
+                collectionBankTxnId,
+                paidAt,
+                releasableFen,
+                heldBackFen);
     }
 }

@@ -86,20 +86,21 @@ class PrepaidAccount {
 
     @AggregateIdentifier
     private String accountId;
+
     private String institutionId;
     private String studentId;
     /** The custody account the student's money was paid into; refunds are instructed from it. */
     private String custodyAccountNo;
     /** The institution wound down: every hour that comes back to the student is refunded at once. */
     private boolean woundDown;
+
     private final Map<String, OrderState> orders = new LinkedHashMap<>();
     private final Map<String, LessonState> lessons = new LinkedHashMap<>();
     private final Map<String, RefundState> refunds = new LinkedHashMap<>();
     /** Money released into disbursements the bank has not answered, by instruction. */
     private final Map<String, List<OrderAmount>> releasesInTransit = new LinkedHashMap<>();
 
-    protected PrepaidAccount() {
-    }
+    protected PrepaidAccount() {}
 
     static String idOf(String institutionId, String studentId) {
         return "prepaid:" + institutionId + ":" + studentId;
@@ -116,13 +117,33 @@ class PrepaidAccount {
         }
         expireOverdue(command.now());
         closeWindows(command.now(), release);
-        SaleRules.check(new SaleRules.Sale(command.institutionStatus(), LedgerTime.dateOf(command.now()),
-                command.subject(), command.hours(), command.amountFen(), command.startDate(), command.endDate(),
-                exposure(command.subject())), policy);
-        OrderPlaced placed = new OrderPlaced(command.accountId(), command.orderId(), command.institutionId(),
-                command.studentId(), command.contractNo(), command.courseId(), command.subject(), command.mode(),
-                command.pricePerHourFen(), command.hours(), command.startDate(), command.endDate(), command.amountFen(),
-                command.now(), command.now().plus(policy.paymentWindow()));
+        SaleRules.check(
+                new SaleRules.Sale(
+                        command.institutionStatus(),
+                        LedgerTime.dateOf(command.now()),
+                        command.subject(),
+                        command.hours(),
+                        command.amountFen(),
+                        command.startDate(),
+                        command.endDate(),
+                        exposure(command.subject())),
+                policy);
+        OrderPlaced placed = new OrderPlaced(
+                command.accountId(),
+                command.orderId(),
+                command.institutionId(),
+                command.studentId(),
+                command.contractNo(),
+                command.courseId(),
+                command.subject(),
+                command.mode(),
+                command.pricePerHourFen(),
+                command.hours(),
+                command.startDate(),
+                command.endDate(),
+                command.amountFen(),
+                command.now(),
+                command.now().plus(policy.paymentWindow()));
         apply(placed);
         return placed;
     }
@@ -133,7 +154,8 @@ class PrepaidAccount {
         if (order.status() == OrderStatus.AWAITING_PAYMENT) {
             apply(new OrderCancelled(accountId, order.orderId(), command.now()));
         } else if (order.status() != OrderStatus.CANCELLED) {
-            throw new Refusal(ProblemCode.ORDER_NOT_CANCELLABLE,
+            throw new Refusal(
+                    ProblemCode.ORDER_NOT_CANCELLABLE,
                     "order " + order.orderId() + " is " + order.status() + "; only an unpaid order is cancelled");
         }
         return order(command.orderId()).status();
@@ -184,8 +206,13 @@ class PrepaidAccount {
         if (command.amountFen() != order.amountFen()) {
             return new CollectionDecision(SuspenseReason.AMOUNT_MISMATCH);
         }
-        apply(new CollectionApplied(accountId, order.orderId(), command.bankTxnId(), command.custodyAccountNo(),
-                command.amountFen(), command.receivedAt(),
+        apply(new CollectionApplied(
+                accountId,
+                order.orderId(),
+                command.bankTxnId(),
+                command.custodyAccountNo(),
+                command.amountFen(),
+                command.receivedAt(),
                 JournalEntry.of(account(AccountType.CUSTODY_CASH), prepaidAccount(), command.amountFen())));
         return CollectionDecision.APPLIED;
     }
@@ -206,22 +233,44 @@ class PrepaidAccount {
         if (!order.isPaid()) {
             throw new Refusal(ProblemCode.ORDER_NOT_PAID, "order " + order.orderId() + " is " + order.status());
         }
-        LessonRules.check(new LessonRules.Lesson(command.startedAt(), command.endedAt(), command.hours(), order,
-                lessons.values(), command.now()), lessonPolicy);
+        LessonRules.check(
+                new LessonRules.Lesson(
+                        command.startedAt(),
+                        command.endedAt(),
+                        command.hours(),
+                        order,
+                        lessons.values(),
+                        command.now()),
+                lessonPolicy);
         if (hasPendingRefund(order.orderId())) {
-            throw new Refusal(ProblemCode.REFUND_PENDING, "order " + order.orderId() + " has a refund waiting for an answer");
+            throw new Refusal(
+                    ProblemCode.REFUND_PENDING, "order " + order.orderId() + " has a refund waiting for an answer");
         }
         if (command.hours() > order.remainingHours()) {
-            throw new Refusal(ProblemCode.INSUFFICIENT_HOURS, "order " + order.orderId() + " has "
-                    + order.remainingHours() + " class hours left; the lesson reports " + command.hours());
+            throw new Refusal(
+                    ProblemCode.INSUFFICIENT_HOURS,
+                    "order " + order.orderId() + " has " + order.remainingHours()
+                            + " class hours left; the lesson reports " + command.hours());
         }
         List<LessonState> sameDayOnline = onlineLessonsOnDayOf(command.startedAt());
-        List<LessonViolation> violations = LessonTimeRules.check(order.mode(), command.startedAt(), command.endedAt(),
+        List<LessonViolation> violations = LessonTimeRules.check(
+                order.mode(),
+                command.startedAt(),
+                command.endedAt(),
                 LessonTimeRules.breakBefore(command.startedAt(), sameDayOnline),
                 LessonTimeRules.breakAfter(command.startedAt(), command.endedAt(), sameDayOnline));
         long amountFen = Fen.times(order.pricePerHourFen(), command.hours());
-        apply(new LessonReported(accountId, order.orderId(), command.lessonId(), command.hours(), amountFen,
-                command.startedAt(), command.endedAt(), violations, command.now(), command.confirmBy(),
+        apply(new LessonReported(
+                accountId,
+                order.orderId(),
+                command.lessonId(),
+                command.hours(),
+                amountFen,
+                command.startedAt(),
+                command.endedAt(),
+                violations,
+                command.now(),
+                command.confirmBy(),
                 JournalEntry.of(prepaidAccount(), account(AccountType.AWAITING_CONFIRMATION), amountFen)));
         return violations;
     }
@@ -229,11 +278,14 @@ class PrepaidAccount {
     /** The parent's answer; repeating the same answer changes nothing, a different one is refused. */
     @CommandHandler
     LessonStatus handle(AnswerLesson command, ReleasePolicy policy) {
-        LessonStatus wanted = command.decision() == LessonDecision.CONFIRM ? LessonStatus.CONFIRMED : LessonStatus.DISPUTED;
+        LessonStatus wanted =
+                command.decision() == LessonDecision.CONFIRM ? LessonStatus.CONFIRMED : LessonStatus.DISPUTED;
         LessonState asked = lesson(command.lessonId());
         if (wanted == LessonStatus.DISPUTED && asked.decidedByWindow(command.now())) {
-            throw new Refusal(ProblemCode.ANSWER_WINDOW_CLOSED, "the confirmation window of lesson " + asked.lessonId()
-                    + " closed at " + asked.confirmBy() + "; the lesson counts as confirmed");
+            throw new Refusal(
+                    ProblemCode.ANSWER_WINDOW_CLOSED,
+                    "the confirmation window of lesson " + asked.lessonId() + " closed at " + asked.confirmBy()
+                            + "; the lesson counts as confirmed");
         }
         closeWindows(command.now(), policy);
         LessonState lesson = lesson(command.lessonId());
@@ -241,7 +293,8 @@ class PrepaidAccount {
             return lesson.status();
         }
         if (lesson.status() != LessonStatus.AWAITING_CONFIRMATION) {
-            throw new Refusal(ProblemCode.LESSON_ALREADY_ANSWERED, "lesson " + lesson.lessonId() + " is " + lesson.status());
+            throw new Refusal(
+                    ProblemCode.LESSON_ALREADY_ANSWERED, "lesson " + lesson.lessonId() + " is " + lesson.status());
         }
         if (wanted == LessonStatus.CONFIRMED) {
             confirm(lesson, false, command.now(), policy);
@@ -268,13 +321,21 @@ class PrepaidAccount {
             return lesson.status();
         }
         if (lesson.status() != LessonStatus.DISPUTED) {
-            throw new Refusal(ProblemCode.LESSON_NOT_DISPUTED, "lesson " + lesson.lessonId() + " is " + lesson.status());
+            throw new Refusal(
+                    ProblemCode.LESSON_NOT_DISPUTED, "lesson " + lesson.lessonId() + " is " + lesson.status());
         }
         JournalEntry entry = consumed
                 ? policy.consumption(lesson.amountFen(), institutionId)
                 : JournalEntry.of(account(AccountType.AWAITING_CONFIRMATION), prepaidAccount(), lesson.amountFen());
-        apply(new LessonResolved(accountId, lesson.orderId(), lesson.lessonId(), command.outcome(), lesson.hours(),
-                command.reason(), command.now(), entry));
+        apply(new LessonResolved(
+                accountId,
+                lesson.orderId(),
+                lesson.lessonId(),
+                command.outcome(),
+                lesson.hours(),
+                command.reason(),
+                command.now(),
+                entry));
         if (!consumed && (woundDown || wasRefunded(lesson.orderId()))) {
             refundReversedHours(lesson, command.now());
         }
@@ -300,11 +361,19 @@ class PrepaidAccount {
             throw new Refusal(ProblemCode.REFUND_PENDING, "order " + order.orderId() + " already has a refund waiting");
         }
         if (order.remainingHours() == 0) {
-            throw new Refusal(ProblemCode.NOTHING_TO_REFUND, "every class hour of order " + order.orderId()
-                    + " is consumed or refunded");
+            throw new Refusal(
+                    ProblemCode.NOTHING_TO_REFUND,
+                    "every class hour of order " + order.orderId() + " is consumed or refunded");
         }
-        RefundRequested requested = new RefundRequested(accountId, command.refundId(), order.orderId(),
-                order.unconsumedFen(), order.remainingHours(), command.reason(), command.now(), command.answerBy());
+        RefundRequested requested = new RefundRequested(
+                accountId,
+                command.refundId(),
+                order.orderId(),
+                order.unconsumedFen(),
+                order.remainingHours(),
+                command.reason(),
+                command.now(),
+                command.answerBy());
         apply(requested);
         return requested;
     }
@@ -314,8 +383,10 @@ class PrepaidAccount {
         boolean approve = command.decision() == RefundDecision.APPROVE;
         RefundState asked = refund(command.refundId());
         if (!approve && asked.decidedByWindow(command.now())) {
-            throw new Refusal(ProblemCode.ANSWER_WINDOW_CLOSED, "the answer window of refund " + asked.refundId()
-                    + " closed at " + asked.answerBy() + "; the refund is approved");
+            throw new Refusal(
+                    ProblemCode.ANSWER_WINDOW_CLOSED,
+                    "the answer window of refund " + asked.refundId() + " closed at " + asked.answerBy()
+                            + "; the refund is approved");
         }
         closeWindows(command.now(), policy);
         RefundState refund = refund(command.refundId());
@@ -323,7 +394,8 @@ class PrepaidAccount {
             return refund.status();
         }
         if (refund.status() != RefundStatus.AWAITING_INSTITUTION) {
-            throw new Refusal(ProblemCode.REFUND_ALREADY_ANSWERED, "refund " + refund.refundId() + " is " + refund.status());
+            throw new Refusal(
+                    ProblemCode.REFUND_ALREADY_ANSWERED, "refund " + refund.refundId() + " is " + refund.status());
         }
         if (approve) {
             approve(refund, RefundApprover.INSTITUTION, command.custodyAccountNo(), command.now());
@@ -341,7 +413,8 @@ class PrepaidAccount {
             return refund.status();
         }
         if (refund.status() != RefundStatus.CONTESTED) {
-            throw new Refusal(ProblemCode.REFUND_NOT_CONTESTED, "refund " + refund.refundId() + " is " + refund.status());
+            throw new Refusal(
+                    ProblemCode.REFUND_NOT_CONTESTED, "refund " + refund.refundId() + " is " + refund.status());
         }
         if (approve) {
             approve(refund, RefundApprover.REGULATOR, command.custodyAccountNo(), command.now());
@@ -388,7 +461,8 @@ class PrepaidAccount {
                 count++;
             }
             if (order(order.orderId()).remainingHours() != 0) {
-                throw new IllegalStateException("order " + order.orderId() + " still has unconsumed hours after its wind-down refunds");
+                throw new IllegalStateException(
+                        "order " + order.orderId() + " still has unconsumed hours after its wind-down refunds");
             }
         }
         return new WindDownRefunds(count, refundedFen);
@@ -404,21 +478,36 @@ class PrepaidAccount {
         RefundState refund = refund(command.refundId());
         InstructionLife life = refund.instruction();
         if (refund.status() != RefundStatus.APPROVED || !life.instructionId().equals(command.instructionId())) {
-            throw new IllegalStateException("refund " + refund.refundId() + " is " + refund.status() + " with instruction "
+            throw new IllegalStateException("refund " + refund.refundId() + " is " + refund.status()
+                    + " with instruction "
                     + (life == null ? null : life.instructionId()) + "; the answer to " + command.instructionId()
                     + " should have been answered by its idempotency record");
         }
         AccountCode inTransit = AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId);
         if (command.outcome() == InstructionOutcome.EXECUTED) {
-            apply(new RefundExecuted(accountId, refund.refundId(), refund.orderId(), life.instructionId(), refund.amountFen(),
-                    command.bankTxnId(), command.executedAt(),
+            apply(new RefundExecuted(
+                    accountId,
+                    refund.refundId(),
+                    refund.orderId(),
+                    life.instructionId(),
+                    refund.amountFen(),
+                    command.bankTxnId(),
+                    command.executedAt(),
                     JournalEntry.of(inTransit, account(AccountType.CUSTODY_CASH), refund.amountFen())));
             releaseHoldbackIfComplete(refund.orderId(), command.executedAt());
             return refund(command.refundId()).status();
         }
         boolean retry = life.retriesAfterFailure(instructions);
-        apply(new RefundFailed(accountId, refund.refundId(), refund.orderId(), life.instructionId(), refund.amountFen(),
-                command.bankTxnId(), command.reason(), command.executedAt(), !retry));
+        apply(new RefundFailed(
+                accountId,
+                refund.refundId(),
+                refund.orderId(),
+                life.instructionId(),
+                refund.amountFen(),
+                command.bankTxnId(),
+                command.reason(),
+                command.executedAt(),
+                !retry));
         if (retry) {
             reinstruct(refund, refund.payeeRef(), null, command.executedAt());
         }
@@ -429,11 +518,17 @@ class PrepaidAccount {
     @CommandHandler
     String handle(ResolveUndeliverableRefund command) {
         RefundState refund = refund(command.refundId());
-        if (refund.status() != RefundStatus.UNDELIVERABLE || !refund.instruction().instructionId().equals(command.instructionId())) {
-            throw new Refusal(ProblemCode.INSTRUCTION_NOT_UNDELIVERABLE, "instruction " + command.instructionId()
-                    + " of refund " + refund.refundId() + " is not waiting for a regulator");
+        if (refund.status() != RefundStatus.UNDELIVERABLE
+                || !refund.instruction().instructionId().equals(command.instructionId())) {
+            throw new Refusal(
+                    ProblemCode.INSTRUCTION_NOT_UNDELIVERABLE,
+                    "instruction " + command.instructionId() + " of refund " + refund.refundId()
+                            + " is not waiting for a regulator");
         }
-        reinstruct(refund, command.payeeRef() == null ? refund.payeeRef() : command.payeeRef(), command.reason(),
+        reinstruct(
+                refund,
+                command.payeeRef() == null ? refund.payeeRef() : command.payeeRef(),
+                command.reason(),
                 command.now());
         return refund(command.refundId()).instruction().instructionId();
     }
@@ -453,8 +548,14 @@ class PrepaidAccount {
                 .toList();
         long total = portions.stream().mapToLong(OrderAmount::amountFen).reduce(0, Fen::plus);
         if (total > 0) {
-            apply(new ConsumptionReleased(accountId, command.instructionId(), portions, total, command.now(),
-                    JournalEntry.of(account(AccountType.RELEASABLE), account(AccountType.DISBURSEMENT_IN_TRANSIT), total)));
+            apply(new ConsumptionReleased(
+                    accountId,
+                    command.instructionId(),
+                    portions,
+                    total,
+                    command.now(),
+                    JournalEntry.of(
+                            account(AccountType.RELEASABLE), account(AccountType.DISBURSEMENT_IN_TRANSIT), total)));
         }
         return portions;
     }
@@ -463,8 +564,12 @@ class PrepaidAccount {
     void handle(SettleRelease command) {
         List<OrderAmount> portions = releasesInTransit.get(command.instructionId());
         if (portions != null) {
-            apply(new ReleaseDisbursed(accountId, command.instructionId(), portions,
-                    portions.stream().mapToLong(OrderAmount::amountFen).reduce(0, Fen::plus), command.executedAt()));
+            apply(new ReleaseDisbursed(
+                    accountId,
+                    command.instructionId(),
+                    portions,
+                    portions.stream().mapToLong(OrderAmount::amountFen).reduce(0, Fen::plus),
+                    command.executedAt()));
         }
     }
 
@@ -473,8 +578,14 @@ class PrepaidAccount {
         List<OrderAmount> portions = releasesInTransit.getOrDefault(command.instructionId(), List.of());
         long total = portions.stream().mapToLong(OrderAmount::amountFen).reduce(0, Fen::plus);
         if (total > 0) {
-            apply(new ReleaseReturned(accountId, command.instructionId(), portions, total, command.now(),
-                    JournalEntry.of(account(AccountType.DISBURSEMENT_IN_TRANSIT), account(AccountType.RELEASABLE), total)));
+            apply(new ReleaseReturned(
+                    accountId,
+                    command.instructionId(),
+                    portions,
+                    total,
+                    command.now(),
+                    JournalEntry.of(
+                            account(AccountType.DISBURSEMENT_IN_TRANSIT), account(AccountType.RELEASABLE), total)));
         }
         return total;
     }
@@ -525,7 +636,8 @@ class PrepaidAccount {
     @EventSourcingHandler
     void on(LessonResolved event) {
         if (event.outcome() == LessonOutcome.CONSUMED) {
-            lessons.computeIfPresent(event.lessonId(), (id, lesson) -> lesson.withStatus(LessonStatus.RESOLVED_CONSUMED));
+            lessons.computeIfPresent(
+                    event.lessonId(), (id, lesson) -> lesson.withStatus(LessonStatus.RESOLVED_CONSUMED));
             recordConsumption(event.orderId(), event.journalEntry());
             return;
         }
@@ -545,7 +657,8 @@ class PrepaidAccount {
 
     @EventSourcingHandler
     void on(ConsumptionReleased event) {
-        event.portions().forEach(p -> orders.computeIfPresent(p.orderId(), (id, order) -> order.releasing(-p.amountFen(), 0)));
+        event.portions()
+                .forEach(p -> orders.computeIfPresent(p.orderId(), (id, order) -> order.releasing(-p.amountFen(), 0)));
         releasesInTransit.put(event.instructionId(), event.portions());
     }
 
@@ -556,7 +669,8 @@ class PrepaidAccount {
 
     @EventSourcingHandler
     void on(ReleaseReturned event) {
-        event.portions().forEach(p -> orders.computeIfPresent(p.orderId(), (id, order) -> order.releasing(p.amountFen(), 0)));
+        event.portions()
+                .forEach(p -> orders.computeIfPresent(p.orderId(), (id, order) -> order.releasing(p.amountFen(), 0)));
         releasesInTransit.remove(event.instructionId());
     }
 
@@ -577,36 +691,52 @@ class PrepaidAccount {
 
     @EventSourcingHandler
     void on(RefundApproved event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.approvedBy(event.approvedBy())
-                .instructed(InstructionLife.issued(event.instructionId()), event.payeeRef()));
+        refunds.computeIfPresent(
+                event.refundId(),
+                (id, refund) -> refund.approvedBy(event.approvedBy())
+                        .instructed(InstructionLife.issued(event.instructionId()), event.payeeRef()));
         orders.computeIfPresent(event.orderId(), (id, order) -> order.refunding(event.hours()));
     }
 
     @EventSourcingHandler
     void on(RefundExecuted event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.REFUNDED)
-                .instructed(refund.instruction().executed(), refund.payeeRef()));
+        refunds.computeIfPresent(
+                event.refundId(),
+                (id, refund) -> refund.withStatus(RefundStatus.REFUNDED)
+                        .instructed(refund.instruction().executed(), refund.payeeRef()));
     }
 
     @EventSourcingHandler
     void on(RefundFailed event) {
         if (event.undeliverable()) {
-            refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.UNDELIVERABLE)
-                    .instructed(refund.instruction().undeliverable(), refund.payeeRef()));
+            refunds.computeIfPresent(
+                    event.refundId(),
+                    (id, refund) -> refund.withStatus(RefundStatus.UNDELIVERABLE)
+                            .instructed(refund.instruction().undeliverable(), refund.payeeRef()));
         }
     }
 
     @EventSourcingHandler
     void on(RefundReinstructed event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.withStatus(RefundStatus.APPROVED)
-                .instructed(event.resolution() == null ? refund.instruction().retried() : refund.instruction().resolved(),
-                        event.payeeRef()));
+        refunds.computeIfPresent(
+                event.refundId(),
+                (id, refund) -> refund.withStatus(RefundStatus.APPROVED)
+                        .instructed(
+                                event.resolution() == null
+                                        ? refund.instruction().retried()
+                                        : refund.instruction().resolved(),
+                                event.payeeRef()));
     }
 
     // ---------------------------------------------------------------- rules
 
     private void confirm(LessonState lesson, boolean byWindow, Instant now, ReleasePolicy policy) {
-        apply(new LessonConfirmed(accountId, lesson.orderId(), lesson.lessonId(), byWindow, now,
+        apply(new LessonConfirmed(
+                accountId,
+                lesson.orderId(),
+                lesson.lessonId(),
+                byWindow,
+                now,
                 policy.consumption(lesson.amountFen(), institutionId)));
         releaseHoldbackIfComplete(lesson.orderId(), now);
     }
@@ -630,8 +760,13 @@ class PrepaidAccount {
                 || hasPendingRefund(orderId)
                 || refunds.values().stream().anyMatch(r -> r.orderId().equals(orderId) && r.isUnpaid());
         if (order.remainingHours() == 0 && order.heldBackFen() > 0 && !open) {
-            apply(new HoldbackReleased(accountId, orderId, order.heldBackFen(), now,
-                    JournalEntry.of(account(AccountType.HELD_BACK), account(AccountType.RELEASABLE), order.heldBackFen())));
+            apply(new HoldbackReleased(
+                    accountId,
+                    orderId,
+                    order.heldBackFen(),
+                    now,
+                    JournalEntry.of(
+                            account(AccountType.HELD_BACK), account(AccountType.RELEASABLE), order.heldBackFen())));
         }
     }
 
@@ -665,15 +800,23 @@ class PrepaidAccount {
 
     /** Whether an expired order, paid in time but reported late, still fits the caps it freed on expiring. */
     private boolean fitsTheCaps(OrderState order, SalePolicy policy) {
-        SaleRules.Sale sale = new SaleRules.Sale(InstitutionStatus.ACTIVE, null, order.subject(), order.hours(),
-                order.amountFen(), order.startDate(), order.endDate(), exposure(order.subject()));
-        return SaleRules.HOURS_CAP.check(sale, policy).isEmpty() && SaleRules.AMOUNT_CAP.check(sale, policy).isEmpty();
+        SaleRules.Sale sale = new SaleRules.Sale(
+                InstitutionStatus.ACTIVE,
+                null,
+                order.subject(),
+                order.hours(),
+                order.amountFen(),
+                order.startDate(),
+                order.endDate(),
+                exposure(order.subject()));
+        return SaleRules.HOURS_CAP.check(sale, policy).isEmpty()
+                && SaleRules.AMOUNT_CAP.check(sale, policy).isEmpty();
     }
 
     /** Whether a refund of the order was approved: the parent has taken the order's money back. */
     private boolean wasRefunded(String orderId) {
-        return refunds.values().stream().anyMatch(r -> r.orderId().equals(orderId)
-                && (r.isUnpaid() || r.status() == RefundStatus.REFUNDED));
+        return refunds.values().stream()
+                .anyMatch(r -> r.orderId().equals(orderId) && (r.isUnpaid() || r.status() == RefundStatus.REFUNDED));
     }
 
     /**
@@ -687,34 +830,74 @@ class PrepaidAccount {
         }
         // A colon cannot appear in a client-chosen id, so this can never collide with the platform's.
         String refundId = "reversal:" + lesson.lessonId();
-        apply(new RefundRequested(accountId, refundId, order.orderId(), order.unconsumedFen(), order.remainingHours(),
-                "lesson " + lesson.lessonId() + " reversed after the order's refund", now, now));
-        approve(refund(refundId), woundDown ? RefundApprover.WIND_DOWN : RefundApprover.LESSON_REVERSED,
-                custodyAccountNo, now);
+        apply(new RefundRequested(
+                accountId,
+                refundId,
+                order.orderId(),
+                order.unconsumedFen(),
+                order.remainingHours(),
+                "lesson " + lesson.lessonId() + " reversed after the order's refund",
+                now,
+                now));
+        approve(
+                refund(refundId),
+                woundDown ? RefundApprover.WIND_DOWN : RefundApprover.LESSON_REVERSED,
+                custodyAccountNo,
+                now);
     }
 
     private void approve(RefundState refund, RefundApprover approver, String custodyAccountNo, Instant now) {
         OrderState order = order(refund.orderId());
-        apply(new RefundApproved(accountId, institutionId, refund.refundId(), refund.orderId(), refund.amountFen(), refund.hours(),
-                approver, RefundState.instructionIdOf(refund.refundId()), custodyAccountNo, order.collectionBankTxnId(),
-                now, JournalEntry.of(prepaidAccount(),
-                        AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId), refund.amountFen())));
+        apply(new RefundApproved(
+                accountId,
+                institutionId,
+                refund.refundId(),
+                refund.orderId(),
+                refund.amountFen(),
+                refund.hours(),
+                approver,
+                RefundState.instructionIdOf(refund.refundId()),
+                custodyAccountNo,
+                order.collectionBankTxnId(),
+                now,
+                JournalEntry.of(
+                        prepaidAccount(),
+                        AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId),
+                        refund.amountFen())));
     }
 
     /** The refund's money, in transit, goes to the bank again under the next instruction id. */
     private void reinstruct(RefundState refund, String payeeRef, String resolution, Instant now) {
         String previous = refund.instruction().instructionId();
-        apply(new RefundReinstructed(accountId, institutionId, refund.refundId(), refund.orderId(),
-                refund.instruction().nextInstructionId(), refund.amountFen(), custodyAccountNo, payeeRef, previous,
-                resolution, now));
+        apply(new RefundReinstructed(
+                accountId,
+                institutionId,
+                refund.refundId(),
+                refund.orderId(),
+                refund.instruction().nextInstructionId(),
+                refund.amountFen(),
+                custodyAccountNo,
+                payeeRef,
+                previous,
+                resolution,
+                now));
     }
 
     private RefundState requestForWindDown(OrderState order, Instant now) {
-        long earlier = refunds.values().stream().filter(r -> r.orderId().equals(order.orderId())).count();
+        long earlier = refunds.values().stream()
+                .filter(r -> r.orderId().equals(order.orderId()))
+                .count();
         // A colon cannot appear in a client-chosen id, so this can never collide with the platform's.
         String refundId = "wind-down:" + order.orderId() + ":" + (earlier + 1);
-        apply(new RefundRequested(accountId, refundId, order.orderId(), order.unconsumedFen(), order.remainingHours(),
-                "institution winding down", now, now));
+        apply(new RefundRequested(
+                accountId,
+                refundId,
+                order.orderId(),
+                order.unconsumedFen(),
+                order.remainingHours(),
+                "institution winding down",
+                now,
+                now));
         return refund(refundId);
     }
 
@@ -724,8 +907,9 @@ class PrepaidAccount {
 
     /** A disputed lesson or a pending refund freezes the release of its order. */
     private boolean isFrozen(String orderId) {
-        return hasPendingRefund(orderId) || lessons.values().stream()
-                .anyMatch(l -> l.orderId().equals(orderId) && l.status() == LessonStatus.DISPUTED);
+        return hasPendingRefund(orderId)
+                || lessons.values().stream()
+                        .anyMatch(l -> l.orderId().equals(orderId) && l.status() == LessonStatus.DISPUTED);
     }
 
     /** Unpaid orders past their deadline stop holding a share of the caps before a new sale is judged. */

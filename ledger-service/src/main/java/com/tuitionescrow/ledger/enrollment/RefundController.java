@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Refunds", description = "退费: PLATFORM requests, INSTITUTION answers, REGULATOR resolves, the bank pays back")
+@Tag(
+        name = "Refunds",
+        description = "退费: PLATFORM requests, INSTITUTION answers, REGULATOR resolves, the bank pays back")
 class RefundController {
 
     private final RefundService refunds;
@@ -28,25 +30,29 @@ class RefundController {
 
     @PostMapping("/v1/orders/{orderId}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Request a refund of the unconsumed part (PLATFORM); refundId is the idempotency key",
-            description = "Amount = paid − consumed hours × price − already refunded. Until answered, lessons on the order "
-                    + "are refused (REFUND_PENDING) and its release is frozen. Unanswered by answerBy (the refund window, "
-                    + "in working days), it is approved. Refusals (422): ORDER_NOT_PAID, REFUND_PENDING, NOTHING_TO_REFUND.")
+    @Operation(
+            summary = "Request a refund of the unconsumed part (PLATFORM); refundId is the idempotency key",
+            description =
+                    "Amount = paid − consumed hours × price − already refunded. Until answered, lessons on the order "
+                            + "are refused (REFUND_PENDING) and its release is frozen. Unanswered by answerBy (the refund window, "
+                            + "in working days), it is approved. Refusals (422): ORDER_NOT_PAID, REFUND_PENDING, NOTHING_TO_REFUND.")
     RefundResponse request(@PathVariable String orderId, @Valid @RequestBody RefundRequest request, Caller caller) {
         return refunds.request(orderId, request, caller);
     }
 
     @PostMapping("/v1/refunds/{refundId}/decision")
-    @Operation(summary = "Approve or contest a refund (the order's INSTITUTION); approval instructs the bank",
+    @Operation(
+            summary = "Approve or contest a refund (the order's INSTITUTION); approval instructs the bank",
             description = "A contest states its reason. Refusal (422): REFUND_ALREADY_ANSWERED.")
-    RefundResponse decide(@PathVariable String refundId, @Valid @RequestBody RefundDecisionRequest decision, Caller caller) {
+    RefundResponse decide(
+            @PathVariable String refundId, @Valid @RequestBody RefundDecisionRequest decision, Caller caller) {
         return refunds.decide(refundId, decision, caller);
     }
 
     @PostMapping("/v1/refunds/{refundId}/resolution")
     @Operation(summary = "Rule on a contested refund (REGULATOR)", description = "Refusal (422): REFUND_NOT_CONTESTED.")
-    RefundResponse resolve(@PathVariable String refundId, @Valid @RequestBody RefundResolutionRequest resolution,
-                           Caller caller) {
+    RefundResponse resolve(
+            @PathVariable String refundId, @Valid @RequestBody RefundResolutionRequest resolution, Caller caller) {
         return refunds.resolve(refundId, resolution, caller);
     }
 

@@ -40,10 +40,16 @@ class RefundProjection {
                 .set(REFUND.REFUND_ID, event.refundId())
                 .set(REFUND.ORDER_ID, event.orderId())
                 .set(REFUND.ACCOUNT_ID, event.accountId())
-                .set(REFUND.INSTITUTION_ID, select(COURSE_ORDER.INSTITUTION_ID).from(COURSE_ORDER)
-                        .where(COURSE_ORDER.ORDER_ID.eq(event.orderId())))
-                .set(REFUND.STUDENT_ID, select(COURSE_ORDER.STUDENT_ID).from(COURSE_ORDER)
-                        .where(COURSE_ORDER.ORDER_ID.eq(event.orderId())))
+                .set(
+                        REFUND.INSTITUTION_ID,
+                        select(COURSE_ORDER.INSTITUTION_ID)
+                                .from(COURSE_ORDER)
+                                .where(COURSE_ORDER.ORDER_ID.eq(event.orderId())))
+                .set(
+                        REFUND.STUDENT_ID,
+                        select(COURSE_ORDER.STUDENT_ID)
+                                .from(COURSE_ORDER)
+                                .where(COURSE_ORDER.ORDER_ID.eq(event.orderId())))
                 .set(REFUND.AMOUNT_FEN, event.amountFen())
                 .set(REFUND.HOURS, event.hours())
                 .set(REFUND.STATUS, RefundStatus.AWAITING_INSTITUTION.name())
@@ -106,7 +112,10 @@ class RefundProjection {
     }
 
     private void setStatus(String refundId, RefundStatus status) {
-        db.update(REFUND).set(REFUND.STATUS, status.name()).where(REFUND.REFUND_ID.eq(refundId)).execute();
+        db.update(REFUND)
+                .set(REFUND.STATUS, status.name())
+                .where(REFUND.REFUND_ID.eq(refundId))
+                .execute();
     }
 
     private static OffsetDateTime utc(Instant instant) {

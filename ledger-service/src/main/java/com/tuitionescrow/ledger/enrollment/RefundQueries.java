@@ -17,8 +17,7 @@ import org.springframework.stereotype.Repository;
 class RefundQueries {
 
     /** Where a refund lives: its student account and institution. */
-    record RefundLocation(String refundId, String accountId, String institutionId) {
-    }
+    record RefundLocation(String refundId, String accountId, String institutionId) {}
 
     private final DSLContext db;
 
@@ -41,7 +40,8 @@ class RefundQueries {
     List<RefundLocation> pastWindow(Instant asOf, int limit) {
         return db.select(REFUND.REFUND_ID, REFUND.ACCOUNT_ID, REFUND.INSTITUTION_ID)
                 .from(REFUND)
-                .where(REFUND.STATUS.eq(RefundStatus.AWAITING_INSTITUTION.name()),
+                .where(
+                        REFUND.STATUS.eq(RefundStatus.AWAITING_INSTITUTION.name()),
                         REFUND.ANSWER_BY.le(asOf.atOffset(ZoneOffset.UTC)))
                 .orderBy(REFUND.ANSWER_BY)
                 .limit(limit)

@@ -26,8 +26,7 @@ import org.springframework.stereotype.Service;
 class RefundService {
 
     /** What a refund request's idempotency fingerprint covers: the order is part of its content. */
-    private record OrderRefund(String orderId, RefundRequest refund) {
-    }
+    private record OrderRefund(String orderId, RefundRequest refund) {}
 
     private final CommandTransactions commands;
     private final OrderQueries orders;
@@ -37,8 +36,14 @@ class RefundService {
     private final WindowSweep windows;
     private final Clock clock;
 
-    RefundService(CommandTransactions commands, OrderQueries orders, RefundQueries refunds,
-                  InstitutionDirectory institutions, WorkingWindows workingDays, WindowSweep windows, Clock clock) {
+    RefundService(
+            CommandTransactions commands,
+            OrderQueries orders,
+            RefundQueries refunds,
+            InstitutionDirectory institutions,
+            WorkingWindows workingDays,
+            WindowSweep windows,
+            Clock clock) {
         this.commands = commands;
         this.orders = orders;
         this.refunds = refunds;
@@ -50,23 +55,41 @@ class RefundService {
 
     RefundResponse request(String orderId, RefundRequest request, Caller caller) {
         OrderQueries.OrderLocation order = orders.locate(orderId).orElseThrow(() -> new NotFound("order " + orderId));
-        return commands.once(new IdempotencyKey("REFUND", request.refundId()), new OrderRefund(orderId, request),
-                RefundResponse.class, () -> {
+        return commands.once(
+                new IdempotencyKey("REFUND", request.refundId()),
+                new OrderRefund(orderId, request),
+                RefundResponse.class,
+                () -> {
                     Instant now = clock.instant();
-                    commands.send(new RequestRefund(order.accountId(), request.refundId(), orderId, request.reason(),
-                            workingDays.refundAnswerEnds(now), now), caller);
+                    commands.send(
+                            new RequestRefund(
+                                    order.accountId(),
+                                    request.refundId(),
+                                    orderId,
+                                    request.reason(),
+                                    workingDays.refundAnswerEnds(now),
+                                    now),
+                            caller);
                     return get(request.refundId());
                 });
     }
 
     RefundResponse decide(String refundId, RefundDecisionRequest decision, Caller caller) {
-        if (decision.decision() == RefundDecision.CONTEST && (decision.reason() == null || decision.reason().isBlank())) {
+        if (decision.decision() == RefundDecision.CONTEST
+                && (decision.reason() == null || decision.reason().isBlank())) {
             throw new InvalidRequest("reason", "a contested refund states the institution's reason");
         }
         return commands.inTransaction(() -> {
             RefundQueries.RefundLocation refund = locate(refundId, caller);
-            commands.send(new AnswerRefund(refund.accountId(), refundId, decision.decision(), decision.reason(),
-                    custodyAccountOf(refund.institutionId()), clock.instant()), caller);
+            commands.send(
+                    new AnswerRefund(
+                            refund.accountId(),
+                            refundId,
+                            decision.decision(),
+                            decision.reason(),
+                            custodyAccountOf(refund.institutionId()),
+                            clock.instant()),
+                    caller);
             return get(refundId);
         });
     }
@@ -74,8 +97,15 @@ class RefundService {
     RefundResponse resolve(String refundId, RefundResolutionRequest resolution, Caller caller) {
         return commands.inTransaction(() -> {
             RefundQueries.RefundLocation refund = locate(refundId, caller, Role.REGULATOR);
-            commands.send(new ResolveRefund(refund.accountId(), refundId, resolution.outcome(), resolution.reason(),
-                    custodyAccountOf(refund.institutionId()), clock.instant()), caller);
+            commands.send(
+                    new ResolveRefund(
+                            refund.accountId(),
+                            refundId,
+                            resolution.outcome(),
+                            resolution.reason(),
+                            custodyAccountOf(refund.institutionId()),
+                            clock.instant()),
+                    caller);
             return get(refundId);
         });
     }
@@ -87,7 +117,8 @@ class RefundService {
     }
 
     private String custodyAccountOf(String institutionId) {
-        return institutions.find(institutionId)
+        return institutions
+                .find(institutionId)
                 .orElseThrow(() -> new Refusal(ProblemCode.INSTITUTION_UNKNOWN, "no institution " + institutionId))
                 .custodyAccountNo();
     }

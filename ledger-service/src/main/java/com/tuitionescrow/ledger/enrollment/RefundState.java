@@ -10,21 +10,38 @@ import java.time.Instant;
  * One refund of a student's order, and once approved, the instruction that carries its money and
  * where the money goes. Immutable: a change replaces it.
  */
-record RefundState(String refundId, String orderId, long amountFen, int hours, RefundStatus status, Instant answerBy,
-                   RefundApprover approvedBy, InstructionLife instruction, String payeeRef) {
+record RefundState(
+        String refundId,
+        String orderId,
+        long amountFen,
+        int hours,
+        RefundStatus status,
+        Instant answerBy,
+        RefundApprover approvedBy,
+        InstructionLife instruction,
+        String payeeRef) {
 
     static RefundState requested(RefundRequested requested) {
-        return new RefundState(requested.refundId(), requested.orderId(), requested.amountFen(), requested.hours(),
-                RefundStatus.AWAITING_INSTITUTION, requested.answerBy(), null, null, null);
+        return new RefundState(
+                requested.refundId(),
+                requested.orderId(),
+                requested.amountFen(),
+                requested.hours(),
+                RefundStatus.AWAITING_INSTITUTION,
+                requested.answerBy(),
+                null,
+                null,
+                null);
     }
 
     RefundState withStatus(RefundStatus newStatus) {
-        return new RefundState(refundId, orderId, amountFen, hours, newStatus, answerBy, approvedBy, instruction, payeeRef);
+        return new RefundState(
+                refundId, orderId, amountFen, hours, newStatus, answerBy, approvedBy, instruction, payeeRef);
     }
 
     RefundState approvedBy(RefundApprover approver) {
-        return new RefundState(refundId, orderId, amountFen, hours, RefundStatus.APPROVED, answerBy, approver, instruction,
-                payeeRef);
+        return new RefundState(
+                refundId, orderId, amountFen, hours, RefundStatus.APPROVED, answerBy, approver, instruction, payeeRef);
     }
 
     RefundState instructed(InstructionLife life, String payee) {
@@ -33,7 +50,9 @@ record RefundState(String refundId, String orderId, long amountFen, int hours, R
 
     /** Whether the window decided it, or would now: no answer of the institution's counts any more. */
     boolean decidedByWindow(Instant now) {
-        return status == RefundStatus.AWAITING_INSTITUTION ? !now.isBefore(answerBy) : approvedBy == RefundApprover.WINDOW;
+        return status == RefundStatus.AWAITING_INSTITUTION
+                ? !now.isBefore(answerBy)
+                : approvedBy == RefundApprover.WINDOW;
     }
 
     /** Requested or contested: its order's lessons and release wait for the answer. */

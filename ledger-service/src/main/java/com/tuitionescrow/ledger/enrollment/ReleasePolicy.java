@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param holdbackPercent         the share of each confirmed lesson kept back until its order completes (0)
  */
 @ConfigurationProperties("ledger.policy")
-public record ReleasePolicy(int confirmationWorkingDays, int refundAnswerWorkingDays, ReleaseMode releaseMode,
-                            int holdbackPercent) {
+public record ReleasePolicy(
+        int confirmationWorkingDays, int refundAnswerWorkingDays, ReleaseMode releaseMode, int holdbackPercent) {
 
     public enum ReleaseMode {
         /** 一课一消: each confirmed lesson is releasable at once (less any hold-back). */
@@ -31,11 +31,12 @@ public record ReleasePolicy(int confirmationWorkingDays, int refundAnswerWorking
     public ReleasePolicy {
         // Checked here, at start-up, rather than by the calendar when the first lesson is reported.
         if (!withinCalendar(confirmationWorkingDays) || !withinCalendar(refundAnswerWorkingDays)) {
-            throw new IllegalArgumentException("ledger.policy windows are 1 to " + WorkingDayCalendar.MAX_WORKING_DAYS
-                    + " working days");
+            throw new IllegalArgumentException(
+                    "ledger.policy windows are 1 to " + WorkingDayCalendar.MAX_WORKING_DAYS + " working days");
         }
         if (releaseMode == null || holdbackPercent < 0 || holdbackPercent > 100) {
-            throw new IllegalArgumentException("ledger.policy needs a release-mode and a holdback-percent from 0 to 100");
+            throw new IllegalArgumentException(
+                    "ledger.policy needs a release-mode and a holdback-percent from 0 to 100");
         }
     }
 

@@ -35,9 +35,14 @@ public record SalePolicy(
         if (maxPrepaidFen <= 0 || maxPrepaidHours <= 0 || maxTermMonths <= 0 || advanceRemainingHours < 0) {
             throw new IllegalArgumentException("ledger.policy caps are positive numbers");
         }
-        if (hoursCapScope == null || advanceNewSubject == null || advanceNewSubject.isNegative()
-                || paymentWindow == null || paymentWindow.isNegative() || paymentWindow.isZero()) {
-            throw new IllegalArgumentException("ledger.policy needs a hours-cap-scope, advance-new-subject and payment-window");
+        if (hoursCapScope == null
+                || advanceNewSubject == null
+                || advanceNewSubject.isNegative()
+                || paymentWindow == null
+                || paymentWindow.isNegative()
+                || paymentWindow.isZero()) {
+            throw new IllegalArgumentException(
+                    "ledger.policy needs a hours-cap-scope, advance-new-subject and payment-window");
         }
     }
 }

@@ -7,8 +7,8 @@ import com.tuitionescrow.ledger.shared.Refusal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,13 +36,15 @@ final class SaleRules {
             for (OrderState order : orders) {
                 byId.put(order.orderId(), order);
                 if (order.holdsReservation()) {
-                    exposure = exposure.plus(order.unconsumedFen(), order.remainingHours(),
-                            Subjects.same(order.subject(), subject));
+                    exposure = exposure.plus(
+                            order.unconsumedFen(), order.remainingHours(), Subjects.same(order.subject(), subject));
                 }
             }
             for (LessonState lesson : lessons) {
                 if (lesson.isOpen()) {
-                    exposure = exposure.plus(lesson.amountFen(), lesson.hours(),
+                    exposure = exposure.plus(
+                            lesson.amountFen(),
+                            lesson.hours(),
                             Subjects.same(byId.get(lesson.orderId()).subject(), subject));
                 }
             }
@@ -50,14 +52,22 @@ final class SaleRules {
         }
 
         private Exposure plus(long moreFen, int moreHours, boolean inSubject) {
-            return new Exposure(Fen.plus(fen, moreFen), Math.addExact(hours, moreHours),
+            return new Exposure(
+                    Fen.plus(fen, moreFen),
+                    Math.addExact(hours, moreHours),
                     inSubject ? Math.addExact(hoursInSubject, moreHours) : hoursInSubject);
         }
     }
 
-    record Sale(InstitutionStatus institutionStatus, LocalDate today, String subject, int hours, long amountFen,
-                LocalDate startDate, LocalDate endDate, Exposure exposure) {
-    }
+    record Sale(
+            InstitutionStatus institutionStatus,
+            LocalDate today,
+            String subject,
+            int hours,
+            long amountFen,
+            LocalDate startDate,
+            LocalDate endDate,
+            Exposure exposure) {}
 
     interface Rule {
         Optional<Refusal> check(Sale sale, SalePolicy policy);
@@ -69,10 +79,13 @@ final class SaleRules {
             : refuse(ProblemCode.INSTITUTION_NOT_ACTIVE, "the institution is " + sale.institutionStatus());
 
     /** 不得一次性收取时间跨度超过3个月的费用: the term, first and last day included, spans at most N months. */
-    static final Rule TERM_CAP = (sale, policy) -> sale.endDate().isBefore(sale.startDate().plusMonths(policy.maxTermMonths()))
-            ? Optional.empty()
-            : refuse(ProblemCode.CAP_TERM, "the term " + sale.startDate() + " to " + sale.endDate()
-                    + " spans more than " + policy.maxTermMonths() + " months");
+    static final Rule TERM_CAP =
+            (sale, policy) -> sale.endDate().isBefore(sale.startDate().plusMonths(policy.maxTermMonths()))
+                    ? Optional.empty()
+                    : refuse(
+                            ProblemCode.CAP_TERM,
+                            "the term " + sale.startDate() + " to " + sale.endDate() + " spans more than "
+                                    + policy.maxTermMonths() + " months");
 
     /**
      * 不得早于未开科目开始前1个月或已开科目剩余20课时: a subject the student has hours left in is
@@ -83,25 +96,31 @@ final class SaleRules {
         if (remaining > 0) {
             return remaining <= policy.advanceRemainingHours()
                     ? Optional.empty()
-                    : refuse(ProblemCode.ADVANCE_TOO_EARLY, remaining + " class hours of " + sale.subject()
-                            + " remain; renewal is allowed at " + policy.advanceRemainingHours() + " or fewer");
+                    : refuse(
+                            ProblemCode.ADVANCE_TOO_EARLY,
+                            remaining + " class hours of " + sale.subject() + " remain; renewal is allowed at "
+                                    + policy.advanceRemainingHours() + " or fewer");
         }
         LocalDate earliestSale = sale.startDate().minus(policy.advanceNewSubject());
         return sale.today().isBefore(earliestSale)
-                ? refuse(ProblemCode.ADVANCE_TOO_EARLY, "a new subject starting " + sale.startDate()
-                        + " may be sold from " + earliestSale)
+                ? refuse(
+                        ProblemCode.ADVANCE_TOO_EARLY,
+                        "a new subject starting " + sale.startDate() + " may be sold from " + earliestSale)
                 : Optional.empty();
     };
 
     /** No more than 60 unconsumed class hours, counted per institution or, by policy, per subject. */
     static final Rule HOURS_CAP = (sale, policy) -> {
         boolean perSubject = policy.hoursCapScope() == SalePolicy.HoursCapScope.SUBJECT;
-        int counted = perSubject ? sale.exposure().hoursInSubject() : sale.exposure().hours();
+        int counted =
+                perSubject ? sale.exposure().hoursInSubject() : sale.exposure().hours();
         int total = Math.addExact(counted, sale.hours());
         return total <= policy.maxPrepaidHours()
                 ? Optional.empty()
-                : refuse(ProblemCode.CAP_HOURS, total + " unconsumed class hours" + (perSubject ? " of " + sale.subject() : "")
-                        + " would exceed " + policy.maxPrepaidHours());
+                : refuse(
+                        ProblemCode.CAP_HOURS,
+                        total + " unconsumed class hours" + (perSubject ? " of " + sale.subject() : "")
+                                + " would exceed " + policy.maxPrepaidHours());
     };
 
     /** 不超过5000元, counting what is outstanding: top-ups and split orders cannot disguise it. */
@@ -109,14 +128,15 @@ final class SaleRules {
         long total = Fen.plus(sale.exposure().fen(), sale.amountFen());
         return total <= policy.maxPrepaidFen()
                 ? Optional.empty()
-                : refuse(ProblemCode.CAP_AMOUNT, Fen.yuan(total) + " outstanding at the institution would exceed "
-                        + Fen.yuan(policy.maxPrepaidFen()));
+                : refuse(
+                        ProblemCode.CAP_AMOUNT,
+                        Fen.yuan(total) + " outstanding at the institution would exceed "
+                                + Fen.yuan(policy.maxPrepaidFen()));
     };
 
     static final List<Rule> ALL = List.of(INSTITUTION_ACTIVE, TERM_CAP, ADVANCE, HOURS_CAP, AMOUNT_CAP);
 
-    private SaleRules() {
-    }
+    private SaleRules() {}
 
     /** Throws the first rule's refusal, if any rule refuses. */
     static void check(Sale sale, SalePolicy policy) {

@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 final class Subjects {
 
-    private Subjects() {
-    }
+    private Subjects() {}
 
     static String key(String subject) {
         String folded = Normalizer.normalize(subject, Normalizer.Form.NFKC);

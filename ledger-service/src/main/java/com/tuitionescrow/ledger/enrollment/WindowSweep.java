@@ -25,6 +25,7 @@ public class WindowSweep {
     static final int BATCH = 200;
     /** Bounds one sweep; what is left waits for the next run. */
     static final int MAX_BATCHES = 50;
+
     private static final Caller SWEEPER = Caller.system("window-sweep");
 
     private final CommandTransactions commands;
@@ -41,7 +42,9 @@ public class WindowSweep {
 
     // The first sweep waits one interval: it never races the startup of a service (or a test) that is
     // still arranging its clock, and an instance that restarts often does not sweep on every start.
-    @Scheduled(fixedDelayString = "${ledger.window.sweep-interval}", initialDelayString = "${ledger.window.sweep-interval}")
+    @Scheduled(
+            fixedDelayString = "${ledger.window.sweep-interval}",
+            initialDelayString = "${ledger.window.sweep-interval}")
     void onSchedule() {
         closeWindows(clock.instant(), SWEEPER);
     }
@@ -54,17 +57,26 @@ public class WindowSweep {
         Instant now = clock.instant();
         orders.locate(orderId)
                 .filter(order -> orders.hasClosedWindow(orderId, now))
-                .ifPresent(order -> commands.inTransaction(() -> commands.send(new CloseWindows(order.accountId(), now),
-                        SWEEPER)));
+                .ifPresent(order ->
+                        commands.inTransaction(() -> commands.send(new CloseWindows(order.accountId(), now), SWEEPER)));
     }
 
     /** Closes every window that closed by {@code asOf}; returns how many lessons and refunds took their outcome now. */
     public WindowsClosed closeWindows(Instant asOf, Caller caller) {
-        WindowsClosed byLessons = sweep(limit -> orders.lessonsPastWindow(asOf, limit).stream()
-                .map(OrderQueries.LessonLocation::accountId).toList(), asOf, caller);
-        WindowsClosed byRefunds = sweep(limit -> refunds.pastWindow(asOf, limit).stream()
-                .map(RefundQueries.RefundLocation::accountId).toList(), asOf, caller);
-        return new WindowsClosed(byLessons.confirmed() + byRefunds.confirmed(), byLessons.approved() + byRefunds.approved());
+        WindowsClosed byLessons = sweep(
+                limit -> orders.lessonsPastWindow(asOf, limit).stream()
+                        .map(OrderQueries.LessonLocation::accountId)
+                        .toList(),
+                asOf,
+                caller);
+        WindowsClosed byRefunds = sweep(
+                limit -> refunds.pastWindow(asOf, limit).stream()
+                        .map(RefundQueries.RefundLocation::accountId)
+                        .toList(),
+                asOf,
+                caller);
+        return new WindowsClosed(
+                byLessons.confirmed() + byRefunds.confirmed(), byLessons.approved() + byRefunds.approved());
     }
 
     private WindowsClosed sweep(Function<Integer, List<String>> dueAccounts, Instant asOf, Caller caller) {
@@ -73,7 +85,8 @@ public class WindowSweep {
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
             List<String> due = dueAccounts.apply(BATCH);
             for (String account : new LinkedHashSet<>(due)) {
-                WindowsClosed closed = commands.inTransaction(() -> commands.send(new CloseWindows(account, asOf), caller));
+                WindowsClosed closed =
+                        commands.inTransaction(() -> commands.send(new CloseWindows(account, asOf), caller));
                 confirmed += closed.confirmed();
                 approved += closed.approved();
             }

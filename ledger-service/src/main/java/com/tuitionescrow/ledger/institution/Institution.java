@@ -22,20 +22,26 @@ import org.axonframework.spring.stereotype.Aggregate;
 class Institution {
 
     /** The statuses a regulator sets directly; winding down and closing go through the wind-down. */
-    static final Set<InstitutionStatus> SETTABLE = EnumSet.of(
-            InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED, InstitutionStatus.BLACKLISTED);
+    static final Set<InstitutionStatus> SETTABLE =
+            EnumSet.of(InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED, InstitutionStatus.BLACKLISTED);
 
     @AggregateIdentifier
     private String institutionId;
+
     private InstitutionStatus status;
 
-    protected Institution() {
-    }
+    protected Institution() {}
 
     @CommandHandler
     Institution(RegisterInstitution command) {
-        apply(new InstitutionRegistered(command.institutionId(), command.name(), command.category(),
-                command.supervisionModel(), command.custodyAccountNo(), command.riskReserveFen(), command.now()));
+        apply(new InstitutionRegistered(
+                command.institutionId(),
+                command.name(),
+                command.category(),
+                command.supervisionModel(),
+                command.custodyAccountNo(),
+                command.riskReserveFen(),
+                command.now()));
     }
 
     @CommandHandler
@@ -44,11 +50,13 @@ class Institution {
             throw new IllegalArgumentException("not a status a regulator sets directly: " + command.status());
         }
         if (!SETTABLE.contains(status)) {
-            throw new Refusal(ProblemCode.INSTITUTION_STATUS_FINAL,
+            throw new Refusal(
+                    ProblemCode.INSTITUTION_STATUS_FINAL,
                     "institution " + institutionId + " is " + status + "; its status no longer changes");
         }
         if (command.status() != status) {
-            apply(new InstitutionStatusChanged(institutionId, status, command.status(), command.reason(), command.now()));
+            apply(new InstitutionStatusChanged(
+                    institutionId, status, command.status(), command.reason(), command.now()));
         }
     }
 
@@ -59,11 +67,12 @@ class Institution {
             return;
         }
         if (!SETTABLE.contains(status)) {
-            throw new Refusal(ProblemCode.INSTITUTION_STATUS_FINAL,
+            throw new Refusal(
+                    ProblemCode.INSTITUTION_STATUS_FINAL,
                     "institution " + institutionId + " is " + status + "; its status no longer changes");
         }
-        apply(new InstitutionStatusChanged(institutionId, status, InstitutionStatus.WINDING_DOWN, command.reason(),
-                command.now()));
+        apply(new InstitutionStatusChanged(
+                institutionId, status, InstitutionStatus.WINDING_DOWN, command.reason(), command.now()));
     }
 
     @EventSourcingHandler

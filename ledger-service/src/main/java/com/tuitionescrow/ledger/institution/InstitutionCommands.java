@@ -9,8 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Commands to the {@link Institution} aggregate. */
 public final class InstitutionCommands {
 
-    private InstitutionCommands() {
-    }
+    private InstitutionCommands() {}
 
     record RegisterInstitution(
             @TargetAggregateIdentifier String institutionId,
@@ -19,17 +18,12 @@ public final class InstitutionCommands {
             SupervisionModel supervisionModel,
             String custodyAccountNo,
             Long riskReserveFen,
-            Instant now) {
-    }
+            Instant now) {}
 
     record ChangeInstitutionStatus(
-            @TargetAggregateIdentifier String institutionId,
-            InstitutionStatus status,
-            String reason,
-            Instant now) {
-    }
+            @TargetAggregateIdentifier String institutionId, InstitutionStatus status, String reason, Instant now) {}
 
     /** 机构关停: the institution stops abnormally; only a regulator winds it down, and it is final. */
-    public record WindDownInstitution(@TargetAggregateIdentifier String institutionId, String reason, Instant now) {
-    }
+    public record WindDownInstitution(
+            @TargetAggregateIdentifier String institutionId, String reason, Instant now) {}
 }

@@ -41,9 +41,11 @@ class InstitutionController {
     }
 
     @PostMapping("/{institutionId}/status")
-    @Operation(summary = "Set ACTIVE, SUSPENDED or BLACKLISTED (REGULATOR); only ACTIVE institutions sell or report lessons")
-    InstitutionResponse changeStatus(@PathVariable String institutionId, @Valid @RequestBody ChangeStatusRequest request,
-                                     Caller caller) {
+    @Operation(
+            summary =
+                    "Set ACTIVE, SUSPENDED or BLACKLISTED (REGULATOR); only ACTIVE institutions sell or report lessons")
+    InstitutionResponse changeStatus(
+            @PathVariable String institutionId, @Valid @RequestBody ChangeStatusRequest request, Caller caller) {
         return institutions.changeStatus(institutionId, request, caller);
     }
 }

@@ -8,8 +8,7 @@ import java.time.Instant;
 /** What happened to institutions. Stored forever: add fields, never rename or remove them. */
 public final class InstitutionEvents {
 
-    private InstitutionEvents() {
-    }
+    private InstitutionEvents() {}
 
     public record InstitutionRegistered(
             String institutionId,
@@ -18,14 +17,8 @@ public final class InstitutionEvents {
             SupervisionModel supervisionModel,
             String custodyAccountNo,
             Long riskReserveFen,
-            Instant registeredAt) {
-    }
+            Instant registeredAt) {}
 
     public record InstitutionStatusChanged(
-            String institutionId,
-            InstitutionStatus from,
-            InstitutionStatus to,
-            String reason,
-            Instant changedAt) {
-    }
+            String institutionId, InstitutionStatus from, InstitutionStatus to, String reason, Instant changedAt) {}
 }

@@ -42,23 +42,36 @@ class InstitutionService {
         IdempotencyKey key = new IdempotencyKey("INSTITUTION", request.institutionId());
         return commands.onceSucceeded(key, request, InstitutionResponse.class, () -> {
             directory.findByCustodyAccount(request.custodyAccountNo()).ifPresent(holder -> {
-                throw new Conflict(ProblemCode.CUSTODY_ACCOUNT_IN_USE,
+                throw new Conflict(
+                        ProblemCode.CUSTODY_ACCOUNT_IN_USE,
                         "that custody account is registered to another institution");
             });
-            commands.send(new RegisterInstitution(request.institutionId(), request.name(), request.category(),
-                    request.supervisionModel(), request.custodyAccountNo(), request.riskReserveFen(), clock.instant()), caller);
+            commands.send(
+                    new RegisterInstitution(
+                            request.institutionId(),
+                            request.name(),
+                            request.category(),
+                            request.supervisionModel(),
+                            request.custodyAccountNo(),
+                            request.riskReserveFen(),
+                            clock.instant()),
+                    caller);
             return get(request.institutionId(), caller);
         });
     }
 
     InstitutionResponse changeStatus(String institutionId, ChangeStatusRequest request, Caller caller) {
         if (!Institution.SETTABLE.contains(request.status())) {
-            throw new InvalidRequest("status", "a regulator sets ACTIVE, SUSPENDED or BLACKLISTED; "
-                    + "winding down goes through POST /v1/institutions/{id}/wind-down");
+            throw new InvalidRequest(
+                    "status",
+                    "a regulator sets ACTIVE, SUSPENDED or BLACKLISTED; "
+                            + "winding down goes through POST /v1/institutions/{id}/wind-down");
         }
         return commands.inTransaction(() -> {
             get(institutionId, caller);
-            commands.send(new ChangeInstitutionStatus(institutionId, request.status(), request.reason(), clock.instant()), caller);
+            commands.send(
+                    new ChangeInstitutionStatus(institutionId, request.status(), request.reason(), clock.instant()),
+                    caller);
             return get(institutionId, caller);
         });
     }

@@ -7,6 +7,7 @@ import com.tuitionescrow.ledger.accounting.AccountType;
 import com.tuitionescrow.ledger.accounting.Fen;
 import com.tuitionescrow.ledger.accounting.JournalEntry;
 import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderAmount;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.AddPortion;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.IssueDisbursement;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.RecordDisbursementResult;
@@ -18,7 +19,6 @@ import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementOpene
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementPortionAdded;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementWithdrawn;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.Portion;
-import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderAmount;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -39,33 +39,41 @@ class Disbursement {
     /** Bounds an instruction, so a bank answer touches a bounded number of student accounts. */
     static final int MAX_PORTIONS = 500;
 
-    private enum Stage { ASSEMBLING, PENDING, ANSWERED, WITHDRAWN }
+    private enum Stage {
+        ASSEMBLING,
+        PENDING,
+        ANSWERED,
+        WITHDRAWN
+    }
 
     @AggregateIdentifier
     private String instructionId;
+
     private String institutionId;
     private String custodyAccountNo;
     private Stage stage;
     private long amountFen;
     private final List<Portion> portions = new ArrayList<>();
 
-    protected Disbursement() {
-    }
+    protected Disbursement() {}
 
     /** Returns whether the instruction can take another portion. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     boolean handle(AddPortion command) {
         if (stage == null) {
-            apply(new DisbursementOpened(command.instructionId(), command.institutionId(), command.custodyAccountNo(),
-                    command.now()));
+            apply(new DisbursementOpened(
+                    command.instructionId(), command.institutionId(), command.custodyAccountNo(), command.now()));
         }
         if (stage != Stage.ASSEMBLING || !institutionId.equals(command.institutionId())) {
             throw new IllegalStateException("disbursement " + instructionId + " does not take portions for "
                     + command.institutionId() + " while " + stage);
         }
-        long portionFen = command.orders().stream().mapToLong(OrderAmount::amountFen).reduce(0, Fen::plus);
-        apply(new DisbursementPortionAdded(instructionId, new Portion(command.accountId(), command.orders(), portionFen),
+        long portionFen =
+                command.orders().stream().mapToLong(OrderAmount::amountFen).reduce(0, Fen::plus);
+        apply(new DisbursementPortionAdded(
+                instructionId,
+                new Portion(command.accountId(), command.orders(), portionFen),
                 Fen.plus(amountFen, portionFen)));
         return portions.size() < MAX_PORTIONS;
     }
@@ -73,8 +81,8 @@ class Disbursement {
     @CommandHandler
     void handle(IssueDisbursement command) {
         if (stage == Stage.ASSEMBLING) {
-            apply(new DisbursementIssued(instructionId, institutionId, custodyAccountNo, amountFen, institutionId,
-                    command.now()));
+            apply(new DisbursementIssued(
+                    instructionId, institutionId, custodyAccountNo, amountFen, institutionId, command.now()));
         }
     }
 
@@ -84,7 +92,8 @@ class Disbursement {
         if (stage != Stage.ASSEMBLING) {
             return List.of();
         }
-        apply(new DisbursementWithdrawn(instructionId, institutionId, List.copyOf(portions), command.reason(), command.now()));
+        apply(new DisbursementWithdrawn(
+                instructionId, institutionId, List.copyOf(portions), command.reason(), command.now()));
         return List.copyOf(portions);
     }
 
@@ -96,14 +105,27 @@ class Disbursement {
                     + "; the instruction's idempotency record should have answered the repeat");
         }
         if (command.outcome() == InstructionOutcome.EXECUTED) {
-            apply(new DisbursementExecuted(instructionId, institutionId, amountFen, List.copyOf(portions),
-                    command.bankTxnId(), command.executedAt(),
-                    JournalEntry.of(AccountCode.of(AccountType.DISBURSEMENT_IN_TRANSIT, institutionId),
-                            AccountCode.of(AccountType.CUSTODY_CASH, institutionId), amountFen)));
+            apply(new DisbursementExecuted(
+                    instructionId,
+                    institutionId,
+                    amountFen,
+                    List.copyOf(portions),
+                    command.bankTxnId(),
+                    command.executedAt(),
+                    JournalEntry.of(
+                            AccountCode.of(AccountType.DISBURSEMENT_IN_TRANSIT, institutionId),
+                            AccountCode.of(AccountType.CUSTODY_CASH, institutionId),
+                            amountFen)));
             return List.copyOf(portions);
         }
-        apply(new DisbursementFailed(instructionId, institutionId, amountFen, List.copyOf(portions), command.bankTxnId(),
-                command.reason(), command.executedAt()));
+        apply(new DisbursementFailed(
+                instructionId,
+                institutionId,
+                amountFen,
+                List.copyOf(portions),
+                command.bankTxnId(),
+                command.reason(),
+                command.executedAt()));
         return List.copyOf(portions);
     }
 

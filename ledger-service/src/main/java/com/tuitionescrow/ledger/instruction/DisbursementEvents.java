@@ -11,23 +11,26 @@ import java.util.List;
 /** Stored forever: add fields, never rename or remove them. */
 public final class DisbursementEvents {
 
-    private DisbursementEvents() {
-    }
+    private DisbursementEvents() {}
 
     /** One student account's share of a disbursement, order by order. */
-    public record Portion(String accountId, List<OrderAmount> orders, long amountFen) {
-    }
+    public record Portion(String accountId, List<OrderAmount> orders, long amountFen) {}
 
-    public record DisbursementOpened(String instructionId, String institutionId, String custodyAccountNo, Instant openedAt) {
-    }
+    public record DisbursementOpened(
+            String instructionId, String institutionId, String custodyAccountNo, Instant openedAt) {}
 
     /** No money moves here: the student account's ConsumptionReleased moved it into transit. */
-    public record DisbursementPortionAdded(String instructionId, Portion portion, long totalFen) {
-    }
+    public record DisbursementPortionAdded(String instructionId, Portion portion, long totalFen) {}
 
     /** 拨付指令: the bank may now pay the institution; {@code payeeRef} names it. */
-    public record DisbursementIssued(String instructionId, String institutionId, String custodyAccountNo, long amountFen,
-                                     String payeeRef, Instant issuedAt) implements InstructionEvents.Issued {
+    public record DisbursementIssued(
+            String instructionId,
+            String institutionId,
+            String custodyAccountNo,
+            long amountFen,
+            String payeeRef,
+            Instant issuedAt)
+            implements InstructionEvents.Issued {
 
         @Override
         public InstructionKind kind() {
@@ -49,9 +52,8 @@ public final class DisbursementEvents {
      * The institution stopped releasing (frozen, winding down) before the assembled instruction was
      * issued: it never reaches the bank, and each student account takes its portion back as releasable.
      */
-    public record DisbursementWithdrawn(String instructionId, String institutionId, List<Portion> portions, String reason,
-                                        Instant withdrawnAt) {
-    }
+    public record DisbursementWithdrawn(
+            String instructionId, String institutionId, List<Portion> portions, String reason, Instant withdrawnAt) {}
 
     /** Disbursement in transit down, custody cash down: the money has left the custody account. */
     public record DisbursementExecuted(
@@ -61,7 +63,8 @@ public final class DisbursementEvents {
             List<Portion> portions,
             String bankTxnId,
             Instant executedAt,
-            JournalEntry journalEntry) implements Journaled, InstructionEvents.Executed {
+            JournalEntry journalEntry)
+            implements Journaled, InstructionEvents.Executed {
 
         @Override
         public Instant occurredAt() {
@@ -73,8 +76,15 @@ public final class DisbursementEvents {
      * No money moves here: each student account returns its portion to releasable, and the next release
      * run gathers it into a new instruction. So a disbursement is never undeliverable.
      */
-    public record DisbursementFailed(String instructionId, String institutionId, long amountFen, List<Portion> portions,
-                                     String bankTxnId, String reason, Instant failedAt) implements InstructionEvents.Failed {
+    public record DisbursementFailed(
+            String instructionId,
+            String institutionId,
+            long amountFen,
+            List<Portion> portions,
+            String bankTxnId,
+            String reason,
+            Instant failedAt)
+            implements InstructionEvents.Failed {
 
         @Override
         public boolean undeliverable() {

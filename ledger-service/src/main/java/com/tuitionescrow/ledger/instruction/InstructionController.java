@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @BankChannel
 @RequestMapping("/v1/bank/instructions")
-@Tag(name = "Instructions", description = "Two-phase instructions to the custody BANK: disbursements, refunds, suspense returns")
+@Tag(
+        name = "Instructions",
+        description = "Two-phase instructions to the custody BANK: disbursements, refunds, suspense returns")
 class InstructionController {
-
 
     private final InstructionService instructions;
 
@@ -35,18 +36,20 @@ class InstructionController {
 
     @GetMapping
     @Operation(summary = "List instructions oldest first (BANK); page with afterId, the last instructionId of the page")
-    Page<InstructionView> list(@RequestParam(required = false) InstructionStatus status,
-                               @RequestParam(required = false) @Size(max = 80) String afterId,
-                               @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+    Page<InstructionView> list(
+            @RequestParam(required = false) InstructionStatus status,
+            @RequestParam(required = false) @Size(max = 80) String afterId,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return instructions.page(status, afterId, limit);
     }
 
     @PostMapping("/{instructionId}/result")
-    @Operation(summary = "Answer an instruction (BANK): EXECUTED takes the money out of custody, FAILED returns it",
+    @Operation(
+            summary = "Answer an instruction (BANK): EXECUTED takes the money out of custody, FAILED returns it",
             description = "The same answer again returns the first result; another answer to an answered "
                     + "instruction is 409 IDEMPOTENCY_CONFLICT.")
-    InstructionView answer(@PathVariable String instructionId, @Valid @RequestBody InstructionResultRequest result,
-                           Caller caller) {
+    InstructionView answer(
+            @PathVariable String instructionId, @Valid @RequestBody InstructionResultRequest result, Caller caller) {
         return instructions.answer(instructionId, result, caller);
     }
 }

@@ -8,10 +8,10 @@ import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementOpened;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementPortionAdded;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementWithdrawn;
-import com.tuitionescrow.ledger.platform.security.Caller;
-import com.tuitionescrow.ledger.twophase.InstructionEvents;
 import com.tuitionescrow.ledger.platform.axon.Projection;
 import com.tuitionescrow.ledger.platform.axon.Projection.Runs;
+import com.tuitionescrow.ledger.platform.security.Caller;
+import com.tuitionescrow.ledger.twophase.InstructionEvents;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,6 +37,7 @@ class InstructionProjection {
     static final String GROUP = "instruction-views";
     /** The transaction writing the row, as the bank's list compares it with pg_snapshot_xmin. */
     static final Field<Long> CURRENT_XID = DSL.field("pg_current_xact_id()::text::bigint", Long.class);
+
     private static final Field<Long> NEXT_LIST_SEQ =
             DSL.field("nextval(pg_get_serial_sequence('bank_instruction', 'list_seq'))", Long.class);
 
@@ -93,13 +94,24 @@ class InstructionProjection {
 
     @EventHandler
     void on(InstructionEvents.Executed event, @Timestamp Instant answeredAt) {
-        answer(event.instructionId(), InstructionStatus.EXECUTED, event.bankTxnId(), event.executedAt(), null, answeredAt);
+        answer(
+                event.instructionId(),
+                InstructionStatus.EXECUTED,
+                event.bankTxnId(),
+                event.executedAt(),
+                null,
+                answeredAt);
     }
 
     @EventHandler
     void on(InstructionEvents.Failed event, @Timestamp Instant answeredAt) {
-        answer(event.instructionId(), event.undeliverable() ? InstructionStatus.UNDELIVERABLE : InstructionStatus.FAILED,
-                event.bankTxnId(), event.failedAt(), event.reason(), answeredAt);
+        answer(
+                event.instructionId(),
+                event.undeliverable() ? InstructionStatus.UNDELIVERABLE : InstructionStatus.FAILED,
+                event.bankTxnId(),
+                event.failedAt(),
+                event.reason(),
+                answeredAt);
     }
 
     @EventHandler
@@ -129,11 +141,18 @@ class InstructionProjection {
     /** The bank never saw it: it leaves the list it never entered. */
     @EventHandler
     void on(DisbursementWithdrawn event) {
-        db.deleteFrom(BANK_INSTRUCTION).where(BANK_INSTRUCTION.INSTRUCTION_ID.eq(event.instructionId())).execute();
+        db.deleteFrom(BANK_INSTRUCTION)
+                .where(BANK_INSTRUCTION.INSTRUCTION_ID.eq(event.instructionId()))
+                .execute();
     }
 
-    private void answer(String instructionId, InstructionStatus status, String bankTxnId, Instant executedAt, String reason,
-                        Instant answeredAt) {
+    private void answer(
+            String instructionId,
+            InstructionStatus status,
+            String bankTxnId,
+            Instant executedAt,
+            String reason,
+            Instant answeredAt) {
         db.update(BANK_INSTRUCTION)
                 .set(BANK_INSTRUCTION.STATUS, status.name())
                 .set(BANK_INSTRUCTION.RESULT_BANK_TXN_ID, bankTxnId)

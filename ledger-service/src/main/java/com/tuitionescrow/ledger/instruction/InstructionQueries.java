@@ -24,8 +24,7 @@ import org.springframework.stereotype.Repository;
 public class InstructionQueries {
 
     /** An instruction with the aggregate that owns it. */
-    record Routed(InstructionView view, String ownerId, String ownerRef) {
-    }
+    record Routed(InstructionView view, String ownerId, String ownerRef) {}
 
     /**
      * The oldest transaction still running in this database (the next transaction id when none is),
@@ -65,12 +64,14 @@ public class InstructionQueries {
      * while an older transaction is still running (commands keep theirs short).
      */
     List<InstructionView> page(InstructionStatus status, String afterId, int limit) {
-        Condition condition = status == null ? BANK_INSTRUCTION.STATUS.ne("ASSEMBLING") : BANK_INSTRUCTION.STATUS.eq(status.name());
+        Condition condition =
+                status == null ? BANK_INSTRUCTION.STATUS.ne("ASSEMBLING") : BANK_INSTRUCTION.STATUS.eq(status.name());
         condition = condition.and(BANK_INSTRUCTION.LIST_XID.lt(OLDEST_RUNNING_XID));
         if (afterId != null) {
-            condition = condition.and(DSL.row(BANK_INSTRUCTION.LIST_XID, BANK_INSTRUCTION.LIST_SEQ).gt(
-                    DSL.select(BANK_INSTRUCTION.LIST_XID, BANK_INSTRUCTION.LIST_SEQ)
-                            .from(BANK_INSTRUCTION).where(BANK_INSTRUCTION.INSTRUCTION_ID.eq(afterId))));
+            condition = condition.and(DSL.row(BANK_INSTRUCTION.LIST_XID, BANK_INSTRUCTION.LIST_SEQ)
+                    .gt(DSL.select(BANK_INSTRUCTION.LIST_XID, BANK_INSTRUCTION.LIST_SEQ)
+                            .from(BANK_INSTRUCTION)
+                            .where(BANK_INSTRUCTION.INSTRUCTION_ID.eq(afterId))));
         }
         return db.selectFrom(BANK_INSTRUCTION)
                 .where(condition)
@@ -84,8 +85,10 @@ public class InstructionQueries {
      * older transaction is still running (see {@link #page}); empty when none is held back.
      */
     Optional<Long> newestUnlisted(InstructionStatus status) {
-        Condition condition = status == null ? BANK_INSTRUCTION.STATUS.ne("ASSEMBLING") : BANK_INSTRUCTION.STATUS.eq(status.name());
-        return Optional.ofNullable(db.select(DSL.max(BANK_INSTRUCTION.LIST_XID)).from(BANK_INSTRUCTION)
+        Condition condition =
+                status == null ? BANK_INSTRUCTION.STATUS.ne("ASSEMBLING") : BANK_INSTRUCTION.STATUS.eq(status.name());
+        return Optional.ofNullable(db.select(DSL.max(BANK_INSTRUCTION.LIST_XID))
+                .from(BANK_INSTRUCTION)
                 .where(condition.and(BANK_INSTRUCTION.LIST_XID.ge(OLDEST_RUNNING_XID)))
                 .fetchOne(0, Long.class));
     }
@@ -100,7 +103,8 @@ public class InstructionQueries {
         Condition condition = BANK_INSTRUCTION.STATUS.eq(status.name());
         if (afterId != null) {
             condition = condition.and(BANK_INSTRUCTION.LIST_SEQ.gt(DSL.select(BANK_INSTRUCTION.LIST_SEQ)
-                    .from(BANK_INSTRUCTION).where(BANK_INSTRUCTION.INSTRUCTION_ID.eq(afterId))));
+                    .from(BANK_INSTRUCTION)
+                    .where(BANK_INSTRUCTION.INSTRUCTION_ID.eq(afterId))));
         }
         return db.selectFrom(BANK_INSTRUCTION)
                 .where(condition)
@@ -117,7 +121,9 @@ public class InstructionQueries {
     public Map<String, String> abandonedAssemblies(Instant openedBefore) {
         return db.select(BANK_INSTRUCTION.INSTRUCTION_ID, BANK_INSTRUCTION.INSTITUTION_ID)
                 .from(BANK_INSTRUCTION)
-                .where(BANK_INSTRUCTION.STATUS.eq("ASSEMBLING"), BANK_INSTRUCTION.CREATED_AT.lt(openedBefore.atOffset(ZoneOffset.UTC)))
+                .where(
+                        BANK_INSTRUCTION.STATUS.eq("ASSEMBLING"),
+                        BANK_INSTRUCTION.CREATED_AT.lt(openedBefore.atOffset(ZoneOffset.UTC)))
                 .orderBy(BANK_INSTRUCTION.CREATED_AT)
                 .fetchMap(BANK_INSTRUCTION.INSTRUCTION_ID, BANK_INSTRUCTION.INSTITUTION_ID);
     }
@@ -143,7 +149,9 @@ public class InstructionQueries {
                 LedgerTime.offsetOf(r.getCreatedAt().toInstant()),
                 InstructionStatus.valueOf(r.getStatus()),
                 r.getResultBankTxnId(),
-                r.getExecutedAt() == null ? null : LedgerTime.offsetOf(r.getExecutedAt().toInstant()),
+                r.getExecutedAt() == null
+                        ? null
+                        : LedgerTime.offsetOf(r.getExecutedAt().toInstant()),
                 r.getFailureReason(),
                 r.getPreviousInstructionId(),
                 r.getResolution(),

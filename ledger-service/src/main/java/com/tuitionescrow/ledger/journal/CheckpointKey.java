@@ -38,18 +38,21 @@ class CheckpointKey {
     private final PublicKey publicKey;
     private final boolean development;
 
-    CheckpointKey(@Value("${ledger.audit.checkpoint-key:}") String configured,
-                  @Value("${ledger.audit.checkpoint-key-file:}") String configuredFile,
-                  @Value("${ledger.audit.development-key-file}") String developmentFile) {
+    CheckpointKey(
+            @Value("${ledger.audit.checkpoint-key:}") String configured,
+            @Value("${ledger.audit.checkpoint-key-file:}") String configuredFile,
+            @Value("${ledger.audit.development-key-file}") String developmentFile) {
         try {
-            String encoded = !configured.isBlank() ? configured
+            String encoded = !configured.isBlank()
+                    ? configured
                     : !configuredFile.isBlank() ? Files.readString(Path.of(configuredFile)) : null;
             development = encoded == null;
             if (development) {
                 encoded = developmentKey(Path.of(developmentFile));
             }
             KeyFactory keys = KeyFactory.getInstance(ALGORITHM);
-            privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(encoded.strip())));
+            privateKey = keys.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(encoded.strip())));
             publicKey = publicOf(privateKey);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint key", e);
@@ -57,8 +60,11 @@ class CheckpointKey {
             throw new IllegalStateException("the checkpoint key is not an Ed25519 private key in PKCS#8", e);
         }
         if (development) {
-            log.warn("Checkpoints are signed with a development key (no ledger.audit.checkpoint-key configured); "
-                    + "its public key, id {}: {}", keyId(), Base64.getEncoder().encodeToString(publicKey.getEncoded()));
+            log.warn(
+                    "Checkpoints are signed with a development key (no ledger.audit.checkpoint-key configured); "
+                            + "its public key, id {}: {}",
+                    keyId(),
+                    Base64.getEncoder().encodeToString(publicKey.getEncoded()));
         }
     }
 

@@ -38,7 +38,9 @@ class JournalCheckpoints {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${ledger.audit.checkpoint-interval}", initialDelayString = "${ledger.audit.checkpoint-interval}")
+    @Scheduled(
+            fixedDelayString = "${ledger.audit.checkpoint-interval}",
+            initialDelayString = "${ledger.audit.checkpoint-interval}")
     void publishOnSchedule() {
         publish();
     }
@@ -60,13 +62,17 @@ class JournalCheckpoints {
                 .set(JOURNAL_CHECKPOINT.SIGNATURE, signature)
                 .onConflictDoNothing()
                 .execute();
-        return Optional.of(view(db.selectFrom(JOURNAL_CHECKPOINT).where(JOURNAL_CHECKPOINT.SEQ.eq(head.getLastSeq()))
+        return Optional.of(view(db.selectFrom(JOURNAL_CHECKPOINT)
+                .where(JOURNAL_CHECKPOINT.SEQ.eq(head.getLastSeq()))
                 .fetchSingle()));
     }
 
     List<CheckpointView> page(long afterSeq, int limit) {
-        return db.selectFrom(JOURNAL_CHECKPOINT).where(JOURNAL_CHECKPOINT.SEQ.gt(afterSeq))
-                .orderBy(JOURNAL_CHECKPOINT.SEQ).limit(limit).fetch(JournalCheckpoints::view);
+        return db.selectFrom(JOURNAL_CHECKPOINT)
+                .where(JOURNAL_CHECKPOINT.SEQ.gt(afterSeq))
+                .orderBy(JOURNAL_CHECKPOINT.SEQ)
+                .limit(limit)
+                .fetch(JournalCheckpoints::view);
     }
 
     /** Whether a stored checkpoint carries a good signature by this ledger's key. */
@@ -76,7 +82,11 @@ class JournalCheckpoints {
     }
 
     private static CheckpointView view(JournalCheckpointRecord r) {
-        return new CheckpointView(r.getSeq(), HEX.formatHex(r.getHash()), LedgerTime.offsetOf(r.getPublishedAt().toInstant()),
-                r.getKeyId(), Base64.getEncoder().encodeToString(r.getSignature()));
+        return new CheckpointView(
+                r.getSeq(),
+                HEX.formatHex(r.getHash()),
+                LedgerTime.offsetOf(r.getPublishedAt().toInstant()),
+                r.getKeyId(),
+                Base64.getEncoder().encodeToString(r.getSignature()));
     }
 }

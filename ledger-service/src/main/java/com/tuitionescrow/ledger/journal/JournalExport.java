@@ -49,16 +49,24 @@ class JournalExport {
     void write(long afterSeq, long toSeq, OutputStream out) {
         snapshot.executeWithoutResult(status -> {
             db.execute("set local application_name = '" + JournalWriter.READ_ONLY_APPLICATION + "'");
-            try (Cursor<Record> rows = db.select(JOURNAL_ENTRY.asterisk(), JOURNAL_POSTING.LINE, JOURNAL_POSTING.ACCOUNT_CODE,
-                            JOURNAL_POSTING.ACCOUNT_TYPE, JOURNAL_POSTING.INSTITUTION_ID.as("posting_institution"),
-                            JOURNAL_POSTING.DEBIT_FEN, JOURNAL_POSTING.CREDIT_FEN)
-                    .from(JOURNAL_ENTRY).join(JOURNAL_POSTING).on(JOURNAL_POSTING.SEQ.eq(JOURNAL_ENTRY.SEQ))
-                    .where(JOURNAL_ENTRY.SEQ.gt(afterSeq), JOURNAL_ENTRY.SEQ.le(toSeq))
-                    .orderBy(JOURNAL_ENTRY.SEQ, JOURNAL_POSTING.LINE)
-                    .fetchSize(FETCH_SIZE)
-                    .fetchLazy();
-                 SequenceWriter lines = json.writer().withRootValueSeparator("\n")
-                         .writeValues(new BufferedOutputStream(out, 64 * 1024))) {
+            try (Cursor<Record> rows = db.select(
+                                    JOURNAL_ENTRY.asterisk(),
+                                    JOURNAL_POSTING.LINE,
+                                    JOURNAL_POSTING.ACCOUNT_CODE,
+                                    JOURNAL_POSTING.ACCOUNT_TYPE,
+                                    JOURNAL_POSTING.INSTITUTION_ID.as("posting_institution"),
+                                    JOURNAL_POSTING.DEBIT_FEN,
+                                    JOURNAL_POSTING.CREDIT_FEN)
+                            .from(JOURNAL_ENTRY)
+                            .join(JOURNAL_POSTING)
+                            .on(JOURNAL_POSTING.SEQ.eq(JOURNAL_ENTRY.SEQ))
+                            .where(JOURNAL_ENTRY.SEQ.gt(afterSeq), JOURNAL_ENTRY.SEQ.le(toSeq))
+                            .orderBy(JOURNAL_ENTRY.SEQ, JOURNAL_POSTING.LINE)
+                            .fetchSize(FETCH_SIZE)
+                            .fetchLazy();
+                    SequenceWriter lines = json.writer()
+                            .withRootValueSeparator("\n")
+                            .writeValues(new BufferedOutputStream(out, 64 * 1024))) {
                 Record entry = null;
                 List<JournalEntryView.Line> postings = new ArrayList<>();
                 for (Record row : rows) {
@@ -67,9 +75,12 @@ class JournalExport {
                         postings = new ArrayList<>();
                     }
                     entry = row;
-                    postings.add(new JournalEntryView.Line(row.get(JOURNAL_POSTING.ACCOUNT_CODE),
-                            row.get(JOURNAL_POSTING.ACCOUNT_TYPE), row.get("posting_institution", String.class),
-                            row.get(JOURNAL_POSTING.DEBIT_FEN), row.get(JOURNAL_POSTING.CREDIT_FEN)));
+                    postings.add(new JournalEntryView.Line(
+                            row.get(JOURNAL_POSTING.ACCOUNT_CODE),
+                            row.get(JOURNAL_POSTING.ACCOUNT_TYPE),
+                            row.get("posting_institution", String.class),
+                            row.get(JOURNAL_POSTING.DEBIT_FEN),
+                            row.get(JOURNAL_POSTING.CREDIT_FEN)));
                 }
                 if (entry != null) {
                     lines.write(view(entry, postings));
@@ -85,10 +96,18 @@ class JournalExport {
     }
 
     private static JournalEntryView view(Record e, List<JournalEntryView.Line> postings) {
-        return new JournalEntryView(e.get(JOURNAL_ENTRY.SEQ), e.get(JOURNAL_ENTRY.GLOBAL_INDEX), e.get(JOURNAL_ENTRY.ENTRY_ID),
-                e.get(JOURNAL_ENTRY.ENTRY_TYPE), e.get(JOURNAL_ENTRY.INSTITUTION_ID), e.get(JOURNAL_ENTRY.ORDER_ID),
+        return new JournalEntryView(
+                e.get(JOURNAL_ENTRY.SEQ),
+                e.get(JOURNAL_ENTRY.GLOBAL_INDEX),
+                e.get(JOURNAL_ENTRY.ENTRY_ID),
+                e.get(JOURNAL_ENTRY.ENTRY_TYPE),
+                e.get(JOURNAL_ENTRY.INSTITUTION_ID),
+                e.get(JOURNAL_ENTRY.ORDER_ID),
                 LedgerTime.offsetOf(e.get(JOURNAL_ENTRY.OCCURRED_AT).toInstant()),
-                LedgerTime.offsetOf(e.get(JOURNAL_ENTRY.RECORDED_AT).toInstant()), e.get(JOURNAL_ENTRY.ACTOR), postings,
-                HEX.formatHex(e.get(JOURNAL_ENTRY.PREV_HASH)), HEX.formatHex(e.get(JOURNAL_ENTRY.HASH)));
+                LedgerTime.offsetOf(e.get(JOURNAL_ENTRY.RECORDED_AT).toInstant()),
+                e.get(JOURNAL_ENTRY.ACTOR),
+                postings,
+                HEX.formatHex(e.get(JOURNAL_ENTRY.PREV_HASH)),
+                HEX.formatHex(e.get(JOURNAL_ENTRY.HASH)));
     }
 }

@@ -50,10 +50,15 @@ public class JournalFreshness {
     public void awaitComplete(Instant asOf) {
         Instant now = db.resultQuery("select statement_timestamp()").fetchOne(0, Instant.class);
         if (asOf.isAfter(now)) {
-            throw new Refusal(ProblemCode.AS_OF_IN_FUTURE, "asOf " + asOf + " is later than the ledger's now, " + now
-                    + ": the books as of then are not written yet");
+            throw new Refusal(
+                    ProblemCode.AS_OF_IN_FUTURE,
+                    "asOf " + asOf + " is later than the ledger's now, " + now
+                            + ": the books as of then are not written yet");
         }
-        await(() -> db.select(JOURNAL_HEAD.COMPLETE_UNTIL).from(JOURNAL_HEAD).fetchOne(0, Instant.class).isAfter(asOf));
+        await(() -> db.select(JOURNAL_HEAD.COMPLETE_UNTIL)
+                .from(JOURNAL_HEAD)
+                .fetchOne(0, Instant.class)
+                .isAfter(asOf));
     }
 
     /**

@@ -26,8 +26,7 @@ import java.util.TreeSet;
 final class JournalGaps {
 
     /** A hole: the transactions that were running when it was seen, and when. */
-    private record Hole(List<Long> runningWhenSeen, Instant seenAt) {
-    }
+    private record Hole(List<Long> runningWhenSeen, Instant seenAt) {}
 
     /**
      * A transaction takes its index a moment before it is given its transaction id (in the same insert),
@@ -46,9 +45,16 @@ final class JournalGaps {
     /** Notes the indexes {@code from..to} (inclusive) as holes seen while the given transactions ran. */
     void seen(long from, long to, List<Long> running, Instant now) {
         for (long index = from; index <= to; index++) {
-            holes.merge(index, new Hole(List.copyOf(running), now), (known, again) -> settled(known, now) ? known
-                    : new Hole(java.util.stream.Stream.concat(known.runningWhenSeen().stream(), running.stream())
-                            .distinct().toList(), known.seenAt()));
+            holes.merge(
+                    index,
+                    new Hole(List.copyOf(running), now),
+                    (known, again) -> settled(known, now)
+                            ? known
+                            : new Hole(
+                                    java.util.stream.Stream.concat(known.runningWhenSeen().stream(), running.stream())
+                                            .distinct()
+                                            .toList(),
+                                    known.seenAt()));
         }
     }
 
@@ -67,7 +73,8 @@ final class JournalGaps {
      */
     boolean passable(long index, Set<Long> stillRunning, Instant now) {
         Hole hole = holes.get(index);
-        return hole != null && settled(hole, now)
+        return hole != null
+                && settled(hole, now)
                 && (ended(hole, stillRunning) || !now.isBefore(hole.seenAt().plus(timeout)));
     }
 

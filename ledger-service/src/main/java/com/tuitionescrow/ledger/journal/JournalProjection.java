@@ -38,9 +38,15 @@ class JournalProjection {
     static Link linkOf(long seq, StoredEvent event) {
         Journaled journaled = event.payload();
         List<Posting> postings = journaled.journalEntry().postings();
-        return new Link(seq, event.globalIndex(), event.eventId(), journaled.getClass().getSimpleName(),
-                postings.get(0).account().institutionId(), journaled.orderId(),
-                JournalChain.toStoredPrecision(journaled.occurredAt()), JournalChain.toStoredPrecision(event.recordedAt()),
+        return new Link(
+                seq,
+                event.globalIndex(),
+                event.eventId(),
+                journaled.getClass().getSimpleName(),
+                postings.get(0).account().institutionId(),
+                journaled.orderId(),
+                JournalChain.toStoredPrecision(journaled.occurredAt()),
+                JournalChain.toStoredPrecision(event.recordedAt()),
                 event.actor() == null ? "unknown" : event.actor(),
                 postings.stream().map(JournalChain.Line::of).toList());
     }
@@ -67,13 +73,25 @@ class JournalProjection {
     }
 
     private void insertPostings(Link link) {
-        var insert = db.insertInto(JOURNAL_POSTING,
-                JOURNAL_POSTING.SEQ, JOURNAL_POSTING.LINE, JOURNAL_POSTING.ACCOUNT_CODE, JOURNAL_POSTING.ACCOUNT_TYPE,
-                JOURNAL_POSTING.INSTITUTION_ID, JOURNAL_POSTING.DEBIT_FEN, JOURNAL_POSTING.CREDIT_FEN);
+        var insert = db.insertInto(
+                JOURNAL_POSTING,
+                JOURNAL_POSTING.SEQ,
+                JOURNAL_POSTING.LINE,
+                JOURNAL_POSTING.ACCOUNT_CODE,
+                JOURNAL_POSTING.ACCOUNT_TYPE,
+                JOURNAL_POSTING.INSTITUTION_ID,
+                JOURNAL_POSTING.DEBIT_FEN,
+                JOURNAL_POSTING.CREDIT_FEN);
         short number = 0;
         for (JournalChain.Line line : link.lines()) {
-            insert = insert.values(link.seq(), ++number, line.accountCode(), line.accountType(), line.institutionId(),
-                    line.debitFen(), line.creditFen());
+            insert = insert.values(
+                    link.seq(),
+                    ++number,
+                    line.accountCode(),
+                    line.accountType(),
+                    line.institutionId(),
+                    line.debitFen(),
+                    line.creditFen());
         }
         insert.execute();
     }

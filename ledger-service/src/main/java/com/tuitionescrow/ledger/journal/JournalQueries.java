@@ -45,11 +45,15 @@ class JournalQueries {
     List<JournalEntryView> search(JournalFilter filter, long afterSeq, int limit) {
         Condition condition = JOURNAL_ENTRY.SEQ.gt(afterSeq);
         if (filter.institutionId() != null) {
-            condition = condition.and(JOURNAL_ENTRY.SEQ.in(select(JOURNAL_POSTING.SEQ).from(JOURNAL_POSTING)
-                    .where(JOURNAL_POSTING.INSTITUTION_ID.eq(filter.institutionId()), JOURNAL_POSTING.SEQ.gt(afterSeq))));
+            condition = condition.and(JOURNAL_ENTRY.SEQ.in(select(JOURNAL_POSTING.SEQ)
+                    .from(JOURNAL_POSTING)
+                    .where(
+                            JOURNAL_POSTING.INSTITUTION_ID.eq(filter.institutionId()),
+                            JOURNAL_POSTING.SEQ.gt(afterSeq))));
         }
         if (filter.accountCode() != null) {
-            condition = condition.and(JOURNAL_ENTRY.SEQ.in(select(JOURNAL_POSTING.SEQ).from(JOURNAL_POSTING)
+            condition = condition.and(JOURNAL_ENTRY.SEQ.in(select(JOURNAL_POSTING.SEQ)
+                    .from(JOURNAL_POSTING)
                     .where(JOURNAL_POSTING.ACCOUNT_CODE.eq(filter.accountCode()), JOURNAL_POSTING.SEQ.gt(afterSeq))));
         }
         if (filter.orderId() != null) {
@@ -64,7 +68,11 @@ class JournalQueries {
         if (filter.to() != null) {
             condition = condition.and(JOURNAL_ENTRY.OCCURRED_AT.lt(filter.to().atOffset(ZoneOffset.UTC)));
         }
-        return views(db.selectFrom(JOURNAL_ENTRY).where(condition).orderBy(JOURNAL_ENTRY.SEQ).limit(limit).fetch());
+        return views(db.selectFrom(JOURNAL_ENTRY)
+                .where(condition)
+                .orderBy(JOURNAL_ENTRY.SEQ)
+                .limit(limit)
+                .fetch());
     }
 
     /** The entries with their postings, read in one query for all of them. */
@@ -73,14 +81,21 @@ class JournalQueries {
             return List.of();
         }
         List<Long> seqs = entries.map(JournalEntryRecord::getSeq);
-        Map<Long, List<JournalEntryView.Line>> postings = db.selectFrom(JOURNAL_POSTING)
+        Map<Long, List<JournalEntryView.Line>> postings = db
+                .selectFrom(JOURNAL_POSTING)
                 .where(JOURNAL_POSTING.SEQ.in(seqs))
                 .orderBy(JOURNAL_POSTING.SEQ, JOURNAL_POSTING.LINE)
                 .fetch()
                 .stream()
-                .collect(Collectors.groupingBy(p -> p.getSeq(),
-                        Collectors.mapping(p -> new JournalEntryView.Line(p.getAccountCode(), p.getAccountType(),
-                                        p.getInstitutionId(), p.getDebitFen(), p.getCreditFen()),
+                .collect(Collectors.groupingBy(
+                        p -> p.getSeq(),
+                        Collectors.mapping(
+                                p -> new JournalEntryView.Line(
+                                        p.getAccountCode(),
+                                        p.getAccountType(),
+                                        p.getInstitutionId(),
+                                        p.getDebitFen(),
+                                        p.getCreditFen()),
                                 Collectors.toList())));
         return entries.map(e -> new JournalEntryView(
                 e.getSeq(),

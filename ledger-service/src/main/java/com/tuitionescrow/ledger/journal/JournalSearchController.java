@@ -32,26 +32,40 @@ class JournalSearchController {
     }
 
     @GetMapping("/v1/audit/journal/search")
-    @Operation(summary = "Journal entries that match every criterion given, in seq order, paged by afterSeq",
+    @Operation(
+            summary = "Journal entries that match every criterion given, in seq order, paged by afterSeq",
             description = "An entry is an institution's or an account's when one of its postings is; from and to bound "
                     + "when it happened (occurredAt), to exclusive.")
-    Page<JournalEntryView> search(@RequestParam(required = false) @Pattern(regexp = Ids.CREDIT_CODE) String institutionId,
-                                  @Parameter(description = "TYPE:institutionId, or TYPE:institutionId:studentId")
-                                  @RequestParam(required = false) String accountCode,
-                                  @RequestParam(required = false) @Pattern(regexp = Ids.CLIENT_ID) String orderId,
-                                  @Parameter(description = "the entry's type, e.g. CollectionApplied")
-                                  @RequestParam(required = false) @Pattern(regexp = ENTRY_TYPE) String type,
-                                  @RequestParam(required = false) OffsetDateTime from,
-                                  @RequestParam(required = false) OffsetDateTime to,
-                                  @RequestParam(defaultValue = "0") @Min(0) long afterSeq,
-                                  @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+    Page<JournalEntryView> search(
+            @RequestParam(required = false) @Pattern(regexp = Ids.CREDIT_CODE) String institutionId,
+            @Parameter(description = "TYPE:institutionId, or TYPE:institutionId:studentId")
+                    @RequestParam(required = false)
+                    String accountCode,
+            @RequestParam(required = false) @Pattern(regexp = Ids.CLIENT_ID) String orderId,
+            @Parameter(description = "the entry's type, e.g. CollectionApplied")
+                    @RequestParam(required = false)
+                    @Pattern(regexp = ENTRY_TYPE)
+                    String type,
+            @RequestParam(required = false) OffsetDateTime from,
+            @RequestParam(required = false) OffsetDateTime to,
+            @RequestParam(defaultValue = "0") @Min(0) long afterSeq,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new InvalidRequest("to", "the period ends after it starts");
         }
-        JournalFilter filter = new JournalFilter(institutionId, accountCode == null ? null : parse(accountCode), orderId,
-                type, from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
+        JournalFilter filter = new JournalFilter(
+                institutionId,
+                accountCode == null ? null : parse(accountCode),
+                orderId,
+                type,
+                from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant());
         List<JournalEntryView> entries = journal.search(filter, afterSeq, limit);
-        return new Page<>(entries, entries.size() == limit ? String.valueOf(entries.get(entries.size() - 1).seq()) : null);
+        return new Page<>(
+                entries,
+                entries.size() == limit
+                        ? String.valueOf(entries.get(entries.size() - 1).seq())
+                        : null);
     }
 
     /** The account code as the journal spells it, or 400 when it names no account. */

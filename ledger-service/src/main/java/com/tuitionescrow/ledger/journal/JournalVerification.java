@@ -48,21 +48,22 @@ class JournalVerification {
     private static final HexFormat HEX = HexFormat.of();
 
     /** A checkpoint a regulator kept: the hash entry {@code seq} had when it was published. */
-    record KeptCheckpoint(long seq, String hash) {
-    }
+    record KeptCheckpoint(long seq, String hash) {}
 
     /** A balance row, every column a report reads. */
-    private record Balance(String accountType, String institutionId, String studentId, long debitFen, long creditFen,
-                           long lastSeq) {
-    }
+    private record Balance(
+            String accountType, String institutionId, String studentId, long debitFen, long creditFen, long lastSeq) {}
 
     private final DSLContext db;
     private final StoredEvents storedEvents;
     private final JournalCheckpoints checkpoints;
     private final TransactionTemplate snapshot;
 
-    JournalVerification(DSLContext db, StoredEvents storedEvents, JournalCheckpoints checkpoints,
-                        PlatformTransactionManager transactions) {
+    JournalVerification(
+            DSLContext db,
+            StoredEvents storedEvents,
+            JournalCheckpoints checkpoints,
+            PlatformTransactionManager transactions) {
         this.db = db;
         this.storedEvents = storedEvents;
         this.checkpoints = checkpoints;
@@ -109,8 +110,11 @@ class JournalVerification {
             long expectedSeq = 1;
             List<JournalEntryRecord> page;
             do {
-                page = db.selectFrom(JOURNAL_ENTRY).where(JOURNAL_ENTRY.SEQ.ge(expectedSeq))
-                        .orderBy(JOURNAL_ENTRY.SEQ).limit(PAGE).fetch();
+                page = db.selectFrom(JOURNAL_ENTRY)
+                        .where(JOURNAL_ENTRY.SEQ.ge(expectedSeq))
+                        .orderBy(JOURNAL_ENTRY.SEQ)
+                        .limit(PAGE)
+                        .fetch();
                 Map<Long, List<Line>> lines = linesOf(page);
                 for (JournalEntryRecord entry : page) {
                     check(entry, lines.getOrDefault(entry.getSeq(), List.of()), expectedSeq);
@@ -124,30 +128,54 @@ class JournalVerification {
             boolean headMatches = head.getLastSeq() == lastSeq && Arrays.equals(head.getLastHash(), prevHash);
             Long firstBrokenCheckpoint = published.stream()
                     .filter(c -> !checkpoints.signedHere(c) || !holds(c.seq(), c.hash()))
-                    .map(CheckpointView::seq).findFirst().orElse(null);
+                    .map(CheckpointView::seq)
+                    .findFirst()
+                    .orElse(null);
             String firstDifferingAccount = firstDifferingAccount();
-            return new VerificationResponse(entries, firstBroken == null, firstBroken, firstUnbalanced == null, firstUnbalanced,
-                    firstDifferingAccount == null, firstDifferingAccount,
+            return new VerificationResponse(
+                    entries,
+                    firstBroken == null,
+                    firstBroken,
+                    firstUnbalanced == null,
+                    firstUnbalanced,
+                    firstDifferingAccount == null,
+                    firstDifferingAccount,
                     firstDifferingEvent == null,
                     firstDifferingEvent == null ? null : firstDifferingEvent.globalIndex(),
                     firstDifferingEvent == null ? null : firstDifferingEvent.eventId(),
-                    headMatches, firstBrokenCheckpoint == null, firstBrokenCheckpoint,
+                    headMatches,
+                    firstBrokenCheckpoint == null,
+                    firstBrokenCheckpoint,
                     kept == null ? null : holds(kept.seq(), kept.hash()),
-                    coverage.institutions().stream().map(institution -> new VerificationResponse.Institution(institution,
-                            coverage.custodyFen(institution), coverage.liabilitiesFen(institution),
-                            coverage.custodyFen(institution) >= coverage.liabilitiesFen(institution))).toList());
+                    coverage.institutions().stream()
+                            .map(institution -> new VerificationResponse.Institution(
+                                    institution,
+                                    coverage.custodyFen(institution),
+                                    coverage.liabilitiesFen(institution),
+                                    coverage.custodyFen(institution) >= coverage.liabilitiesFen(institution)))
+                            .toList());
         }
 
         /** A checkpoint holds if the chain is intact up to its seq and has its hash there. */
         private boolean holds(long seq, String hash) {
             byte[] found = hashAtCheckpoints.get(seq);
-            return found != null && HEX.formatHex(found).equalsIgnoreCase(hash) && (firstBroken == null || firstBroken > seq);
+            return found != null
+                    && HEX.formatHex(found).equalsIgnoreCase(hash)
+                    && (firstBroken == null || firstBroken > seq);
         }
 
         private void check(JournalEntryRecord entry, List<Line> lines, long expectedSeq) {
-            Link stored = new Link(entry.getSeq(), entry.getGlobalIndex(), entry.getEntryId(), entry.getEntryType(),
-                    entry.getInstitutionId(), entry.getOrderId(), entry.getOccurredAt().toInstant(),
-                    entry.getRecordedAt().toInstant(), entry.getActor(), lines);
+            Link stored = new Link(
+                    entry.getSeq(),
+                    entry.getGlobalIndex(),
+                    entry.getEntryId(),
+                    entry.getEntryType(),
+                    entry.getInstitutionId(),
+                    entry.getOrderId(),
+                    entry.getOccurredAt().toInstant(),
+                    entry.getRecordedAt().toInstant(),
+                    entry.getActor(),
+                    lines);
             byte[] hash = JournalChain.hash(prevHash, stored);
             boolean linked = entry.getSeq() == expectedSeq && Arrays.equals(entry.getPrevHash(), prevHash);
             if (firstBroken == null && (!linked || !Arrays.equals(entry.getHash(), hash))) {
@@ -157,7 +185,8 @@ class JournalVerification {
                 firstUnbalanced = entry.getSeq();
             }
             StoredEvent event = nextJournaledEvent();
-            if (firstDifferingEvent == null && event != null
+            if (firstDifferingEvent == null
+                    && event != null
                     && !JournalProjection.linkOf(entry.getSeq(), event).equals(stored)) {
                 firstDifferingEvent = event;
             }
@@ -172,11 +201,24 @@ class JournalVerification {
 
         private void replay(long seq, List<Line> lines) {
             for (Line line : lines) {
-                replayed.merge(line.accountCode(), new Balance(line.accountType(), line.institutionId(),
-                        AccountCode.parse(line.accountCode()).studentId(), line.debitFen(), line.creditFen(), seq),
-                        (a, b) -> new Balance(a.accountType(), a.institutionId(), a.studentId(),
-                                Math.addExact(a.debitFen(), b.debitFen()), Math.addExact(a.creditFen(), b.creditFen()), seq));
-                coverage.post(List.of(new Posting(AccountCode.parse(line.accountCode()), line.debitFen(), line.creditFen())));
+                replayed.merge(
+                        line.accountCode(),
+                        new Balance(
+                                line.accountType(),
+                                line.institutionId(),
+                                AccountCode.parse(line.accountCode()).studentId(),
+                                line.debitFen(),
+                                line.creditFen(),
+                                seq),
+                        (a, b) -> new Balance(
+                                a.accountType(),
+                                a.institutionId(),
+                                a.studentId(),
+                                Math.addExact(a.debitFen(), b.debitFen()),
+                                Math.addExact(a.creditFen(), b.creditFen()),
+                                seq));
+                coverage.post(
+                        List.of(new Posting(AccountCode.parse(line.accountCode()), line.debitFen(), line.creditFen())));
             }
         }
 
@@ -184,7 +226,9 @@ class JournalVerification {
         private StoredEvent nextJournaledEvent() {
             while (events.isEmpty() && !eventsDone) {
                 List<StoredEvent> page = storedEvents.after(eventsAfter, PAGE);
-                page.stream().filter(e -> e.globalIndex() <= head.getPosition() && e.payload() != null).forEach(events::add);
+                page.stream()
+                        .filter(e -> e.globalIndex() <= head.getPosition() && e.payload() != null)
+                        .forEach(events::add);
                 eventsDone = page.size() < PAGE || page.get(page.size() - 1).globalIndex() >= head.getPosition();
                 if (!page.isEmpty()) {
                     eventsAfter = page.get(page.size() - 1).globalIndex();
@@ -196,15 +240,26 @@ class JournalVerification {
         /** The first account, by code, whose stored balance differs from the replay on any column, or is extra or missing. */
         private String firstDifferingAccount() {
             Map<String, Balance> stored = new TreeMap<>();
-            db.selectFrom(ACCOUNT_BALANCE).fetch().forEach(r -> stored.put(r.getAccountCode(), new Balance(r.getAccountType(),
-                    r.getInstitutionId(), r.getStudentId(), r.getDebitFen(), r.getCreditFen(), r.getLastSeq())));
+            db.selectFrom(ACCOUNT_BALANCE)
+                    .fetch()
+                    .forEach(r -> stored.put(
+                            r.getAccountCode(),
+                            new Balance(
+                                    r.getAccountType(),
+                                    r.getInstitutionId(),
+                                    r.getStudentId(),
+                                    r.getDebitFen(),
+                                    r.getCreditFen(),
+                                    r.getLastSeq())));
             TreeMap<String, Boolean> differing = new TreeMap<>();
             stored.forEach((code, balance) -> {
                 if (!Objects.equals(replayed.get(code), balance)) {
                     differing.put(code, true);
                 }
             });
-            replayed.keySet().stream().filter(code -> !stored.containsKey(code)).forEach(code -> differing.put(code, true));
+            replayed.keySet().stream()
+                    .filter(code -> !stored.containsKey(code))
+                    .forEach(code -> differing.put(code, true));
             return differing.isEmpty() ? null : differing.firstKey();
         }
     }
@@ -221,16 +276,20 @@ class JournalVerification {
         if (page.isEmpty()) {
             return Map.of();
         }
-        return db.selectFrom(JOURNAL_POSTING)
-                .where(JOURNAL_POSTING.SEQ.between(page.get(0).getSeq(), page.get(page.size() - 1).getSeq()))
+        return db
+                .selectFrom(JOURNAL_POSTING)
+                .where(JOURNAL_POSTING.SEQ.between(
+                        page.get(0).getSeq(), page.get(page.size() - 1).getSeq()))
                 .orderBy(JOURNAL_POSTING.SEQ, JOURNAL_POSTING.LINE)
                 .fetch()
                 .stream()
-                .collect(Collectors.groupingBy(JournalPostingRecord::getSeq,
+                .collect(Collectors.groupingBy(
+                        JournalPostingRecord::getSeq,
                         Collectors.mapping(JournalVerification::toLine, Collectors.toList())));
     }
 
     private static Line toLine(JournalPostingRecord r) {
-        return new Line(r.getAccountCode(), r.getAccountType(), r.getInstitutionId(), r.getDebitFen(), r.getCreditFen());
+        return new Line(
+                r.getAccountCode(), r.getAccountType(), r.getInstitutionId(), r.getDebitFen(), r.getCreditFen());
     }
 }

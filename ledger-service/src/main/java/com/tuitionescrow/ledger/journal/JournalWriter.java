@@ -52,9 +52,13 @@ class JournalWriter implements SmartLifecycle {
     private final JournalGaps gaps;
     private volatile Thread thread;
 
-    JournalWriter(DSLContext db, StoredEvents events, JournalProjection projection, PlatformTransactionManager transactions,
-                  @Value("${ledger.journal.fetch-delay}") Duration pollInterval,
-                  @Value("${ledger.journal.gap-timeout}") Duration gapTimeout) {
+    JournalWriter(
+            DSLContext db,
+            StoredEvents events,
+            JournalProjection projection,
+            PlatformTransactionManager transactions,
+            @Value("${ledger.journal.fetch-delay}") Duration pollInterval,
+            @Value("${ledger.journal.gap-timeout}") Duration gapTimeout) {
         this.db = db;
         this.events = events;
         this.projection = projection;
@@ -64,8 +68,7 @@ class JournalWriter implements SmartLifecycle {
     }
 
     /** What PostgreSQL says before the events are read: which awaited transactions still run, and the watermark. */
-    private record Before(Set<Long> stillRunning, Instant watermark) {
-    }
+    private record Before(Set<Long> stillRunning, Instant watermark) {}
 
     /**
      * One batch: returns whether more events may be waiting at once. Synchronized with itself only: the
@@ -91,19 +94,22 @@ class JournalWriter implements SmartLifecycle {
             byte[] hash = head.getLastHash();
             boolean blocked = false;
             for (StoredEvent event : batch) {
-                if (event.globalIndex() > position + 1 && !passHoles(position + 1, event.globalIndex() - 1, before, now)) {
+                if (event.globalIndex() > position + 1
+                        && !passHoles(position + 1, event.globalIndex() - 1, before, now)) {
                     blocked = true;
                     break;
                 }
                 if (event.payload() != null) {
                     Link link = JournalProjection.linkOf(++seq, event);
-                    hash = projection.write(link, hash, event.payload().journalEntry().postings());
+                    hash = projection.write(
+                            link, hash, event.payload().journalEntry().postings());
                 }
                 position = event.globalIndex();
             }
             boolean drained = !blocked && batch.size() < BATCH;
             OffsetDateTime completeUntil = head.getCompleteUntil();
-            boolean later = drained && !before.watermark().isBefore(completeUntil.toInstant().plus(WATERMARK_STEP));
+            boolean later = drained
+                    && !before.watermark().isBefore(completeUntil.toInstant().plus(WATERMARK_STEP));
             if (position != head.getPosition() || later) {
                 head.setPosition(position);
                 head.setLastSeq(seq);
@@ -126,16 +132,19 @@ class JournalWriter implements SmartLifecycle {
      */
     private Before before() {
         Record2<Instant, Instant> r = db.resultQuery(
-                "select statement_timestamp(), (select min(xact_start) from pg_stat_activity "
-                        + "where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null "
-                        + "and application_name <> '" + READ_ONLY_APPLICATION + "')")
+                        "select statement_timestamp(), (select min(xact_start) from pg_stat_activity "
+                                + "where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null "
+                                + "and application_name <> '" + READ_ONLY_APPLICATION + "')")
                 .coerce(field("now", Instant.class), field("oldest", Instant.class))
                 .fetchOne();
         Instant watermark = r.value2() == null || r.value1().isBefore(r.value2()) ? r.value1() : r.value2();
         Set<Long> awaited = gaps.awaited();
-        Set<Long> stillRunning = awaited.isEmpty() ? Set.of() : Set.copyOf(db.resultQuery(
-                "select x from unnest(?::bigint[]) x where pg_xact_status(x::text::xid8) = 'in progress'",
-                (Object) awaited.toArray(Long[]::new)).fetch(0, Long.class));
+        Set<Long> stillRunning = awaited.isEmpty()
+                ? Set.of()
+                : Set.copyOf(db.resultQuery(
+                                "select x from unnest(?::bigint[]) x where pg_xact_status(x::text::xid8) = 'in progress'",
+                                (Object) awaited.toArray(Long[]::new))
+                        .fetch(0, Long.class));
         return new Before(stillRunning, watermark);
     }
 
@@ -145,9 +154,10 @@ class JournalWriter implements SmartLifecycle {
      */
     private List<Long> runningNow() {
         db.resultQuery("select pg_stat_clear_snapshot()").fetch();
-        return db.resultQuery("select x::text::bigint from pg_snapshot_xip(pg_current_snapshot()) x "
-                + "where (x::text::bigint % 4294967296)::text::xid in "
-                + "(select backend_xid from pg_stat_activity where datname = current_database() and backend_xid is not null)")
+        return db.resultQuery(
+                        "select x::text::bigint from pg_snapshot_xip(pg_current_snapshot()) x "
+                                + "where (x::text::bigint % 4294967296)::text::xid in "
+                                + "(select backend_xid from pg_stat_activity where datname = current_database() and backend_xid is not null)")
                 .fetch(0, Long.class);
     }
 

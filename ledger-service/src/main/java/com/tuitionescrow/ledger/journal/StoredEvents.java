@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.SerializedMetaData;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -31,8 +31,7 @@ import org.springframework.stereotype.Component;
 class StoredEvents {
 
     /** An event as stored: its global index, its id, its timestamp, its payload if it is journaled, its actor. */
-    record StoredEvent(long globalIndex, String eventId, Instant recordedAt, Journaled payload, String actor) {
-    }
+    record StoredEvent(long globalIndex, String eventId, Instant recordedAt, Journaled payload, String actor) {}
 
     static final Table<Record> DOMAIN_EVENTS = table(name("domainevententry"));
     static final Field<Long> GLOBAL_INDEX = field(name("globalindex"), Long.class);
@@ -53,12 +52,16 @@ class StoredEvents {
 
     /** Up to {@code limit} events after the global index, in its order. */
     List<StoredEvent> after(long globalIndex, int limit) {
-        return select(GLOBAL_INDEX.gt(globalIndex)).orderBy(GLOBAL_INDEX).limit(limit).fetch(this::toEvent);
+        return select(GLOBAL_INDEX.gt(globalIndex))
+                .orderBy(GLOBAL_INDEX)
+                .limit(limit)
+                .fetch(this::toEvent);
     }
 
     private SelectConditionStep<Record> select(Condition condition) {
         return db.select(List.of(GLOBAL_INDEX, EVENT_ID, PAYLOAD_TYPE, PAYLOAD_REVISION, PAYLOAD, METADATA, TIMESTAMP))
-                .from(DOMAIN_EVENTS).where(condition);
+                .from(DOMAIN_EVENTS)
+                .where(condition);
     }
 
     private StoredEvent toEvent(Record r) {
@@ -74,6 +77,7 @@ class StoredEvents {
                 actor = value == null ? null : value.toString();
             }
         }
-        return new StoredEvent(r.get(GLOBAL_INDEX), r.get(EVENT_ID), DateTimeUtils.parseInstant(r.get(TIMESTAMP)), payload, actor);
+        return new StoredEvent(
+                r.get(GLOBAL_INDEX), r.get(EVENT_ID), DateTimeUtils.parseInstant(r.get(TIMESTAMP)), payload, actor);
     }
 }

@@ -51,27 +51,50 @@ class LedgerGauges implements MeterBinder {
     }
 
     /** One reading of the ledger's state; ages in seconds, money in fen. */
-    record Reading(long readAtNanos, long journalBacklogEvents, double journalLagSeconds, long pendingInstructions,
-                   double oldestPendingInstructionSeconds, long suspenseFen) {
-    }
+    record Reading(
+            long readAtNanos,
+            long journalBacklogEvents,
+            double journalLagSeconds,
+            long pendingInstructions,
+            double oldestPendingInstructionSeconds,
+            long suspenseFen) {}
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        gauge(registry, "ledger.journal.backlog", "events", "Events stored but not yet in the journal",
+        gauge(
+                registry,
+                "ledger.journal.backlog",
+                "events",
+                "Events stored but not yet in the journal",
                 Reading::journalBacklogEvents);
-        gauge(registry, "ledger.journal.lag", "seconds",
-                "Age of the oldest event not yet in the journal (0 when caught up)", Reading::journalLagSeconds);
-        gauge(registry, "ledger.instructions.pending", null,
-                "Instructions sent to the bank and not answered yet", Reading::pendingInstructions);
-        gauge(registry, "ledger.instructions.oldest.pending.age", "seconds",
+        gauge(
+                registry,
+                "ledger.journal.lag",
+                "seconds",
+                "Age of the oldest event not yet in the journal (0 when caught up)",
+                Reading::journalLagSeconds);
+        gauge(
+                registry,
+                "ledger.instructions.pending",
+                null,
+                "Instructions sent to the bank and not answered yet",
+                Reading::pendingInstructions);
+        gauge(
+                registry,
+                "ledger.instructions.oldest.pending.age",
+                "seconds",
                 "Age of the oldest unanswered instruction to the bank (0 when none)",
                 Reading::oldestPendingInstructionSeconds);
-        gauge(registry, "ledger.suspense", "fen", "Money held in suspense accounts, per the journal",
+        gauge(
+                registry,
+                "ledger.suspense",
+                "fen",
+                "Money held in suspense accounts, per the journal",
                 Reading::suspenseFen);
     }
 
-    private void gauge(MeterRegistry registry, String name, String unit, String description,
-                       ToDoubleFunction<Reading> value) {
+    private void gauge(
+            MeterRegistry registry, String name, String unit, String description, ToDoubleFunction<Reading> value) {
         Gauge.builder(name, this, gauges -> value.applyAsDouble(gauges.reading()))
                 .baseUnit(unit)
                 .description(description)
@@ -93,7 +116,9 @@ class LedgerGauges implements MeterBinder {
         long readAtNanos = System.nanoTime();
         long position = journal.journalPosition();
         Long head = db.select(max(field(name("globalindex"), Long.class)))
-                .from(table(name("domainevententry"))).fetchOne().value1();
+                .from(table(name("domainevententry")))
+                .fetchOne()
+                .value1();
         String oldestUnjournaled = db.select(field(name("timestamp"), String.class))
                 .from(table(name("domainevententry")))
                 .where(field(name("globalindex"), Long.class).gt(position))
@@ -104,11 +129,14 @@ class LedgerGauges implements MeterBinder {
                 .from(BANK_INSTRUCTION)
                 .where(BANK_INSTRUCTION.STATUS.eq("PENDING"))
                 .fetchOne();
-        BigDecimal suspense = db.select(coalesce(sum(ACCOUNT_BALANCE.CREDIT_FEN.minus(ACCOUNT_BALANCE.DEBIT_FEN)), val(BigDecimal.ZERO)))
+        BigDecimal suspense = db.select(coalesce(
+                        sum(ACCOUNT_BALANCE.CREDIT_FEN.minus(ACCOUNT_BALANCE.DEBIT_FEN)), val(BigDecimal.ZERO)))
                 .from(ACCOUNT_BALANCE)
                 .where(ACCOUNT_BALANCE.ACCOUNT_TYPE.eq(AccountType.SUSPENSE.name()))
-                .fetchOne().value1();
-        return new Reading(readAtNanos,
+                .fetchOne()
+                .value1();
+        return new Reading(
+                readAtNanos,
                 head == null ? 0 : Math.max(0, head - position),
                 // Axon stamps events with the system's clock, not the ledger's (which tests move).
                 oldestUnjournaled == null ? 0 : secondsSince(Instant.parse(oldestUnjournaled), Instant.now()),

@@ -27,8 +27,14 @@ public class BankBalances {
      * end of {@code toDate}; an {@code asOf} answer never changes, so the one stored when the statement
      * arrived still holds.
      */
-    public record LatestStatement(String statementId, String custodyAccountNo, LocalDate toDate, long bankClosingFen,
-                                  long ledgerClosingFen, boolean reconciled, Instant reconciledAt) {
+    public record LatestStatement(
+            String statementId,
+            String custodyAccountNo,
+            LocalDate toDate,
+            long bankClosingFen,
+            long ledgerClosingFen,
+            boolean reconciled,
+            Instant reconciledAt) {
 
         /** Bank minus ledger: negative when the bank holds less than the ledger says it does. */
         public long differenceFen() {
@@ -50,15 +56,29 @@ public class BankBalances {
     /** The latest statement of each institution named that has one, in one query. */
     public Map<String, LatestStatement> latestOf(Collection<String> institutionIds) {
         Map<String, LatestStatement> latest = new HashMap<>();
-        db.selectDistinct(RECONCILIATION.INSTITUTION_ID, RECONCILIATION.STATEMENT_ID, RECONCILIATION.CUSTODY_ACCOUNT_NO,
-                        RECONCILIATION.TO_DATE, RECONCILIATION.BANK_CLOSING_FEN, RECONCILIATION.LEDGER_CLOSING_FEN,
-                        RECONCILIATION.RECONCILED, RECONCILIATION.RECEIVED_AT)
+        db.selectDistinct(
+                        RECONCILIATION.INSTITUTION_ID,
+                        RECONCILIATION.STATEMENT_ID,
+                        RECONCILIATION.CUSTODY_ACCOUNT_NO,
+                        RECONCILIATION.TO_DATE,
+                        RECONCILIATION.BANK_CLOSING_FEN,
+                        RECONCILIATION.LEDGER_CLOSING_FEN,
+                        RECONCILIATION.RECONCILED,
+                        RECONCILIATION.RECEIVED_AT)
                 .on(RECONCILIATION.INSTITUTION_ID)
                 .from(RECONCILIATION)
                 .where(RECONCILIATION.INSTITUTION_ID.in(institutionIds))
                 .orderBy(RECONCILIATION.INSTITUTION_ID, RECONCILIATION.TO_DATE.desc(), RECONCILIATION.LIST_SEQ.desc())
-                .forEach(r -> latest.put(r.value1(), new LatestStatement(r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value8().toInstant())));
+                .forEach(r -> latest.put(
+                        r.value1(),
+                        new LatestStatement(
+                                r.value2(),
+                                r.value3(),
+                                r.value4(),
+                                r.value5(),
+                                r.value6(),
+                                r.value7(),
+                                r.value8().toInstant())));
         return latest;
     }
 }

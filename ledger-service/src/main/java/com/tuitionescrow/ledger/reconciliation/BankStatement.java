@@ -9,8 +9,13 @@ import java.util.Objects;
  * One statement of one custody account, whatever file it came in: the period it covers, its booked
  * opening (OPBD) and closing (CLBD) balances in fen, and its entries in the bank's order.
  */
-record BankStatement(String custodyAccountNo, LocalDate fromDate, LocalDate toDate, long openingFen, long closingFen,
-                     List<Entry> entries) {
+record BankStatement(
+        String custodyAccountNo,
+        LocalDate fromDate,
+        LocalDate toDate,
+        long openingFen,
+        long closingFen,
+        List<Entry> entries) {
 
     BankStatement {
         Objects.requireNonNull(custodyAccountNo, "custodyAccountNo");
@@ -27,8 +32,14 @@ record BankStatement(String custodyAccountNo, LocalDate fromDate, LocalDate toDa
      * matches against the bankTxnIds it holds; absent when the bank gave none (a fee, interest).
      * {@code identifiedBy} says where the entry is and what else names it, for a person to find it.
      */
-    record Entry(LocalDate bookingDate, CreditDebit kind, long amountFen, String bankRef, EntryStatus status,
-                 boolean reversal, String identifiedBy) {
+    record Entry(
+            LocalDate bookingDate,
+            CreditDebit kind,
+            long amountFen,
+            String bankRef,
+            EntryStatus status,
+            boolean reversal,
+            String identifiedBy) {
 
         Entry {
             Objects.requireNonNull(kind, "kind");
@@ -45,8 +56,13 @@ record BankStatement(String custodyAccountNo, LocalDate fromDate, LocalDate toDa
         }
 
         /** An entry known by its reference alone. */
-        Entry(LocalDate bookingDate, CreditDebit kind, long amountFen, String bankRef, EntryStatus status,
-              boolean reversal) {
+        Entry(
+                LocalDate bookingDate,
+                CreditDebit kind,
+                long amountFen,
+                String bankRef,
+                EntryStatus status,
+                boolean reversal) {
             this(bookingDate, kind, amountFen, Objects.requireNonNull(bankRef, "bankRef"), status, reversal, null);
         }
 

@@ -32,7 +32,9 @@ final class Camt053Handler extends DefaultHandler {
     static final int MAX_DEPTH = 32;
     /** Transactions of one batched entry that are read one by one; a larger batch is read as one movement. */
     static final int MAX_TRANSACTIONS_PER_ENTRY = 1000;
-    private static final Pattern NAMESPACE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.053\\.001\\.(0[2-9]|1[0-3])");
+
+    private static final Pattern NAMESPACE =
+            Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.053\\.001\\.(0[2-9]|1[0-3])");
     private static final String STMT = "Document/BkToCstmrStmt/Stmt";
     private static final String BAL = STMT + "/Bal";
     private static final String NTRY = STMT + "/Ntry";
@@ -119,8 +121,10 @@ final class Camt053Handler extends DefaultHandler {
     public void startElement(String uri, String localName, String qualifiedName, Attributes attributes) {
         if (path.isEmpty()) {
             if (!"Document".equals(localName) || !NAMESPACE.matcher(uri).matches()) {
-                throw new MalformedStatement(here(), "not an ISO 20022 camt.053 statement: the root element is a "
-                        + "Document of namespace urn:iso:std:iso:20022:tech:xsd:camt.053.001.02 to .13");
+                throw new MalformedStatement(
+                        here(),
+                        "not an ISO 20022 camt.053 statement: the root element is a "
+                                + "Document of namespace urn:iso:std:iso:20022:tech:xsd:camt.053.001.02 to .13");
             }
             namespace = uri;
         }
@@ -140,7 +144,7 @@ final class Camt053Handler extends DefaultHandler {
                 entry.transactions.add(transaction);
             }
             case TX + "/Amt", TX + "/AmtDtls/TxAmt/Amt" ->
-                    transaction.foreignAmount |= !CURRENCY.equals(attributes.getValue("Ccy"));
+                transaction.foreignAmount |= !CURRENCY.equals(attributes.getValue("Ccy"));
             default -> {
                 // Not a fact the ledger reconciles.
             }
@@ -238,7 +242,8 @@ final class Camt053Handler extends DefaultHandler {
      */
     private void finishEntry() {
         if (entry.fen == null || entry.kind == null || entry.status == null) {
-            throw new MalformedStatement(entry.location, "an entry has an amount (Amt), a CdtDbtInd and a status (Sts)");
+            throw new MalformedStatement(
+                    entry.location, "an entry has an amount (Amt), a CdtDbtInd and a status (Sts)");
         }
         if (entry.fen == 0) {
             throw new MalformedStatement(entry.location, "an entry moves a positive amount");
@@ -251,17 +256,31 @@ final class Camt053Handler extends DefaultHandler {
         if (isSplittableBatch()) {
             for (int i = 0; i < entry.transactions.size(); i++) {
                 TransactionDraft tx = entry.transactions.get(i);
-                add(new BankStatement.Entry(date, entry.kind, tx.fen, StatementBuilder.reference(tx.reference()),
-                        entry.status, entry.reversal, identification("transaction " + (i + 1) + " of the entry")));
+                add(new BankStatement.Entry(
+                        date,
+                        entry.kind,
+                        tx.fen,
+                        StatementBuilder.reference(tx.reference()),
+                        entry.status,
+                        entry.reversal,
+                        identification("transaction " + (i + 1) + " of the entry")));
             }
             return;
         }
         String ref = entry.transactions.size() == 1
-                ? firstOf(entry.transactions.get(0).accountServicerRef, entry.accountServicerRef,
+                ? firstOf(
+                        entry.transactions.get(0).accountServicerRef,
+                        entry.accountServicerRef,
                         entry.transactions.get(0).endToEndId)
                 : entry.accountServicerRef;
-        add(new BankStatement.Entry(date, entry.kind, entry.fen, StatementBuilder.reference(ref), entry.status,
-                entry.reversal, identification(null)));
+        add(new BankStatement.Entry(
+                date,
+                entry.kind,
+                entry.fen,
+                StatementBuilder.reference(ref),
+                entry.status,
+                entry.reversal,
+                identification(null)));
     }
 
     private boolean isSplittableBatch() {
@@ -306,16 +325,18 @@ final class Camt053Handler extends DefaultHandler {
             what.add("BkTxCd Prtry " + entry.proprietaryCode);
         }
         if (entry.information != null && !entry.information.isEmpty()) {
-            what.add(entry.information.length() <= INFORMATION_CHARS ? entry.information
-                    : entry.information.substring(0, INFORMATION_CHARS) + "...");
+            what.add(
+                    entry.information.length() <= INFORMATION_CHARS
+                            ? entry.information
+                            : entry.information.substring(0, INFORMATION_CHARS) + "...");
         }
         return StatementBuilder.identification(what.toString());
     }
 
     private void requireYuan(String currency) {
         if (!CURRENCY.equals(currency)) {
-            throw new MalformedStatement(here(), "a custody account statement is in CNY, not '"
-                    + (currency == null ? "" : currency) + "'");
+            throw new MalformedStatement(
+                    here(), "a custody account statement is in CNY, not '" + (currency == null ? "" : currency) + "'");
         }
     }
 
@@ -347,8 +368,11 @@ final class Camt053Handler extends DefaultHandler {
         return switch (value) {
             case "BOOK" -> EntryStatus.BOOK;
             case "PDNG" -> EntryStatus.PDNG;
-            default -> throw new MalformedStatement(here(), "the ledger reads entries of status BOOK or PDNG, not '"
-                    + (value.length() > 8 ? value.substring(0, 8) + "..." : value) + "'");
+            default ->
+                throw new MalformedStatement(
+                        here(),
+                        "the ledger reads entries of status BOOK or PDNG, not '"
+                                + (value.length() > 8 ? value.substring(0, 8) + "..." : value) + "'");
         };
     }
 
@@ -362,7 +386,9 @@ final class Camt053Handler extends DefaultHandler {
                 return LocalDate.parse(value);
             }
             if (value.endsWith("Z") || value.matches(".*[+-][0-9]{2}:[0-9]{2}$")) {
-                return OffsetDateTime.parse(value).atZoneSameInstant(LedgerTime.ZONE).toLocalDate();
+                return OffsetDateTime.parse(value)
+                        .atZoneSameInstant(LedgerTime.ZONE)
+                        .toLocalDate();
             }
             return LocalDateTime.parse(value).toLocalDate();
         } catch (DateTimeParseException e) {

@@ -20,7 +20,9 @@ import org.xml.sax.SAXParseException;
 final class Camt053Parser {
 
     /** No entity can be declared without a DOCTYPE; should that ever change, expansion stops almost at once. */
-    private static final String ENTITY_EXPANSION_LIMIT = "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit";
+    private static final String ENTITY_EXPANSION_LIMIT =
+            "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit";
+
     private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
     private final int maxEntries;
@@ -35,8 +37,7 @@ final class Camt053Parser {
         try {
             parser().parse(new ByteArrayInputStream(file), statements);
         } catch (SAXParseException e) {
-            throw new MalformedStatement("line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
-                    describe(e));
+            throw new MalformedStatement("line " + e.getLineNumber() + ", column " + e.getColumnNumber(), describe(e));
         } catch (SAXException | IOException e) {
             throw new MalformedStatement("statement", "the statement cannot be read as XML");
         }

@@ -52,8 +52,8 @@ final class CsvStatementParser {
         }
         String[] field = line.split(",", -1);
         if (field.length != COLUMNS) {
-            throw new MalformedStatement(location, "a row has " + COLUMNS + " columns (" + HEADER + "), this one has "
-                    + field.length);
+            throw new MalformedStatement(
+                    location, "a row has " + COLUMNS + " columns (" + HEADER + "), this one has " + field.length);
         }
         statement.account(field[0], location + ", custodyAccountNo");
         LocalDate bookingDate = date(field[1], location);
@@ -72,9 +72,16 @@ final class CsvStatementParser {
                     throw new MalformedStatement(location + ", amountFen", "an entry moves a positive amount");
                 }
                 // An empty bankRef is an entry the bank gave no reference (a fee): kept, and known by its line.
-                statement.entry(new BankStatement.Entry(bookingDate, CreditDebit.valueOf(field[2]), fen,
-                        StatementBuilder.reference(field[4]), status(field[5], location), reversal(field[6], location),
-                        location), location);
+                statement.entry(
+                        new BankStatement.Entry(
+                                bookingDate,
+                                CreditDebit.valueOf(field[2]),
+                                fen,
+                                StatementBuilder.reference(field[4]),
+                                status(field[5], location),
+                                reversal(field[6], location),
+                                location),
+                        location);
             }
             default -> throw new MalformedStatement(location + ", kind", "kind is CRDT, DBIT, OPBD or CLBD");
         }
@@ -127,7 +134,8 @@ final class CsvStatementParser {
 
     private static String utf8(byte[] file) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(file))

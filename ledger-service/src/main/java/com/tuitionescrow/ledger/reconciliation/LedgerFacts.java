@@ -43,19 +43,32 @@ class LedgerFacts {
         db.select(BANK_COLLECTION.BANK_TXN_ID, BANK_COLLECTION.AMOUNT_FEN, BANK_COLLECTION.RECEIVED_AT)
                 .from(BANK_COLLECTION)
                 .where(BANK_COLLECTION.CUSTODY_ACCOUNT_NO.eq(custodyAccountNo))
-                .and(BANK_COLLECTION.RECEIVED_AT.ge(start.atOffset(ZoneOffset.UTC))
+                .and(BANK_COLLECTION
+                        .RECEIVED_AT
+                        .ge(start.atOffset(ZoneOffset.UTC))
                         .and(BANK_COLLECTION.RECEIVED_AT.lt(end.atOffset(ZoneOffset.UTC)))
                         .or(BANK_COLLECTION.BANK_TXN_ID.eq(any(bankRefs))))
-                .forEach(r -> facts.add(new LedgerFact(r.value1(), CreditDebit.CRDT, r.value2(),
+                .forEach(r -> facts.add(new LedgerFact(
+                        r.value1(),
+                        CreditDebit.CRDT,
+                        r.value2(),
                         LedgerTime.offsetOf(r.value3().toInstant()))));
         db.select(BANK_INSTRUCTION.RESULT_BANK_TXN_ID, BANK_INSTRUCTION.AMOUNT_FEN, BANK_INSTRUCTION.EXECUTED_AT)
                 .from(BANK_INSTRUCTION)
-                .where(BANK_INSTRUCTION.CUSTODY_ACCOUNT_NO.eq(custodyAccountNo), BANK_INSTRUCTION.STATUS.eq(EXECUTED),
-                        BANK_INSTRUCTION.RESULT_BANK_TXN_ID.isNotNull(), BANK_INSTRUCTION.EXECUTED_AT.isNotNull())
-                .and(BANK_INSTRUCTION.EXECUTED_AT.ge(start.atOffset(ZoneOffset.UTC))
+                .where(
+                        BANK_INSTRUCTION.CUSTODY_ACCOUNT_NO.eq(custodyAccountNo),
+                        BANK_INSTRUCTION.STATUS.eq(EXECUTED),
+                        BANK_INSTRUCTION.RESULT_BANK_TXN_ID.isNotNull(),
+                        BANK_INSTRUCTION.EXECUTED_AT.isNotNull())
+                .and(BANK_INSTRUCTION
+                        .EXECUTED_AT
+                        .ge(start.atOffset(ZoneOffset.UTC))
                         .and(BANK_INSTRUCTION.EXECUTED_AT.lt(end.atOffset(ZoneOffset.UTC)))
                         .or(BANK_INSTRUCTION.RESULT_BANK_TXN_ID.eq(any(bankRefs))))
-                .forEach(r -> facts.add(new LedgerFact(r.value1(), CreditDebit.DBIT, r.value2(),
+                .forEach(r -> facts.add(new LedgerFact(
+                        r.value1(),
+                        CreditDebit.DBIT,
+                        r.value2(),
                         LedgerTime.offsetOf(r.value3().toInstant()))));
         return facts;
     }
@@ -67,8 +80,11 @@ class LedgerFacts {
      */
     long custodyCashBefore(String institutionId, Instant end) {
         return db.select(sum(JOURNAL_POSTING.DEBIT_FEN), sum(JOURNAL_POSTING.CREDIT_FEN))
-                .from(JOURNAL_POSTING).join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
-                .where(JOURNAL_POSTING.ACCOUNT_CODE.eq(AccountCode.of(AccountType.CUSTODY_CASH, institutionId).toString()))
+                .from(JOURNAL_POSTING)
+                .join(JOURNAL_ENTRY)
+                .on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
+                .where(JOURNAL_POSTING.ACCOUNT_CODE.eq(
+                        AccountCode.of(AccountType.CUSTODY_CASH, institutionId).toString()))
                 .and(JOURNAL_ENTRY.OCCURRED_AT.lt(end.atOffset(ZoneOffset.UTC)))
                 .fetchOne(r -> AccountType.CUSTODY_CASH.normalSide().balance(fen(r.value1()), fen(r.value2())));
     }

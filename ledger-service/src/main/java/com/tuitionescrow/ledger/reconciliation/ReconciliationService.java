@@ -6,13 +6,13 @@ import com.tuitionescrow.ledger.api.reconciliation.ReconciliationReport;
 import com.tuitionescrow.ledger.api.reconciliation.ReconciliationSummary;
 import com.tuitionescrow.ledger.api.reconciliation.StatementFormat;
 import com.tuitionescrow.ledger.institution.InstitutionDirectory;
+import com.tuitionescrow.ledger.journal.JournalFreshness;
 import com.tuitionescrow.ledger.platform.command.CommandTransactions;
 import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.security.Role;
 import com.tuitionescrow.ledger.platform.web.Forbidden;
 import com.tuitionescrow.ledger.platform.web.InvalidRequest;
 import com.tuitionescrow.ledger.platform.web.NotFound;
-import com.tuitionescrow.ledger.journal.JournalFreshness;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
 import com.tuitionescrow.ledger.shared.Sha256;
@@ -47,8 +47,13 @@ class ReconciliationService {
     private final JournalFreshness journal;
     private final Clock clock;
 
-    ReconciliationService(InstitutionDirectory institutions, LedgerFacts ledger, ReconciliationStore reports,
-                          CommandTransactions transactions, JournalFreshness journal, Clock clock) {
+    ReconciliationService(
+            InstitutionDirectory institutions,
+            LedgerFacts ledger,
+            ReconciliationStore reports,
+            CommandTransactions transactions,
+            JournalFreshness journal,
+            Clock clock) {
         this.institutions = institutions;
         this.ledger = ledger;
         this.reports = reports;
@@ -67,25 +72,34 @@ class ReconciliationService {
             case CAMT_053 -> new Camt053Parser(MAX_ENTRIES).parse(file);
             case CSV -> List.of(new CsvStatementParser(MAX_ENTRIES).parse(file));
         };
-        List<String> institutionIds = statements.stream().map(statement -> institutions
-                .findByCustodyAccount(statement.custodyAccountNo())
-                .orElseThrow(() -> new Refusal(ProblemCode.STATEMENT_ACCOUNT_UNKNOWN, "no registered institution holds "
-                        + "custody account " + statement.custodyAccountNo() + "; the statement was not recorded"))
-                .institutionId()).toList();
+        List<String> institutionIds = statements.stream()
+                .map(statement -> institutions
+                        .findByCustodyAccount(statement.custodyAccountNo())
+                        .orElseThrow(() -> new Refusal(
+                                ProblemCode.STATEMENT_ACCOUNT_UNKNOWN,
+                                "no registered institution holds " + "custody account " + statement.custodyAccountNo()
+                                        + "; the statement was not recorded"))
+                        .institutionId())
+                .toList();
         byte[] contentSha256 = Sha256.of(file);
         // The closing balance is read from the journal: it must include every receipt recorded so far.
         journal.awaitCurrent();
         return transactions.inTransaction(() -> {
             List<String> reported = reports.statementsOfFile(contentSha256);
             if (!reported.isEmpty()) {
-                return withOthers(reports.find(reported.get(0)).orElseThrow(),
+                return withOthers(
+                        reports.find(reported.get(0)).orElseThrow(),
                         reports.summaries(reported.subList(1, reported.size())));
             }
             List<ReconciliationReport> made = new ArrayList<>();
             for (int i = 0; i < statements.size(); i++) {
                 made.add(reconcile(statements.get(i), institutionIds.get(i), format, contentSha256, i, caller));
             }
-            return withOthers(made.get(0), made.subList(1, made.size()).stream().map(ReconciliationStore::summary).toList());
+            return withOthers(
+                    made.get(0),
+                    made.subList(1, made.size()).stream()
+                            .map(ReconciliationStore::summary)
+                            .toList());
         });
     }
 
@@ -95,10 +109,13 @@ class ReconciliationService {
         if (scope != null && !caller.canSee(scope, Role.REGULATOR)) {
             throw new Forbidden("an institution reads only its own reconciliations");
         }
-        long after = afterId == null ? 0 : reports.listPosition(afterId)
-                .orElseThrow(() -> new InvalidRequest("afterId", "no reconciliation " + afterId));
+        long after = afterId == null
+                ? 0
+                : reports.listPosition(afterId)
+                        .orElseThrow(() -> new InvalidRequest("afterId", "no reconciliation " + afterId));
         List<ReconciliationSummary> items = reports.page(scope, after, limit);
-        return new Page<>(items, items.size() == limit ? items.get(items.size() - 1).statementId() : null);
+        return new Page<>(
+                items, items.size() == limit ? items.get(items.size() - 1).statementId() : null);
     }
 
     /** Another institution's report is not found, so that its existence is not revealed; nor are its neighbours in the file. */
@@ -114,30 +131,65 @@ class ReconciliationService {
     }
 
     private static ReconciliationReport withOthers(ReconciliationReport report, List<ReconciliationSummary> others) {
-        return new ReconciliationReport(report.statementId(), report.institutionId(), report.custodyAccountNo(),
-                report.fromDate(), report.toDate(), report.receivedAt(), report.matched(), report.missingInLedger(),
-                report.missingInBank(), report.amountMismatches(), report.pending(), report.reversed(),
-                report.bankOpeningFen(), report.bankClosingFen(), report.ledgerClosingFen(), report.statementConsistent(),
-                report.reconciled(), others);
+        return new ReconciliationReport(
+                report.statementId(),
+                report.institutionId(),
+                report.custodyAccountNo(),
+                report.fromDate(),
+                report.toDate(),
+                report.receivedAt(),
+                report.matched(),
+                report.missingInLedger(),
+                report.missingInBank(),
+                report.amountMismatches(),
+                report.pending(),
+                report.reversed(),
+                report.bankOpeningFen(),
+                report.bankClosingFen(),
+                report.ledgerClosingFen(),
+                report.statementConsistent(),
+                report.reconciled(),
+                others);
     }
 
-    private ReconciliationReport reconcile(BankStatement statement, String institutionId, StatementFormat format,
-                                           byte[] contentSha256, int fileIndex, Caller caller) {
+    private ReconciliationReport reconcile(
+            BankStatement statement,
+            String institutionId,
+            StatementFormat format,
+            byte[] contentSha256,
+            int fileIndex,
+            Caller caller) {
         Instant start = statement.fromDate().atStartOfDay(LedgerTime.ZONE).toInstant();
-        Instant end = statement.toDate().plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant();
-        String[] bankRefs = statement.entries().stream().map(BankStatement.Entry::bankRef).filter(Objects::nonNull)
-                .distinct().toArray(String[]::new);
-        StatementMatcher.Findings findings = StatementMatcher.match(statement,
-                ledger.of(statement.custodyAccountNo(), start, end, bankRefs), start, end);
+        Instant end =
+                statement.toDate().plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant();
+        String[] bankRefs = statement.entries().stream()
+                .map(BankStatement.Entry::bankRef)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toArray(String[]::new);
+        StatementMatcher.Findings findings = StatementMatcher.match(
+                statement, ledger.of(statement.custodyAccountNo(), start, end, bankRefs), start, end);
         long ledgerClosingFen = ledger.custodyCashBefore(institutionId, end);
-        ReconciliationReport report = new ReconciliationReport("stmt-" + UUID.randomUUID(), institutionId,
-                statement.custodyAccountNo(), statement.fromDate(), statement.toDate(),
+        ReconciliationReport report = new ReconciliationReport(
+                "stmt-" + UUID.randomUUID(),
+                institutionId,
+                statement.custodyAccountNo(),
+                statement.fromDate(),
+                statement.toDate(),
                 // Stored with microseconds, so the first answer and every replay of it are the same.
                 LedgerTime.offsetOf(clock.instant().truncatedTo(ChronoUnit.MICROS)),
-                findings.matched(), findings.missingInLedger(), findings.missingInBank(), findings.amountMismatches(),
-                findings.pending(), findings.reversed(), statement.openingFen(), statement.closingFen(),
-                ledgerClosingFen, findings.statementConsistent(),
-                findings.clean() && ledgerClosingFen == statement.closingFen(), List.of());
+                findings.matched(),
+                findings.missingInLedger(),
+                findings.missingInBank(),
+                findings.amountMismatches(),
+                findings.pending(),
+                findings.reversed(),
+                statement.openingFen(),
+                statement.closingFen(),
+                ledgerClosingFen,
+                findings.statementConsistent(),
+                findings.clean() && ledgerClosingFen == statement.closingFen(),
+                List.of());
         reports.save(report, contentSha256, fileIndex, format, caller.actor());
         return report;
     }

@@ -29,7 +29,13 @@ class ReconciliationStore {
     /** Findings are inserted in batches of this many rows: few round trips, bounded statements. */
     private static final int INSERT_BATCH = 1000;
 
-    private enum Finding { MISSING_IN_LEDGER, MISSING_IN_BANK, AMOUNT_MISMATCH, PENDING, REVERSED }
+    private enum Finding {
+        MISSING_IN_LEDGER,
+        MISSING_IN_BANK,
+        AMOUNT_MISMATCH,
+        PENDING,
+        REVERSED
+    }
 
     private final DSLContext db;
 
@@ -39,7 +45,8 @@ class ReconciliationStore {
 
     /** The reports of the file with this content, in the file's order; none if it never arrived. */
     List<String> statementsOfFile(byte[] contentSha256) {
-        return db.select(RECONCILIATION.STATEMENT_ID).from(RECONCILIATION)
+        return db.select(RECONCILIATION.STATEMENT_ID)
+                .from(RECONCILIATION)
                 .where(RECONCILIATION.CONTENT_SHA256.eq(contentSha256))
                 .orderBy(RECONCILIATION.FILE_INDEX)
                 .fetch(RECONCILIATION.STATEMENT_ID);
@@ -48,8 +55,10 @@ class ReconciliationStore {
     /** The other reports of the file a report came in, in the file's order. */
     List<String> othersOfTheSameFile(String statementId) {
         var file = RECONCILIATION.as("file");
-        return db.select(RECONCILIATION.STATEMENT_ID).from(RECONCILIATION)
-                .join(file).on(file.CONTENT_SHA256.eq(RECONCILIATION.CONTENT_SHA256))
+        return db.select(RECONCILIATION.STATEMENT_ID)
+                .from(RECONCILIATION)
+                .join(file)
+                .on(file.CONTENT_SHA256.eq(RECONCILIATION.CONTENT_SHA256))
                 .where(file.STATEMENT_ID.eq(statementId), RECONCILIATION.STATEMENT_ID.ne(statementId))
                 .orderBy(RECONCILIATION.FILE_INDEX)
                 .fetch(RECONCILIATION.STATEMENT_ID);
@@ -124,29 +133,49 @@ class ReconciliationStore {
                     switch (Finding.valueOf(f.getFinding())) {
                         case MISSING_IN_LEDGER -> missingInLedger.add(bankEntry(f, kind));
                         case PENDING -> pending.add(bankEntry(f, kind));
-                        case MISSING_IN_BANK -> missingInBank.add(new LedgerFact(f.getBankRef(), kind, f.getLedgerFen(),
-                                LedgerTime.offsetOf(f.getOccurredAt().toInstant())));
-                        case AMOUNT_MISMATCH -> mismatches.add(new AmountMismatch(f.getBankRef(), kind, f.getBankFen(),
-                                f.getLedgerFen()));
+                        case MISSING_IN_BANK ->
+                            missingInBank.add(new LedgerFact(
+                                    f.getBankRef(),
+                                    kind,
+                                    f.getLedgerFen(),
+                                    LedgerTime.offsetOf(f.getOccurredAt().toInstant())));
+                        case AMOUNT_MISMATCH ->
+                            mismatches.add(new AmountMismatch(f.getBankRef(), kind, f.getBankFen(), f.getLedgerFen()));
                         case REVERSED -> reversed.add(new Reversal(f.getBankRef(), kind, f.getBankFen()));
                     }
                 });
-        return Optional.of(new ReconciliationReport(head.getStatementId(), head.getInstitutionId(),
-                head.getCustodyAccountNo(), head.getFromDate(), head.getToDate(),
-                LedgerTime.offsetOf(head.getReceivedAt().toInstant()), head.getMatched(), missingInLedger, missingInBank,
-                mismatches, pending, reversed, head.getBankOpeningFen(), head.getBankClosingFen(),
-                head.getLedgerClosingFen(), head.getStatementConsistent(), head.getReconciled(), List.of()));
+        return Optional.of(new ReconciliationReport(
+                head.getStatementId(),
+                head.getInstitutionId(),
+                head.getCustodyAccountNo(),
+                head.getFromDate(),
+                head.getToDate(),
+                LedgerTime.offsetOf(head.getReceivedAt().toInstant()),
+                head.getMatched(),
+                missingInLedger,
+                missingInBank,
+                mismatches,
+                pending,
+                reversed,
+                head.getBankOpeningFen(),
+                head.getBankClosingFen(),
+                head.getLedgerClosingFen(),
+                head.getStatementConsistent(),
+                head.getReconciled(),
+                List.of()));
     }
 
     Optional<String> institutionOf(String statementId) {
-        return db.select(RECONCILIATION.INSTITUTION_ID).from(RECONCILIATION)
+        return db.select(RECONCILIATION.INSTITUTION_ID)
+                .from(RECONCILIATION)
                 .where(RECONCILIATION.STATEMENT_ID.eq(statementId))
                 .fetchOptional(RECONCILIATION.INSTITUTION_ID);
     }
 
     /** The position of a report in the list, for the cursor {@code afterId}. */
     Optional<Long> listPosition(String statementId) {
-        return db.select(RECONCILIATION.LIST_SEQ).from(RECONCILIATION)
+        return db.select(RECONCILIATION.LIST_SEQ)
+                .from(RECONCILIATION)
                 .where(RECONCILIATION.STATEMENT_ID.eq(statementId))
                 .fetchOptional(RECONCILIATION.LIST_SEQ);
     }
@@ -165,19 +194,43 @@ class ReconciliationStore {
     }
 
     private static ReconciliationSummary summary(ReconciliationRecord head) {
-        return new ReconciliationSummary(head.getStatementId(), head.getInstitutionId(), head.getCustodyAccountNo(),
-                head.getFromDate(), head.getToDate(), LedgerTime.offsetOf(head.getReceivedAt().toInstant()),
-                head.getMatched(), head.getMissingInLedger(), head.getMissingInBank(), head.getAmountMismatches(),
-                head.getPending(), head.getReversed(), head.getBankClosingFen(), head.getLedgerClosingFen(),
-                head.getStatementConsistent(), head.getReconciled());
+        return new ReconciliationSummary(
+                head.getStatementId(),
+                head.getInstitutionId(),
+                head.getCustodyAccountNo(),
+                head.getFromDate(),
+                head.getToDate(),
+                LedgerTime.offsetOf(head.getReceivedAt().toInstant()),
+                head.getMatched(),
+                head.getMissingInLedger(),
+                head.getMissingInBank(),
+                head.getAmountMismatches(),
+                head.getPending(),
+                head.getReversed(),
+                head.getBankClosingFen(),
+                head.getLedgerClosingFen(),
+                head.getStatementConsistent(),
+                head.getReconciled());
     }
 
     /** A report as a list shows it. */
     static ReconciliationSummary summary(ReconciliationReport report) {
-        return new ReconciliationSummary(report.statementId(), report.institutionId(), report.custodyAccountNo(),
-                report.fromDate(), report.toDate(), report.receivedAt(), report.matched(), report.missingInLedger().size(),
-                report.missingInBank().size(), report.amountMismatches().size(), report.pending().size(),
-                report.reversed().size(), report.bankClosingFen(), report.ledgerClosingFen(), report.statementConsistent(),
+        return new ReconciliationSummary(
+                report.statementId(),
+                report.institutionId(),
+                report.custodyAccountNo(),
+                report.fromDate(),
+                report.toDate(),
+                report.receivedAt(),
+                report.matched(),
+                report.missingInLedger().size(),
+                report.missingInBank().size(),
+                report.amountMismatches().size(),
+                report.pending().size(),
+                report.reversed().size(),
+                report.bankClosingFen(),
+                report.ledgerClosingFen(),
+                report.statementConsistent(),
                 report.reconciled());
     }
 
@@ -188,15 +241,15 @@ class ReconciliationStore {
             rows.add(bankRow(report, rows.size() + 1, Finding.MISSING_IN_LEDGER, entry));
         }
         for (LedgerFact fact : report.missingInBank()) {
-            ReconciliationFindingRecord row = row(report, rows.size() + 1, Finding.MISSING_IN_BANK, fact.bankRef(),
-                    fact.kind());
+            ReconciliationFindingRecord row =
+                    row(report, rows.size() + 1, Finding.MISSING_IN_BANK, fact.bankRef(), fact.kind());
             row.setLedgerFen(fact.amountFen());
             row.setOccurredAt(fact.occurredAt());
             rows.add(row);
         }
         for (AmountMismatch mismatch : report.amountMismatches()) {
-            ReconciliationFindingRecord row = row(report, rows.size() + 1, Finding.AMOUNT_MISMATCH, mismatch.bankRef(),
-                    mismatch.kind());
+            ReconciliationFindingRecord row =
+                    row(report, rows.size() + 1, Finding.AMOUNT_MISMATCH, mismatch.bankRef(), mismatch.kind());
             row.setBankFen(mismatch.bankFen());
             row.setLedgerFen(mismatch.ledgerFen());
             rows.add(row);
@@ -205,16 +258,16 @@ class ReconciliationStore {
             rows.add(bankRow(report, rows.size() + 1, Finding.PENDING, entry));
         }
         for (Reversal reversal : report.reversed()) {
-            ReconciliationFindingRecord row = row(report, rows.size() + 1, Finding.REVERSED, reversal.bankRef(),
-                    reversal.kind());
+            ReconciliationFindingRecord row =
+                    row(report, rows.size() + 1, Finding.REVERSED, reversal.bankRef(), reversal.kind());
             row.setBankFen(reversal.amountFen());
             rows.add(row);
         }
         return rows;
     }
 
-    private static ReconciliationFindingRecord bankRow(ReconciliationReport report, int line, Finding finding,
-                                                       BankEntry entry) {
+    private static ReconciliationFindingRecord bankRow(
+            ReconciliationReport report, int line, Finding finding, BankEntry entry) {
         ReconciliationFindingRecord row = row(report, line, finding, entry.bankRef(), entry.kind());
         row.setBankFen(entry.amountFen());
         row.setBookingDate(entry.bookingDate());
@@ -223,8 +276,8 @@ class ReconciliationStore {
         return row;
     }
 
-    private static ReconciliationFindingRecord row(ReconciliationReport report, int line, Finding finding,
-                                                   String bankRef, CreditDebit kind) {
+    private static ReconciliationFindingRecord row(
+            ReconciliationReport report, int line, Finding finding, String bankRef, CreditDebit kind) {
         ReconciliationFindingRecord row = new ReconciliationFindingRecord();
         row.setStatementId(report.statementId());
         row.setLine(line);
@@ -236,7 +289,7 @@ class ReconciliationStore {
     }
 
     private static BankEntry bankEntry(ReconciliationFindingRecord f, CreditDebit kind) {
-        return new BankEntry(f.getBankRef(), kind, f.getBankFen(), f.getBookingDate(), f.getReversal(),
-                f.getIdentifiedBy());
+        return new BankEntry(
+                f.getBankRef(), kind, f.getBankFen(), f.getBookingDate(), f.getReversal(), f.getIdentifiedBy());
     }
 }

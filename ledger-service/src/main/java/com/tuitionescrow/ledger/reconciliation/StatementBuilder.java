@@ -18,14 +18,15 @@ final class StatementBuilder {
     static final long MAX_AMOUNT_FEN = 10_000_000_000_000L;
     /** A daily statement covers a day, a monthly one a month; nothing longer is a statement. */
     static final int MAX_PERIOD_DAYS = 31;
+
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9]{1,34}");
     /** The longest reference kept; what a finding can show. */
     static final int MAX_REFERENCE_CHARS = 64;
+
     static final int MAX_IDENTIFICATION_CHARS = 300;
     private static final String WHOLE = "statement";
 
-    private record Balance(LocalDate date, long fen) {
-    }
+    private record Balance(LocalDate date, long fen) {}
 
     private final int maxEntries;
     private final List<BankStatement.Entry> entries = new ArrayList<>();
@@ -48,8 +49,7 @@ final class StatementBuilder {
             throw new MalformedStatement(location, "the account number is 1 to 34 letters and digits");
         }
         if (account != null && !account.equals(accountNo)) {
-            throw new MalformedStatement(location, "a statement is of one account: " + accountNo
-                    + " after " + account);
+            throw new MalformedStatement(location, "a statement is of one account: " + accountNo + " after " + account);
         }
         account = accountNo;
     }
@@ -108,7 +108,8 @@ final class StatementBuilder {
     /** What identifies an entry to a person, fit to be shown and kept, at most {@value #MAX_IDENTIFICATION_CHARS}. */
     static String identification(String raw) {
         String printable = raw.replaceAll("\\p{Cntrl}", " ").strip();
-        return printable.length() <= MAX_IDENTIFICATION_CHARS ? printable
+        return printable.length() <= MAX_IDENTIFICATION_CHARS
+                ? printable
                 : printable.substring(0, MAX_IDENTIFICATION_CHARS);
     }
 
@@ -117,21 +118,26 @@ final class StatementBuilder {
             throw new MalformedStatement(WHOLE, "the statement names no account");
         }
         if (opening == null || closing == null) {
-            throw new MalformedStatement(WHOLE, "a statement has an opening (OPBD) and a closing (CLBD) booked balance");
+            throw new MalformedStatement(
+                    WHOLE, "a statement has an opening (OPBD) and a closing (CLBD) booked balance");
         }
         LocalDate from = periodFrom != null ? periodFrom : opening.date();
         LocalDate to = periodTo != null ? periodTo : closing.date();
         if (from.isAfter(to)) {
-            throw new MalformedStatement(WHOLE, "the statement's period ends (" + to + ") before it starts (" + from + ")");
+            throw new MalformedStatement(
+                    WHOLE, "the statement's period ends (" + to + ") before it starts (" + from + ")");
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_PERIOD_DAYS) {
             throw new MalformedStatement(WHOLE, "a statement covers at most " + MAX_PERIOD_DAYS + " days");
         }
         for (int i = 0; i < entries.size(); i++) {
             BankStatement.Entry entry = entries.get(i);
-            if (entry.booked() && (entry.bookingDate().isBefore(from) || entry.bookingDate().isAfter(to))) {
-                throw new MalformedStatement(entryLocations.get(i), "booked on " + entry.bookingDate()
-                        + ", outside the statement's period " + from + " to " + to);
+            if (entry.booked()
+                    && (entry.bookingDate().isBefore(from)
+                            || entry.bookingDate().isAfter(to))) {
+                throw new MalformedStatement(
+                        entryLocations.get(i),
+                        "booked on " + entry.bookingDate() + ", outside the statement's period " + from + " to " + to);
             }
         }
         return new BankStatement(account, from, to, opening.fen(), closing.fen(), entries);

@@ -39,22 +39,27 @@ import java.util.Set;
  */
 final class StatementMatcher {
 
-    record Findings(int matched, List<BankEntry> missingInLedger, List<LedgerFact> missingInBank,
-                    List<AmountMismatch> amountMismatches, List<BankEntry> pending, List<Reversal> reversed,
-                    boolean statementConsistent) {
+    record Findings(
+            int matched,
+            List<BankEntry> missingInLedger,
+            List<LedgerFact> missingInBank,
+            List<AmountMismatch> amountMismatches,
+            List<BankEntry> pending,
+            List<Reversal> reversed,
+            boolean statementConsistent) {
 
         /** Nothing missing or mismatched, and the statement adds up. */
         boolean clean() {
-            return statementConsistent && missingInLedger.isEmpty() && missingInBank.isEmpty()
+            return statementConsistent
+                    && missingInLedger.isEmpty()
+                    && missingInBank.isEmpty()
                     && amountMismatches.isEmpty();
         }
     }
 
-    private record Key(CreditDebit kind, String bankRef) {
-    }
+    private record Key(CreditDebit kind, String bankRef) {}
 
-    private StatementMatcher() {
-    }
+    private StatementMatcher() {}
 
     /**
      * @param facts       the ledger's facts of the account: those of the period, and any other whose
@@ -76,7 +81,8 @@ final class StatementMatcher {
 
         Map<Key, Deque<LedgerFact>> unused = new HashMap<>();
         for (LedgerFact fact : facts) {
-            unused.computeIfAbsent(new Key(fact.kind(), fact.bankRef()), k -> new ArrayDeque<>()).add(fact);
+            unused.computeIfAbsent(new Key(fact.kind(), fact.bankRef()), k -> new ArrayDeque<>())
+                    .add(fact);
         }
         int matched = 0;
         List<BankEntry> missingInLedger = new ArrayList<>();
@@ -88,7 +94,8 @@ final class StatementMatcher {
             }
             // The ledger records no reversals, so a reversal left standing has no fact to match; nor does an
             // entry the bank gave no reference.
-            LedgerFact fact = entry.reversal() || entry.bankRef() == null ? null
+            LedgerFact fact = entry.reversal() || entry.bankRef() == null
+                    ? null
                     : take(unused, new Key(entry.kind(), entry.bankRef()));
             if (fact == null) {
                 missingInLedger.add(view(entry));
@@ -111,10 +118,11 @@ final class StatementMatcher {
                 }
             }
         }
-        unused.values().forEach(left -> left.stream()
-                .filter(fact -> !fact.occurredAt().toInstant().isBefore(periodStart)
-                        && fact.occurredAt().toInstant().isBefore(periodEnd))
-                .forEach(missingInBank::add));
+        unused.values()
+                .forEach(left -> left.stream()
+                        .filter(fact -> !fact.occurredAt().toInstant().isBefore(periodStart)
+                                && fact.occurredAt().toInstant().isBefore(periodEnd))
+                        .forEach(missingInBank::add));
         missingInBank.sort(Comparator.comparing((LedgerFact f) -> f.occurredAt().toInstant())
                 .thenComparing(LedgerFact::bankRef));
 
@@ -122,8 +130,8 @@ final class StatementMatcher {
         if (matched + missingInLedger.size() + mismatches.size() + 2 * reversed.size() != booked.size()) {
             throw new IllegalStateException("a booked entry of the statement was lost or counted twice");
         }
-        return new Findings(matched, missingInLedger, missingInBank, mismatches, pending, reversed,
-                addsUp(statement, booked));
+        return new Findings(
+                matched, missingInLedger, missingInBank, mismatches, pending, reversed, addsUp(statement, booked));
     }
 
     /** Indexes of the booked entries that a reversal and the entry it reverses cancel, both of them. */
@@ -137,11 +145,12 @@ final class StatementMatcher {
                 continue;
             }
             if (!entry.reversal()) {
-                open.computeIfAbsent(new Key(entry.kind(), entry.bankRef()), k -> new ArrayDeque<>()).push(i);
+                open.computeIfAbsent(new Key(entry.kind(), entry.bankRef()), k -> new ArrayDeque<>())
+                        .push(i);
                 continue;
             }
-            Deque<Integer> candidates = open.getOrDefault(new Key(entry.kind().opposite(), entry.bankRef()),
-                    new ArrayDeque<>());
+            Deque<Integer> candidates =
+                    open.getOrDefault(new Key(entry.kind().opposite(), entry.bankRef()), new ArrayDeque<>());
             for (Integer original : candidates) {
                 if (booked.get(original).amountFen() == entry.amountFen()) {
                     candidates.remove(original);
@@ -168,7 +177,12 @@ final class StatementMatcher {
     }
 
     private static BankEntry view(BankStatement.Entry entry) {
-        return new BankEntry(entry.bankRef(), entry.kind(), entry.amountFen(), entry.bookingDate(), entry.reversal(),
+        return new BankEntry(
+                entry.bankRef(),
+                entry.kind(),
+                entry.amountFen(),
+                entry.bookingDate(),
+                entry.reversal(),
                 entry.identifiedBy());
     }
 }

@@ -17,14 +17,13 @@ final class YuanAmount {
      */
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,16}(\\.[0-9]{1,5})?");
 
-    private YuanAmount() {
-    }
+    private YuanAmount() {}
 
     /** The amount in fen; {@link IllegalArgumentException} with a reason a bank can act on otherwise. */
     static long toFen(String yuan) {
         if (yuan == null || !DECIMAL.matcher(yuan).matches()) {
-            throw new IllegalArgumentException("an amount is a plain decimal number of yuan, like 3000.00: '"
-                    + abbreviate(yuan) + "'");
+            throw new IllegalArgumentException(
+                    "an amount is a plain decimal number of yuan, like 3000.00: '" + abbreviate(yuan) + "'");
         }
         BigDecimal fen = new BigDecimal(yuan).movePointRight(2);
         if (fen.stripTrailingZeros().scale() > 0) {

@@ -4,10 +4,8 @@ import com.tuitionescrow.ledger.api.institution.InstitutionResponse;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import com.tuitionescrow.ledger.api.instruction.DisbursementRunResponse;
 import com.tuitionescrow.ledger.api.instruction.InstructionView;
-import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReturnRelease;
-import com.tuitionescrow.ledger.instruction.DisbursementCommands.WithdrawDisbursement;
-import com.tuitionescrow.ledger.instruction.DisbursementEvents.Portion;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReleaseForDisbursement;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReturnRelease;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderAmount;
 import com.tuitionescrow.ledger.enrollment.OrderQueries;
 import com.tuitionescrow.ledger.enrollment.OrderQueries.ReleasableAccount;
@@ -16,6 +14,8 @@ import com.tuitionescrow.ledger.enrollment.WindowsClosed;
 import com.tuitionescrow.ledger.institution.InstitutionDirectory;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.AddPortion;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.IssueDisbursement;
+import com.tuitionescrow.ledger.instruction.DisbursementCommands.WithdrawDisbursement;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.Portion;
 import com.tuitionescrow.ledger.instruction.InstructionQueries;
 import com.tuitionescrow.ledger.instruction.InstructionService;
 import com.tuitionescrow.ledger.platform.command.CommandTransactions;
@@ -57,9 +57,11 @@ class DisbursementRun {
     static final Set<InstitutionStatus> RELEASING = EnumSet.of(InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED);
     /** An instruction still assembling this long after it opened was left by a run that stopped. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+
     static final int SUSPENSE_RETURNS_PER_RUN = 1000;
     /** Student accounts read at a time. */
     static final int ACCOUNTS_PER_PAGE = 500;
+
     private static final String SCHEDULED_JOB = "release-run";
     private static final Caller SCHEDULER = Caller.system("disbursement-run");
 
@@ -81,9 +83,16 @@ class DisbursementRun {
     private final ScheduledOnce schedule;
     private final Clock clock;
 
-    DisbursementRun(CommandTransactions commands, WindowSweep windows, OrderQueries orders,
-                    InstitutionDirectory institutions, InstructionQueries instructionQueries,
-                    InstructionService instructions, LongOperations operations, ScheduledOnce schedule, Clock clock) {
+    DisbursementRun(
+            CommandTransactions commands,
+            WindowSweep windows,
+            OrderQueries orders,
+            InstitutionDirectory institutions,
+            InstructionQueries instructionQueries,
+            InstructionService instructions,
+            LongOperations operations,
+            ScheduledOnce schedule,
+            Clock clock) {
         this.commands = commands;
         this.windows = windows;
         this.orders = orders;
@@ -107,8 +116,8 @@ class DisbursementRun {
      * instance or another, with the {@code asOf} it was started with); returns its id.
      */
     String start(Instant asOf, Caller caller) {
-        return operations.start(KIND, "", caller, new RunProgress(asOf, 0, 0, List.of()),
-                progress -> run(asOf, caller, progress));
+        return operations.start(
+                KIND, "", caller, new RunProgress(asOf, 0, 0, List.of()), progress -> run(asOf, caller, progress));
     }
 
     /** How the run stands once it has finished, or after {@code wait} if it has not. */
@@ -128,8 +137,10 @@ class DisbursementRun {
         tally.refundsApproved = closed.approved();
         tally.report();
         Instant now = clock.instant();
-        instructionQueries.abandonedAssemblies(now.minus(ABANDONED_AFTER)).forEach((abandoned, institutionId) ->
-                issue(abandoned, institutionId, now, caller).ifPresent(tally::issued));
+        instructionQueries
+                .abandonedAssemblies(now.minus(ABANDONED_AFTER))
+                .forEach((abandoned, institutionId) ->
+                        issue(abandoned, institutionId, now, caller).ifPresent(tally::issued));
         Release release = new Release(now, caller, tally);
         ReleasableAccount after = null;
         List<ReleasableAccount> page;
@@ -140,7 +151,8 @@ class DisbursementRun {
             after = page.isEmpty() ? after : page.get(page.size() - 1);
         } while (page.size() == ACCOUNTS_PER_PAGE);
         release.close();
-        instructions.returnSuspense(SUSPENSE_RETURNS_PER_RUN, caller)
+        instructions
+                .returnSuspense(SUSPENSE_RETURNS_PER_RUN, caller)
                 .forEach(returned -> tally.issued(returned.instructionId()));
         return tally.progress();
     }
@@ -204,11 +216,19 @@ class DisbursementRun {
                 if (!releasing(institution.institutionId())) {
                     return null;
                 }
-                List<OrderAmount> released = commands.send(new ReleaseForDisbursement(account.accountId(), instructionId,
-                        now), caller);
-                return released.isEmpty() ? null : commands.<Boolean>send(new AddPortion(instructionId,
-                        institution.institutionId(), institution.custodyAccountNo(), account.accountId(), released, now),
-                        caller);
+                List<OrderAmount> released =
+                        commands.send(new ReleaseForDisbursement(account.accountId(), instructionId, now), caller);
+                return released.isEmpty()
+                        ? null
+                        : commands.<Boolean>send(
+                                new AddPortion(
+                                        instructionId,
+                                        institution.institutionId(),
+                                        institution.custodyAccountNo(),
+                                        account.accountId(),
+                                        released,
+                                        now),
+                                caller);
             });
             if (hasRoom == null) {
                 return;
@@ -239,9 +259,12 @@ class DisbursementRun {
                 commands.send(new IssueDisbursement(instructionId, now), caller);
                 return true;
             }
-            List<Portion> portions = commands.send(new WithdrawDisbursement(instructionId,
-                    "the institution stopped releasing before the instruction was issued", now), caller);
-            portions.forEach(portion -> commands.send(new ReturnRelease(portion.accountId(), instructionId, now), caller));
+            List<Portion> portions = commands.send(
+                    new WithdrawDisbursement(
+                            instructionId, "the institution stopped releasing before the instruction was issued", now),
+                    caller);
+            portions.forEach(
+                    portion -> commands.send(new ReturnRelease(portion.accountId(), instructionId, now), caller));
             return false;
         });
         return issued ? Optional.of(instructionId) : Optional.empty();
@@ -249,7 +272,8 @@ class DisbursementRun {
 
     /** The institution's standing, held for the rest of the transaction so a status change waits for it. */
     private boolean releasing(String institutionId) {
-        return RELEASING.contains(institutions.findHeld(institutionId).orElseThrow().status());
+        return RELEASING.contains(
+                institutions.findHeld(institutionId).orElseThrow().status());
     }
 
     private DisbursementRunResponse response(Status<RunProgress> status) {
@@ -257,8 +281,15 @@ class DisbursementRun {
         List<InstructionView> issued = done.instructionIds().stream()
                 .map(id -> instructionQueries.view(id).orElseThrow())
                 .toList();
-        return new DisbursementRunResponse(status.operationId(), status.state(), LedgerTime.offsetOf(done.asOf()),
-                done.lessonsConfirmed(), done.refundsApproved(), issued, LedgerTime.offsetOf(status.startedAt()),
-                status.finishedAt() == null ? null : LedgerTime.offsetOf(status.finishedAt()), status.failure());
+        return new DisbursementRunResponse(
+                status.operationId(),
+                status.state(),
+                LedgerTime.offsetOf(done.asOf()),
+                done.lessonsConfirmed(),
+                done.refundsApproved(),
+                issued,
+                LedgerTime.offsetOf(status.startedAt()),
+                status.finishedAt() == null ? null : LedgerTime.offsetOf(status.finishedAt()),
+                status.failure());
     }
 }

@@ -46,8 +46,11 @@ class ReleaseController {
     private final Clock clock;
     private final Duration answerWithin;
 
-    ReleaseController(DisbursementRun run, WindDownService windDown, Clock clock,
-                      @Value("${ledger.operations.answer-within}") Duration answerWithin) {
+    ReleaseController(
+            DisbursementRun run,
+            WindDownService windDown,
+            Clock clock,
+            @Value("${ledger.operations.answer-within}") Duration answerWithin) {
         this.run = run;
         this.windDown = windDown;
         this.clock = clock;
@@ -55,20 +58,28 @@ class ReleaseController {
     }
 
     @PostMapping("/v1/disbursements/run")
-    @Operation(summary = "Run the release now (REGULATOR or PLATFORM); it also runs on a schedule",
+    @Operation(
+            summary = "Run the release now (REGULATOR or PLATFORM); it also runs on a schedule",
             description = "Confirms lessons and approves refunds whose windows closed by asOf, releases confirmed, "
                     + "undisputed consumption into DISBURSEMENT instructions per institution, and instructs the return "
                     + "of suspense money. One run at a time: while one is under way, this answers with that one. "
                     + "200 when the run finished within the wait, 202 while it still runs (ask GET "
                     + "/v1/disbursements/runs/{runId}, named by Location).")
-    @ApiResponse(responseCode = "200", description = "The run finished: COMPLETED, or FAILED after doing what it reports")
-    @ApiResponse(responseCode = "202", description = "The run is still RUNNING; Location names where to ask again",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = DisbursementRunResponse.class)))
-    ResponseEntity<DisbursementRunResponse> run(@Valid @RequestBody(required = false) DisbursementRunRequest request,
-                                                Caller caller) {
+    @ApiResponse(
+            responseCode = "200",
+            description = "The run finished: COMPLETED, or FAILED after doing what it reports")
+    @ApiResponse(
+            responseCode = "202",
+            description = "The run is still RUNNING; Location names where to ask again",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = DisbursementRunResponse.class)))
+    ResponseEntity<DisbursementRunResponse> run(
+            @Valid @RequestBody(required = false) DisbursementRunRequest request, Caller caller) {
         Instant now = clock.instant();
-        Instant asOf = request == null || request.asOf() == null ? now : request.asOf().toInstant();
+        Instant asOf =
+                request == null || request.asOf() == null ? now : request.asOf().toInstant();
         if (asOf.isAfter(now)) {
             throw new InvalidRequest("asOf", "a run judges the windows as of now or earlier, never later");
         }
@@ -83,16 +94,24 @@ class ReleaseController {
     }
 
     @PostMapping("/v1/institutions/{institutionId}/wind-down")
-    @Operation(summary = "Wind an institution down (REGULATOR): releases freeze, unconsumed fees are refunded",
+    @Operation(
+            summary = "Wind an institution down (REGULATOR): releases freeze, unconsumed fees are refunded",
             description = "Freezes the institution at once, then instructs every student's refund. Reports the "
                     + "shortfall against the custody account and the risk reserve. 200 when every refund was "
                     + "instructed within the wait, 202 while they still run (ask GET "
                     + "/v1/institutions/{institutionId}/wind-down). Sent again, it finishes what is left.")
-    @ApiResponse(responseCode = "200", description = "Every refund instructed (COMPLETED), or FAILED after those it reports")
-    @ApiResponse(responseCode = "202", description = "The refunds are still RUNNING; Location names where to ask again",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WindDownResponse.class)))
-    ResponseEntity<WindDownResponse> windDown(@PathVariable @Pattern(regexp = Ids.CREDIT_CODE) String institutionId,
-                                              @Valid @RequestBody WindDownRequest request, Caller caller) {
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every refund instructed (COMPLETED), or FAILED after those it reports")
+    @ApiResponse(
+            responseCode = "202",
+            description = "The refunds are still RUNNING; Location names where to ask again",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = WindDownResponse.class)))
+    ResponseEntity<WindDownResponse> windDown(
+            @PathVariable @Pattern(regexp = Ids.CREDIT_CODE) String institutionId,
+            @Valid @RequestBody WindDownRequest request,
+            Caller caller) {
         WindDownResponse started = windDown.await(windDown.start(institutionId, request, caller), answerWithin);
         return answer(started.state(), "/v1/institutions/" + institutionId + "/wind-down", started);
     }
@@ -105,7 +124,9 @@ class ReleaseController {
 
     private static <T> ResponseEntity<T> answer(OperationState state, String location, T body) {
         return state == OperationState.RUNNING
-                ? ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(location)).body(body)
+                ? ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .location(URI.create(location))
+                        .body(body)
                 : ResponseEntity.ok(body);
     }
 }

@@ -51,14 +51,28 @@ class WindDownService {
     static final int ACCOUNTS_PER_PAGE = 500;
 
     /** What a wind-down has done so far, with the figures it was judged by. */
-    record WindDownProgress(String institutionId, long unconsumedFen, long custodyFen, Long bankClosingFen,
-                            LocalDate bankBalanceAsOf, long riskReserveFen, long shortfallFen, int refundsInstructed,
-                            long refundedFen) {
+    record WindDownProgress(
+            String institutionId,
+            long unconsumedFen,
+            long custodyFen,
+            Long bankClosingFen,
+            LocalDate bankBalanceAsOf,
+            long riskReserveFen,
+            long shortfallFen,
+            int refundsInstructed,
+            long refundedFen) {
 
         WindDownProgress plus(WindDownRefunds instructed) {
-            return new WindDownProgress(institutionId, unconsumedFen, custodyFen, bankClosingFen, bankBalanceAsOf,
-                    riskReserveFen, shortfallFen,
-                    refundsInstructed + instructed.count(), Fen.plus(refundedFen, instructed.amountFen()));
+            return new WindDownProgress(
+                    institutionId,
+                    unconsumedFen,
+                    custodyFen,
+                    bankClosingFen,
+                    bankBalanceAsOf,
+                    riskReserveFen,
+                    shortfallFen,
+                    refundsInstructed + instructed.count(),
+                    Fen.plus(refundedFen, instructed.amountFen()));
         }
     }
 
@@ -71,9 +85,15 @@ class WindDownService {
     private final LongOperations operations;
     private final Clock clock;
 
-    WindDownService(CommandTransactions commands, InstitutionDirectory institutions, OrderQueries orders,
-                    LedgerQueries ledger, JournalFreshness journal, BankBalances bank, LongOperations operations,
-                    Clock clock) {
+    WindDownService(
+            CommandTransactions commands,
+            InstitutionDirectory institutions,
+            OrderQueries orders,
+            LedgerQueries ledger,
+            JournalFreshness journal,
+            BankBalances bank,
+            LongOperations operations,
+            Clock clock) {
         this.commands = commands;
         this.institutions = institutions;
         this.orders = orders;
@@ -86,24 +106,37 @@ class WindDownService {
 
     /** Freezes the institution and starts its refunds, or finds them under way; returns the operation's id. */
     String start(String institutionId, WindDownRequest request, Caller caller) {
-        InstitutionResponse institution = institutions.find(institutionId)
-                .orElseThrow(() -> new NotFound("institution " + institutionId));
+        InstitutionResponse institution =
+                institutions.find(institutionId).orElseThrow(() -> new NotFound("institution " + institutionId));
         Instant now = clock.instant();
         long unconsumed = orders.unconsumedFenOf(institutionId);
         // The shortfall compares with the custody balance, read from the journal: it must be current.
         journal.awaitCurrent();
-        Totals custody = ledger.account(AccountCode.of(AccountType.CUSTODY_CASH, institutionId), null).orElse(Totals.ZERO);
+        Totals custody = ledger.account(AccountCode.of(AccountType.CUSTODY_CASH, institutionId), null)
+                .orElse(Totals.ZERO);
         long custodyFen = AccountType.CUSTODY_CASH.normalSide().balance(custody.debitFen(), custody.creditFen());
         long reserve = institution.riskReserveFen() == null ? 0 : institution.riskReserveFen();
         // The ledger's custody always equals what it owes; the bank's closing balance is what is really there.
         Optional<LatestStatement> statement = bank.latestOf(institutionId);
         long heldFen = statement.map(LatestStatement::bankClosingFen).orElse(custodyFen);
         long shortfall = Math.max(0, Fen.minus(Fen.minus(unconsumed, heldFen), reserve));
-        commands.inTransaction(() -> commands.send(new WindDownInstitution(institutionId, request.reason(), now), caller));
-        WindDownProgress judged = new WindDownProgress(institutionId, unconsumed, custodyFen,
+        commands.inTransaction(
+                () -> commands.send(new WindDownInstitution(institutionId, request.reason(), now), caller));
+        WindDownProgress judged = new WindDownProgress(
+                institutionId,
+                unconsumed,
+                custodyFen,
                 statement.map(LatestStatement::bankClosingFen).orElse(null),
-                statement.map(LatestStatement::toDate).orElse(null), reserve, shortfall, 0, 0);
-        return operations.start(KIND, institutionId, caller, judged,
+                statement.map(LatestStatement::toDate).orElse(null),
+                reserve,
+                shortfall,
+                0,
+                0);
+        return operations.start(
+                KIND,
+                institutionId,
+                caller,
+                judged,
                 progress -> refundEveryStudent(institution, judged, now, caller, progress));
     }
 
@@ -114,12 +147,18 @@ class WindDownService {
 
     /** The institution's latest wind-down. */
     WindDownResponse latest(String institutionId) {
-        return operations.latest(KIND, institutionId, WindDownProgress.class).map(this::response)
+        return operations
+                .latest(KIND, institutionId, WindDownProgress.class)
+                .map(this::response)
                 .orElseThrow(() -> new NotFound("wind-down of institution " + institutionId));
     }
 
-    private WindDownProgress refundEveryStudent(InstitutionResponse institution, WindDownProgress judged, Instant now,
-                                                Caller caller, Progress<WindDownProgress> progress) {
+    private WindDownProgress refundEveryStudent(
+            InstitutionResponse institution,
+            WindDownProgress judged,
+            Instant now,
+            Caller caller,
+            Progress<WindDownProgress> progress) {
         WindDownProgress done = judged;
         String after = null;
         List<String> page;
@@ -127,8 +166,8 @@ class WindDownService {
             progress.checkNotStopping();
             page = orders.accountsOf(institution.institutionId(), after, ACCOUNTS_PER_PAGE);
             for (String account : page) {
-                WindDownRefunds instructed = commands.inTransaction(() -> commands.send(
-                        new RefundForWindDown(account, institution.custodyAccountNo(), now), caller));
+                WindDownRefunds instructed = commands.inTransaction(() ->
+                        commands.send(new RefundForWindDown(account, institution.custodyAccountNo(), now), caller));
                 done = done.plus(instructed);
                 progress.report(done);
             }
@@ -139,11 +178,23 @@ class WindDownService {
 
     private WindDownResponse response(Status<WindDownProgress> status) {
         WindDownProgress done = status.progress();
-        InstitutionResponse institution = institutions.find(done.institutionId()).orElseThrow();
-        return new WindDownResponse(done.institutionId(), institution.status(), done.refundsInstructed(),
-                done.refundedFen(), done.unconsumedFen(), done.custodyFen(), done.bankClosingFen(), done.bankBalanceAsOf(),
-                done.riskReserveFen(), done.shortfallFen(),
-                status.operationId(), status.state(), LedgerTime.offsetOf(status.startedAt()),
-                status.finishedAt() == null ? null : LedgerTime.offsetOf(status.finishedAt()), status.failure());
+        InstitutionResponse institution =
+                institutions.find(done.institutionId()).orElseThrow();
+        return new WindDownResponse(
+                done.institutionId(),
+                institution.status(),
+                done.refundsInstructed(),
+                done.refundedFen(),
+                done.unconsumedFen(),
+                done.custodyFen(),
+                done.bankClosingFen(),
+                done.bankBalanceAsOf(),
+                done.riskReserveFen(),
+                done.shortfallFen(),
+                status.operationId(),
+                status.state(),
+                LedgerTime.offsetOf(status.startedAt()),
+                status.finishedAt() == null ? null : LedgerTime.offsetOf(status.finishedAt()),
+                status.failure());
     }
 }

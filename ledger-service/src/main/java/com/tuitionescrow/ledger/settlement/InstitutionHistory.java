@@ -45,17 +45,25 @@ class InstitutionHistory {
     /** Custody cash by the day the money moved, every day of [from, to] listed, quiet days too. */
     CustodyHistory custody(String institutionId, LocalDate from, LocalDate to) {
         Field<LocalDate> day = beijingDate(JOURNAL_ENTRY.OCCURRED_AT);
-        var custodyPostings = JOURNAL_POSTING.INSTITUTION_ID.eq(institutionId)
+        var custodyPostings = JOURNAL_POSTING
+                .INSTITUTION_ID
+                .eq(institutionId)
                 .and(JOURNAL_POSTING.ACCOUNT_TYPE.eq(AccountType.CUSTODY_CASH.name()));
-        BigDecimal opening = db.select(coalesce(sum(JOURNAL_POSTING.DEBIT_FEN.minus(JOURNAL_POSTING.CREDIT_FEN)),
-                        val(BigDecimal.ZERO)))
-                .from(JOURNAL_POSTING).join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
+        BigDecimal opening = db.select(coalesce(
+                        sum(JOURNAL_POSTING.DEBIT_FEN.minus(JOURNAL_POSTING.CREDIT_FEN)), val(BigDecimal.ZERO)))
+                .from(JOURNAL_POSTING)
+                .join(JOURNAL_ENTRY)
+                .on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
                 .where(custodyPostings, JOURNAL_ENTRY.OCCURRED_AT.lt(startOf(from)))
                 .fetchOne(0, BigDecimal.class);
         Map<LocalDate, long[]> moved = new HashMap<>();
         db.select(day, sum(JOURNAL_POSTING.DEBIT_FEN), sum(JOURNAL_POSTING.CREDIT_FEN))
-                .from(JOURNAL_POSTING).join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
-                .where(custodyPostings, JOURNAL_ENTRY.OCCURRED_AT.ge(startOf(from)),
+                .from(JOURNAL_POSTING)
+                .join(JOURNAL_ENTRY)
+                .on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
+                .where(
+                        custodyPostings,
+                        JOURNAL_ENTRY.OCCURRED_AT.ge(startOf(from)),
                         JOURNAL_ENTRY.OCCURRED_AT.lt(startOf(to.plusDays(1))))
                 .groupBy(day)
                 .forEach(r -> moved.put(r.value1(), new long[] {fen(r.value2()), fen(r.value3())}));
@@ -79,21 +87,26 @@ class InstitutionHistory {
 
         Field<LocalDate> lessonWeek = beijingWeek(LESSON.STARTED_AT);
         Map<LocalDate, Record> lessons = new HashMap<>();
-        db.select(lessonWeek, count(), sum(LESSON.HOURS), sum(LESSON.AMOUNT_FEN),
+        db.select(
+                        lessonWeek,
+                        count(),
+                        sum(LESSON.HOURS),
+                        sum(LESSON.AMOUNT_FEN),
                         count().filterWhere(DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS)))
                 .from(LESSON)
                 .where(LESSON.INSTITUTION_ID.eq(institutionId), LESSON.STARTED_AT.ge(since))
                 .groupBy(lessonWeek)
                 .forEach(r -> lessons.put(r.value1(), r));
-        Map<LocalDate, Long> instructed = disbursements(institutionId, BANK_INSTRUCTION.CREATED_AT, since,
-                BANK_INSTRUCTION.STATUS.ne("ASSEMBLING"));
-        Map<LocalDate, Long> executed = disbursements(institutionId, BANK_INSTRUCTION.EXECUTED_AT, since,
-                BANK_INSTRUCTION.STATUS.eq("EXECUTED"));
+        Map<LocalDate, Long> instructed = disbursements(
+                institutionId, BANK_INSTRUCTION.CREATED_AT, since, BANK_INSTRUCTION.STATUS.ne("ASSEMBLING"));
+        Map<LocalDate, Long> executed = disbursements(
+                institutionId, BANK_INSTRUCTION.EXECUTED_AT, since, BANK_INSTRUCTION.STATUS.eq("EXECUTED"));
 
         List<WeeklyActivity.Week> list = new ArrayList<>();
         for (LocalDate week = first; !week.isAfter(thisWeek); week = week.plusWeeks(1)) {
             Record r = lessons.get(week);
-            list.add(new WeeklyActivity.Week(week,
+            list.add(new WeeklyActivity.Week(
+                    week,
                     r == null ? 0 : r.get(1, Long.class),
                     r == null ? 0 : r.get(2, Long.class),
                     r == null ? 0 : r.get(3, Long.class),
@@ -104,13 +117,16 @@ class InstitutionHistory {
         return new WeeklyActivity(institutionId, list);
     }
 
-    private Map<LocalDate, Long> disbursements(String institutionId, Field<OffsetDateTime> at, OffsetDateTime since,
-                                               Condition status) {
+    private Map<LocalDate, Long> disbursements(
+            String institutionId, Field<OffsetDateTime> at, OffsetDateTime since, Condition status) {
         Field<LocalDate> week = beijingWeek(at);
         Map<LocalDate, Long> byWeek = new HashMap<>();
         db.select(week, sum(BANK_INSTRUCTION.AMOUNT_FEN))
                 .from(BANK_INSTRUCTION)
-                .where(BANK_INSTRUCTION.INSTITUTION_ID.eq(institutionId), BANK_INSTRUCTION.KIND.eq("DISBURSEMENT"), status,
+                .where(
+                        BANK_INSTRUCTION.INSTITUTION_ID.eq(institutionId),
+                        BANK_INSTRUCTION.KIND.eq("DISBURSEMENT"),
+                        status,
                         at.ge(since))
                 .groupBy(week)
                 .forEach(r -> byWeek.put(r.value1(), fen(r.value2())));

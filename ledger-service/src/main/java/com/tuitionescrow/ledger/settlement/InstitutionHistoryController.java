@@ -29,6 +29,7 @@ class InstitutionHistoryController {
 
     /** The longest custody history one call answers: a year, one point a day. */
     static final int MAX_DAYS = 366;
+
     static final int DEFAULT_DAYS = 90;
     static final int MAX_WEEKS = 53;
 
@@ -43,15 +44,17 @@ class InstitutionHistoryController {
     }
 
     @GetMapping("/v1/institutions/{institutionId}/custody-history")
-    @Operation(summary = "Custody cash day by day, by when the money moved (REGULATOR, or that INSTITUTION)",
+    @Operation(
+            summary = "Custody cash day by day, by when the money moved (REGULATOR, or that INSTITUTION)",
             description = "Beijing dates; at most " + MAX_DAYS + " days. Without dates, the last " + DEFAULT_DAYS
                     + " days up to today.")
-    CustodyHistory custodyHistory(@PathVariable String institutionId,
-                                  @Parameter(description = "first day; " + DEFAULT_DAYS + " days before to if absent")
-                                  @RequestParam(required = false) LocalDate from,
-                                  @Parameter(description = "last day; today if absent")
-                                  @RequestParam(required = false) LocalDate to,
-                                  Caller caller) {
+    CustodyHistory custodyHistory(
+            @PathVariable String institutionId,
+            @Parameter(description = "first day; " + DEFAULT_DAYS + " days before to if absent")
+                    @RequestParam(required = false)
+                    LocalDate from,
+            @Parameter(description = "last day; today if absent") @RequestParam(required = false) LocalDate to,
+            Caller caller) {
         requireKnownAndVisible(institutionId, caller);
         LocalDate last = to != null ? to : LedgerTime.dateOf(clock.instant());
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1L);
@@ -65,12 +68,15 @@ class InstitutionHistoryController {
     }
 
     @GetMapping("/v1/institutions/{institutionId}/weekly-activity")
-    @Operation(summary = "Lessons and disbursements week by week, up to this week (REGULATOR, or that INSTITUTION)",
-            description = "Weeks start on Monday, Beijing time; lessons count by when they started, disbursements by when "
-                    + "they were instructed and when the bank executed them.")
-    WeeklyActivity weeklyActivity(@PathVariable String institutionId,
-                                  @RequestParam(defaultValue = "12") @Min(1) @Max(MAX_WEEKS) int weeks,
-                                  Caller caller) {
+    @Operation(
+            summary = "Lessons and disbursements week by week, up to this week (REGULATOR, or that INSTITUTION)",
+            description =
+                    "Weeks start on Monday, Beijing time; lessons count by when they started, disbursements by when "
+                            + "they were instructed and when the bank executed them.")
+    WeeklyActivity weeklyActivity(
+            @PathVariable String institutionId,
+            @RequestParam(defaultValue = "12") @Min(1) @Max(MAX_WEEKS) int weeks,
+            Caller caller) {
         requireKnownAndVisible(institutionId, caller);
         return history.weekly(institutionId, LedgerTime.dateOf(clock.instant()), weeks);
     }

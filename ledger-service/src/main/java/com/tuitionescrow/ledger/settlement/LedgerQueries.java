@@ -41,8 +41,7 @@ public class LedgerQueries {
     }
 
     /** The totals of one account type at one institution: a control account over its sub-ledgers. */
-    public record ControlTotals(AccountType type, String institutionId, Totals totals) {
-    }
+    public record ControlTotals(AccountType type, String institutionId, Totals totals) {}
 
     private final DSLContext db;
     private final JournalFreshness freshness;
@@ -60,7 +59,9 @@ public class LedgerQueries {
                     .fetchOptional(r -> new Totals(r.value1(), r.value2()));
         }
         return db.select(sum(JOURNAL_POSTING.DEBIT_FEN), sum(JOURNAL_POSTING.CREDIT_FEN), DSL.count())
-                .from(JOURNAL_POSTING).join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
+                .from(JOURNAL_POSTING)
+                .join(JOURNAL_ENTRY)
+                .on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
                 .where(JOURNAL_POSTING.ACCOUNT_CODE.eq(account.toString()), recordedBy(asOf))
                 .fetchOptional(r -> r.value3() == 0 ? null : new Totals(fen(r.value1()), fen(r.value2())));
     }
@@ -79,18 +80,36 @@ public class LedgerQueries {
 
     private List<ControlTotals> controlTotals(Instant asOf, String institutionId) {
         if (asOf == null) {
-            return grouped(ACCOUNT_BALANCE.ACCOUNT_TYPE, ACCOUNT_BALANCE.INSTITUTION_ID, ACCOUNT_BALANCE.DEBIT_FEN,
-                    ACCOUNT_BALANCE.CREDIT_FEN, institutionId == null ? DSL.trueCondition()
-                            : ACCOUNT_BALANCE.INSTITUTION_ID.eq(institutionId), null);
+            return grouped(
+                    ACCOUNT_BALANCE.ACCOUNT_TYPE,
+                    ACCOUNT_BALANCE.INSTITUTION_ID,
+                    ACCOUNT_BALANCE.DEBIT_FEN,
+                    ACCOUNT_BALANCE.CREDIT_FEN,
+                    institutionId == null ? DSL.trueCondition() : ACCOUNT_BALANCE.INSTITUTION_ID.eq(institutionId),
+                    null);
         }
-        return grouped(JOURNAL_POSTING.ACCOUNT_TYPE, JOURNAL_POSTING.INSTITUTION_ID, JOURNAL_POSTING.DEBIT_FEN,
-                JOURNAL_POSTING.CREDIT_FEN, institutionId == null ? recordedBy(asOf)
-                        : JOURNAL_POSTING.INSTITUTION_ID.eq(institutionId).and(recordedBy(asOf)), asOf);
+        return grouped(
+                JOURNAL_POSTING.ACCOUNT_TYPE,
+                JOURNAL_POSTING.INSTITUTION_ID,
+                JOURNAL_POSTING.DEBIT_FEN,
+                JOURNAL_POSTING.CREDIT_FEN,
+                institutionId == null
+                        ? recordedBy(asOf)
+                        : JOURNAL_POSTING.INSTITUTION_ID.eq(institutionId).and(recordedBy(asOf)),
+                asOf);
     }
 
-    private List<ControlTotals> grouped(Field<String> type, Field<String> institution, Field<Long> debit,
-                                        Field<Long> credit, Condition condition, Instant asOf) {
-        var select = db.select(type, institution, coalesce(sum(debit), val(BigDecimal.ZERO)),
+    private List<ControlTotals> grouped(
+            Field<String> type,
+            Field<String> institution,
+            Field<Long> debit,
+            Field<Long> credit,
+            Condition condition,
+            Instant asOf) {
+        var select = db.select(
+                type,
+                institution,
+                coalesce(sum(debit), val(BigDecimal.ZERO)),
                 coalesce(sum(credit), val(BigDecimal.ZERO)));
         var from = asOf == null
                 ? select.from(ACCOUNT_BALANCE)
@@ -98,28 +117,37 @@ public class LedgerQueries {
         return from.where(condition)
                 .groupBy(type, institution)
                 .orderBy(institution, type)
-                .fetch(r -> new ControlTotals(AccountType.valueOf(r.value1()), r.value2(),
-                        new Totals(fen(r.value3()), fen(r.value4()))));
+                .fetch(r -> new ControlTotals(
+                        AccountType.valueOf(r.value1()), r.value2(), new Totals(fen(r.value3()), fen(r.value4()))));
     }
 
     /** What has left the institution's custody cash, by the type of entry that took it out. */
     public Map<String, Long> custodyOutflows(String institutionId, Instant asOf) {
-        Condition condition = JOURNAL_POSTING.ACCOUNT_CODE.eq(AccountCode.of(AccountType.CUSTODY_CASH, institutionId).toString())
+        Condition condition = JOURNAL_POSTING
+                .ACCOUNT_CODE
+                .eq(AccountCode.of(AccountType.CUSTODY_CASH, institutionId).toString())
                 .and(JOURNAL_POSTING.CREDIT_FEN.gt(0L));
         if (asOf != null) {
             condition = condition.and(recordedBy(asOf));
         }
         return db.select(JOURNAL_ENTRY.ENTRY_TYPE, sum(JOURNAL_POSTING.CREDIT_FEN))
-                .from(JOURNAL_POSTING).join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
+                .from(JOURNAL_POSTING)
+                .join(JOURNAL_ENTRY)
+                .on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
                 .where(condition)
                 .groupBy(JOURNAL_ENTRY.ENTRY_TYPE)
                 .fetchMap(JOURNAL_ENTRY.ENTRY_TYPE, r -> fen(r.value2()));
     }
 
     /** One journal entry's effect on one account. */
-    public record EntryLine(long seq, String entryId, String type, String orderId, Instant occurredAt,
-                            Instant recordedAt, Totals totals) {
-    }
+    public record EntryLine(
+            long seq,
+            String entryId,
+            String type,
+            String orderId,
+            Instant occurredAt,
+            Instant recordedAt,
+            Totals totals) {}
 
     /**
      * The account's entries after {@code afterSeq}, oldest first, recorded in [from, to) where
@@ -133,16 +161,30 @@ public class LedgerQueries {
         if (to != null) {
             window = window.and(JOURNAL_ENTRY.RECORDED_AT.lt(to.atOffset(ZoneOffset.UTC)));
         }
-        return db.select(JOURNAL_ENTRY.SEQ, JOURNAL_ENTRY.ENTRY_ID, JOURNAL_ENTRY.ENTRY_TYPE, JOURNAL_ENTRY.ORDER_ID,
-                        JOURNAL_ENTRY.OCCURRED_AT, JOURNAL_ENTRY.RECORDED_AT,
-                        sum(JOURNAL_POSTING.DEBIT_FEN), sum(JOURNAL_POSTING.CREDIT_FEN))
-                .from(JOURNAL_POSTING).join(JOURNAL_ENTRY).on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
+        return db.select(
+                        JOURNAL_ENTRY.SEQ,
+                        JOURNAL_ENTRY.ENTRY_ID,
+                        JOURNAL_ENTRY.ENTRY_TYPE,
+                        JOURNAL_ENTRY.ORDER_ID,
+                        JOURNAL_ENTRY.OCCURRED_AT,
+                        JOURNAL_ENTRY.RECORDED_AT,
+                        sum(JOURNAL_POSTING.DEBIT_FEN),
+                        sum(JOURNAL_POSTING.CREDIT_FEN))
+                .from(JOURNAL_POSTING)
+                .join(JOURNAL_ENTRY)
+                .on(JOURNAL_ENTRY.SEQ.eq(JOURNAL_POSTING.SEQ))
                 .where(window)
                 .groupBy(JOURNAL_ENTRY.SEQ)
                 .orderBy(JOURNAL_ENTRY.SEQ)
                 .limit(limit)
-                .fetch(r -> new EntryLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant(),
-                        r.value6().toInstant(), new Totals(fen(r.value7()), fen(r.value8()))));
+                .fetch(r -> new EntryLine(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5().toInstant(),
+                        r.value6().toInstant(),
+                        new Totals(fen(r.value7()), fen(r.value8()))));
     }
 
     /** The account's totals over the entries before {@code seq}: the opening of a statement page. */

@@ -10,10 +10,10 @@ import com.tuitionescrow.ledger.api.settlement.AccountBalanceResponse;
 import com.tuitionescrow.ledger.api.settlement.AccountEntryView;
 import com.tuitionescrow.ledger.api.settlement.SettlementResponse;
 import com.tuitionescrow.ledger.api.settlement.StudentStatementResponse;
-import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementExecuted;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.RefundExecuted;
 import com.tuitionescrow.ledger.enrollment.OrderQueries;
 import com.tuitionescrow.ledger.institution.InstitutionDirectory;
+import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementExecuted;
 import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.security.Role;
 import com.tuitionescrow.ledger.platform.web.Forbidden;
@@ -61,7 +61,9 @@ class SettlementService {
         }
         long custody = balance(byType, AccountType.CUSTODY_CASH);
         Map<String, Long> outflows = ledger.custodyOutflows(institutionId, asOf);
-        return new SettlementResponse(institutionId, LedgerTime.offsetOf(asOf == null ? clock.instant() : asOf),
+        return new SettlementResponse(
+                institutionId,
+                LedgerTime.offsetOf(asOf == null ? clock.instant() : asOf),
                 custody,
                 balance(byType, AccountType.STUDENT_PREPAID),
                 balance(byType, AccountType.AWAITING_CONFIRMATION),
@@ -80,13 +82,19 @@ class SettlementService {
     AccountBalanceResponse account(AccountCode account, Instant asOf, Caller caller) {
         requireVisible(account.institutionId(), caller);
         Totals totals = ledger.account(account, asOf).orElseThrow(() -> new NotFound("account " + account));
-        return new AccountBalanceResponse(account.toString(), apiType(account.type()), account.institutionId(),
-                account.studentId(), LedgerTime.offsetOf(asOf == null ? clock.instant() : asOf),
-                totals.debitFen(), totals.creditFen(), account.normalSide().balance(totals.debitFen(), totals.creditFen()));
+        return new AccountBalanceResponse(
+                account.toString(),
+                apiType(account.type()),
+                account.institutionId(),
+                account.studentId(),
+                LedgerTime.offsetOf(asOf == null ? clock.instant() : asOf),
+                totals.debitFen(),
+                totals.creditFen(),
+                account.normalSide().balance(totals.debitFen(), totals.creditFen()));
     }
 
-    Page<AccountEntryView> entries(AccountCode account, Instant from, Instant to, long afterSeq, int limit,
-                                   Caller caller) {
+    Page<AccountEntryView> entries(
+            AccountCode account, Instant from, Instant to, long afterSeq, int limit, Caller caller) {
         requireVisible(account.institutionId(), caller);
         List<LedgerQueries.EntryLine> lines = ledger.entries(account, from, to, afterSeq, limit);
         if (lines.isEmpty()) {
@@ -96,12 +104,20 @@ class SettlementService {
         List<AccountEntryView> items = new ArrayList<>(lines.size());
         for (LedgerQueries.EntryLine line : lines) {
             running = running.plus(line.totals());
-            items.add(new AccountEntryView(line.seq(), line.entryId(), line.type(), line.orderId(),
-                    LedgerTime.offsetOf(line.occurredAt()), LedgerTime.offsetOf(line.recordedAt()),
-                    line.totals().debitFen(), line.totals().creditFen(),
+            items.add(new AccountEntryView(
+                    line.seq(),
+                    line.entryId(),
+                    line.type(),
+                    line.orderId(),
+                    LedgerTime.offsetOf(line.occurredAt()),
+                    LedgerTime.offsetOf(line.recordedAt()),
+                    line.totals().debitFen(),
+                    line.totals().creditFen(),
                     account.normalSide().balance(running.debitFen(), running.creditFen())));
         }
-        String next = lines.size() == limit ? String.valueOf(lines.get(lines.size() - 1).seq()) : null;
+        String next = lines.size() == limit
+                ? String.valueOf(lines.get(lines.size() - 1).seq())
+                : null;
         return new Page<>(items, next);
     }
 
@@ -112,12 +128,26 @@ class SettlementService {
         }
         long prepaid = currentBalance(AccountCode.ofStudent(AccountType.STUDENT_PREPAID, institutionId, studentId));
         long refunding = currentBalance(AccountCode.ofStudent(AccountType.REFUND_IN_TRANSIT, institutionId, studentId));
-        List<StudentStatementResponse.OrderLine> lines = studentOrders.stream().map(o -> new StudentStatementResponse.OrderLine(
-                o.orderId(), o.status(), o.course().subject(), o.amountFen(), o.paidFen(), o.hours(), o.consumedHours(),
-                o.confirmedHours(), o.refundedHours(), o.remainingHours(), o.refundedFen(), o.refundPaidFen(),
-                o.status() == OrderStatus.PAID ? Fen.times(o.course().pricePerHourFen(), o.remainingHours()) : 0))
+        List<StudentStatementResponse.OrderLine> lines = studentOrders.stream()
+                .map(o -> new StudentStatementResponse.OrderLine(
+                        o.orderId(),
+                        o.status(),
+                        o.course().subject(),
+                        o.amountFen(),
+                        o.paidFen(),
+                        o.hours(),
+                        o.consumedHours(),
+                        o.confirmedHours(),
+                        o.refundedHours(),
+                        o.remainingHours(),
+                        o.refundedFen(),
+                        o.refundPaidFen(),
+                        o.status() == OrderStatus.PAID
+                                ? Fen.times(o.course().pricePerHourFen(), o.remainingHours())
+                                : 0))
                 .toList();
-        String next = studentOrders.size() == limit ? studentOrders.get(limit - 1).orderId() : null;
+        String next =
+                studentOrders.size() == limit ? studentOrders.get(limit - 1).orderId() : null;
         return new StudentStatementResponse(studentId, institutionId, prepaid, refunding, lines, next);
     }
 

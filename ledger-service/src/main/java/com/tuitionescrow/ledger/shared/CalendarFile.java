@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
  */
 final class CalendarFile {
 
-    enum Kind { HOLIDAY, WORKDAY }
+    enum Kind {
+        HOLIDAY,
+        WORKDAY
+    }
 
     /** A calendar has a few dozen lines a year; a far longer file is the wrong file. */
     static final int MAX_LINES = 10_000;
@@ -42,8 +45,7 @@ final class CalendarFile {
     private final Map<LocalDate, Integer> lineByDate = new HashMap<>();
     private int yearsLineNumber; // 0 until the years line is read
 
-    private CalendarFile() {
-    }
+    private CalendarFile() {}
 
     static CalendarFile read(Reader source) {
         CalendarFile file = new CalendarFile();
@@ -123,16 +125,20 @@ final class CalendarFile {
             throw malformed(number, "the note is empty; name the holiday the date belongs to");
         }
         if (!years.contains(date.getYear())) {
-            throw malformed(number, date + " is outside the declared years " + years
-                    + "; add " + date.getYear() + " to the '# years:' line");
+            throw malformed(
+                    number,
+                    date + " is outside the declared years " + years + "; add " + date.getYear()
+                            + " to the '# years:' line");
         }
         Integer earlier = lineByDate.putIfAbsent(date, number);
         if (earlier != null) {
             throw malformed(number, date + " is already listed on line " + earlier);
         }
         if (kind == Kind.WORKDAY && !WorkingDayCalendar.isWeekend(date)) {
-            throw malformed(number, date + " is a " + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                    + ", a working day anyway; a WORKDAY is a Saturday or Sunday that is worked");
+            throw malformed(
+                    number,
+                    date + " is a " + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                            + ", a working day anyway; a WORKDAY is a Saturday or Sunday that is worked");
         }
         kindByDate.put(date, kind);
     }
@@ -144,8 +150,10 @@ final class CalendarFile {
         }
         for (int year : years) {
             if (kindByDate.keySet().stream().noneMatch(date -> date.getYear() == year)) {
-                throw malformed(yearsLineNumber, "year " + year + " is declared but none of its dates is listed; "
-                        + "list its holidays and make-up days, or leave it out until they are published");
+                throw malformed(
+                        yearsLineNumber,
+                        "year " + year + " is declared but none of its dates is listed; "
+                                + "list its holidays and make-up days, or leave it out until they are published");
             }
         }
         requireWeekdayInEveryHoliday();
@@ -171,8 +179,10 @@ final class CalendarFile {
         if (!run.isEmpty() && run.stream().allMatch(WorkingDayCalendar::isWeekend)) {
             LocalDate first = run.get(0);
             String span = run.size() == 1 ? first.toString() : first + " to " + run.get(run.size() - 1);
-            throw malformed(lineByDate.get(first), "holiday " + span + " falls on a weekend only, which is off anyway; "
-                    + "no notice declares such a holiday, so check the date");
+            throw malformed(
+                    lineByDate.get(first),
+                    "holiday " + span + " falls on a weekend only, which is off anyway; "
+                            + "no notice declares such a holiday, so check the date");
         }
     }
 

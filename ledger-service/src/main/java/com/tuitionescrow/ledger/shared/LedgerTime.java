@@ -17,8 +17,7 @@ public final class LedgerTime {
      */
     public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
-    private LedgerTime() {
-    }
+    private LedgerTime() {}
 
     /** Whether a fact is reported as happening later than the ledger's now allows (see {@link #CLOCK_TOLERANCE}). */
     public static boolean isAhead(Instant reported, Instant now) {

@@ -6,8 +6,7 @@ import java.security.NoSuchAlgorithmException;
 /** The fingerprint the ledger keeps of what it must recognise again: request bodies, statement files, signatures. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static byte[] of(byte[] bytes) {
         try {

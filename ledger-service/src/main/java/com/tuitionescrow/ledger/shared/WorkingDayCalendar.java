@@ -32,8 +32,8 @@ public final class WorkingDayCalendar {
     private final System.Logger log;
     private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
 
-    private WorkingDayCalendar(Set<Integer> coveredYears, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays,
-                               System.Logger log) {
+    private WorkingDayCalendar(
+            Set<Integer> coveredYears, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays, System.Logger log) {
         this.coveredYears = Collections.unmodifiableSortedSet(new TreeSet<>(coveredYears));
         this.holidays = Set.copyOf(holidays);
         this.makeUpWorkdays = Set.copyOf(makeUpWorkdays);
@@ -48,8 +48,8 @@ public final class WorkingDayCalendar {
     /** As {@link #parse(Reader)}, warning of uncovered years to {@code log} (tests listen there). */
     static WorkingDayCalendar parse(Reader source, System.Logger log) {
         CalendarFile file = CalendarFile.read(source);
-        return new WorkingDayCalendar(file.years(), file.dates(CalendarFile.Kind.HOLIDAY),
-                file.dates(CalendarFile.Kind.WORKDAY), log);
+        return new WorkingDayCalendar(
+                file.years(), file.dates(CalendarFile.Kind.HOLIDAY), file.dates(CalendarFile.Kind.WORKDAY), log);
     }
 
     public boolean isWorkingDay(LocalDate date) {
@@ -93,9 +93,12 @@ public final class WorkingDayCalendar {
 
     private void warnOnce(int year) {
         if (warnedYears.add(year)) {
-            log.log(System.Logger.Level.WARNING, "Year " + year + " is not in the working-day calendar (it covers "
-                    + coveredYears + "): plain weekdays are assumed, Monday to Friday working and weekends off. "
-                    + "Add the State Council's arrangement for " + year + " to the calendar file.");
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "Year " + year + " is not in the working-day calendar (it covers "
+                            + coveredYears
+                            + "): plain weekdays are assumed, Monday to Friday working and weekends off. "
+                            + "Add the State Council's arrangement for " + year + " to the calendar file.");
         }
     }
 }

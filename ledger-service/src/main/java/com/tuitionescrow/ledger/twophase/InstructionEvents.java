@@ -9,8 +9,7 @@ import java.time.Instant;
  */
 public final class InstructionEvents {
 
-    private InstructionEvents() {
-    }
+    private InstructionEvents() {}
 
     /** An instruction goes to the bank: PENDING, its money in transit. */
     public interface Issued {

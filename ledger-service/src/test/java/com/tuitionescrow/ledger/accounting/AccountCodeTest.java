@@ -15,8 +15,7 @@ class AccountCodeTest {
 
     @Test
     void an_institution_account_prints_as_type_and_institution() {
-        assertThat(AccountCode.of(AccountType.CUSTODY_CASH, SCHOOL))
-                .hasToString("CUSTODY_CASH:91350100M000100Y43");
+        assertThat(AccountCode.of(AccountType.CUSTODY_CASH, SCHOOL)).hasToString("CUSTODY_CASH:91350100M000100Y43");
     }
 
     @Test
@@ -28,9 +27,8 @@ class AccountCodeTest {
     @ParameterizedTest
     @EnumSource(AccountType.class)
     void every_account_type_round_trips_through_its_printed_form(AccountType type) {
-        AccountCode account = type.perStudent()
-                ? AccountCode.ofStudent(type, SCHOOL, "stu_1-a")
-                : AccountCode.of(type, SCHOOL);
+        AccountCode account =
+                type.perStudent() ? AccountCode.ofStudent(type, SCHOOL, "stu_1-a") : AccountCode.of(type, SCHOOL);
 
         assertThat(AccountCode.parse(account.toString())).isEqualTo(account);
     }
@@ -43,7 +41,9 @@ class AccountCodeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = AccountType.class, names = {"STUDENT_PREPAID", "REFUND_IN_TRANSIT"})
+    @EnumSource(
+            value = AccountType.class,
+            names = {"STUDENT_PREPAID", "REFUND_IN_TRANSIT"})
     void per_student_account_types_require_a_student(AccountType type) {
         assertThatThrownBy(() -> AccountCode.of(type, SCHOOL))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -53,7 +53,9 @@ class AccountCodeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = AccountType.class, names = {"STUDENT_PREPAID", "REFUND_IN_TRANSIT"},
+    @EnumSource(
+            value = AccountType.class,
+            names = {"STUDENT_PREPAID", "REFUND_IN_TRANSIT"},
             mode = EnumSource.Mode.EXCLUDE)
     void institution_account_types_forbid_a_student(AccountType type) {
         assertThatThrownBy(() -> AccountCode.ofStudent(type, SCHOOL, "stu-1"))
@@ -64,21 +66,22 @@ class AccountCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "",
-            "CUSTODY_CASH",
-            "CUSTODY_CASH:",
-            "CUSTODY_CASH:" + SCHOOL + ":",
-            "STUDENT_PREPAID:" + SCHOOL + ":",
-            "STUDENT_PREPAID:" + SCHOOL + ":stu:extra",
-            "custody_cash:" + SCHOOL,
-            "PETTY_CASH:" + SCHOOL,
-            ":" + SCHOOL,
-            "CUSTODY_CASH:" + SCHOOL + " ",
-            "CUSTODY_CASH:school one",
-            "CUSTODY_CASH:学校",
-            "CUSTODY_CASH:a,b",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "CUSTODY_CASH",
+                "CUSTODY_CASH:",
+                "CUSTODY_CASH:" + SCHOOL + ":",
+                "STUDENT_PREPAID:" + SCHOOL + ":",
+                "STUDENT_PREPAID:" + SCHOOL + ":stu:extra",
+                "custody_cash:" + SCHOOL,
+                "PETTY_CASH:" + SCHOOL,
+                ":" + SCHOOL,
+                "CUSTODY_CASH:" + SCHOOL + " ",
+                "CUSTODY_CASH:school one",
+                "CUSTODY_CASH:学校",
+                "CUSTODY_CASH:a,b",
+            })
     void garbage_is_refused(String code) {
         assertThatThrownBy(() -> AccountCode.parse(code)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -90,7 +93,8 @@ class AccountCodeTest {
 
     @Test
     void an_institution_id_longer_than_64_characters_is_refused() {
-        assertThat(AccountCode.of(AccountType.SUSPENSE, "x".repeat(64)).institutionId()).hasSize(64);
+        assertThat(AccountCode.of(AccountType.SUSPENSE, "x".repeat(64)).institutionId())
+                .hasSize(64);
         assertThatThrownBy(() -> AccountCode.of(AccountType.SUSPENSE, "x".repeat(65)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -100,7 +104,8 @@ class AccountCodeTest {
         AccountCode studentAccount = AccountCode.ofStudent(AccountType.STUDENT_PREPAID, SCHOOL, "stu-1");
 
         assertThat(AccountCode.controlCode(AccountType.STUDENT_PREPAID, SCHOOL)).isEqualTo("STUDENT_PREPAID:" + SCHOOL);
-        assertThat(studentAccount.toString()).startsWith(AccountCode.controlCode(AccountType.STUDENT_PREPAID, SCHOOL) + ":");
+        assertThat(studentAccount.toString())
+                .startsWith(AccountCode.controlCode(AccountType.STUDENT_PREPAID, SCHOOL) + ":");
         assertThat(AccountCode.controlCode(AccountType.RELEASABLE, SCHOOL))
                 .isEqualTo(AccountCode.of(AccountType.RELEASABLE, SCHOOL).toString());
     }

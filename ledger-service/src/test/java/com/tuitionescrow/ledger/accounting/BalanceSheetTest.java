@@ -22,9 +22,9 @@ class BalanceSheetTest {
     void after_a_collection_a_lesson_and_a_confirmation_custody_equals_liabilities() {
         BalanceSheet books = new BalanceSheet();
 
-        books.post(JournalEntry.of(CUSTODY, PREPAID, 300_000));      // collection
-        books.post(JournalEntry.of(PREPAID, AWAITING, 30_000));      // lesson reported
-        books.post(JournalEntry.of(AWAITING, RELEASABLE, 30_000));   // lesson confirmed
+        books.post(JournalEntry.of(CUSTODY, PREPAID, 300_000)); // collection
+        books.post(JournalEntry.of(PREPAID, AWAITING, 30_000)); // lesson reported
+        books.post(JournalEntry.of(AWAITING, RELEASABLE, 30_000)); // lesson confirmed
         books.post(JournalEntry.of(OTHER_CUSTODY, OTHER_SUSPENSE, 999)); // another school's suspense receipt
 
         assertThat(books.balanceFen(CUSTODY)).isEqualTo(300_000);

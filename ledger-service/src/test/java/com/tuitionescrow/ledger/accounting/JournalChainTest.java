@@ -24,8 +24,8 @@ class JournalChainTest {
     private static final Instant OCCURRED = Instant.parse("2026-03-02T02:00:00.123456Z");
     private static final Instant RECORDED = Instant.parse("2026-03-02T02:00:01.654321Z");
     private static final List<Line> LINES = lines(JournalEntry.of(CUSTODY, PREPAID, 300_000));
-    private static final Link REFERENCE = new Link(7, 42, "entry-7", "CollectionApplied", SCHOOL, null, OCCURRED,
-            RECORDED, "bank:icbc", LINES);
+    private static final Link REFERENCE =
+            new Link(7, 42, "entry-7", "CollectionApplied", SCHOOL, null, OCCURRED, RECORDED, "bank:icbc", LINES);
 
     private static List<Line> lines(JournalEntry entry) {
         return entry.postings().stream().map(Line::of).toList();
@@ -39,8 +39,17 @@ class JournalChainTest {
         return JournalChain.hash(JournalChain.genesis(), change.apply(REFERENCE));
     }
 
-    private static Link link(long seq, long globalIndex, String entryId, String type, String institutionId, String orderId,
-                             Instant occurredAt, Instant recordedAt, String actor, List<Line> lines) {
+    private static Link link(
+            long seq,
+            long globalIndex,
+            String entryId,
+            String type,
+            String institutionId,
+            String orderId,
+            Instant occurredAt,
+            Instant recordedAt,
+            String actor,
+            List<Line> lines) {
         return new Link(seq, globalIndex, entryId, type, institutionId, orderId, occurredAt, recordedAt, actor, lines);
     }
 
@@ -61,23 +70,62 @@ class JournalChainTest {
         sha256.update(new byte[32]);
         byte[] expected = sha256.digest(canonical.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(HexFormat.of().formatHex(reference())).isEqualTo(HexFormat.of().formatHex(expected));
+        assertThat(HexFormat.of().formatHex(reference()))
+                .isEqualTo(HexFormat.of().formatHex(expected));
     }
 
     @Test
     void an_absent_value_differs_from_every_present_one() {
-        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), "", l.occurredAt(),
-                l.recordedAt(), l.actor(), l.lines()))).isNotEqualTo(reference());
-        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), "-1:", l.occurredAt(),
-                l.recordedAt(), l.actor(), l.lines()))).isNotEqualTo(reference());
+        assertThat(with(l -> link(
+                        l.seq(),
+                        l.globalIndex(),
+                        l.entryId(),
+                        l.type(),
+                        l.institutionId(),
+                        "",
+                        l.occurredAt(),
+                        l.recordedAt(),
+                        l.actor(),
+                        l.lines())))
+                .isNotEqualTo(reference());
+        assertThat(with(l -> link(
+                        l.seq(),
+                        l.globalIndex(),
+                        l.entryId(),
+                        l.type(),
+                        l.institutionId(),
+                        "-1:",
+                        l.occurredAt(),
+                        l.recordedAt(),
+                        l.actor(),
+                        l.lines())))
+                .isNotEqualTo(reference());
     }
 
     @Test
     void a_value_containing_a_newline_cannot_pass_for_two_fields() {
-        byte[] split = with(l -> link(l.seq(), l.globalIndex(), l.entryId(), "a\nb", l.institutionId(), l.orderId(),
-                l.occurredAt(), l.recordedAt(), "c", l.lines()));
-        byte[] shifted = with(l -> link(l.seq(), l.globalIndex(), l.entryId(), "a", l.institutionId(), l.orderId(),
-                l.occurredAt(), l.recordedAt(), "b\nc", l.lines()));
+        byte[] split = with(l -> link(
+                l.seq(),
+                l.globalIndex(),
+                l.entryId(),
+                "a\nb",
+                l.institutionId(),
+                l.orderId(),
+                l.occurredAt(),
+                l.recordedAt(),
+                "c",
+                l.lines()));
+        byte[] shifted = with(l -> link(
+                l.seq(),
+                l.globalIndex(),
+                l.entryId(),
+                "a",
+                l.institutionId(),
+                l.orderId(),
+                l.occurredAt(),
+                l.recordedAt(),
+                "b\nc",
+                l.lines()));
 
         assertThat(split).isNotEqualTo(shifted);
     }
@@ -102,26 +150,135 @@ class JournalChainTest {
         byte[] reference = reference();
         Instant later = OCCURRED.plusNanos(1_000);
 
-        assertThat(with(l -> link(8, l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
-                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("seq").isNotEqualTo(reference);
-        assertThat(with(l -> link(l.seq(), 43, l.entryId(), l.type(), l.institutionId(), l.orderId(),
-                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("globalIndex").isNotEqualTo(reference);
-        assertThat(with(l -> link(l.seq(), l.globalIndex(), "entry-8", l.type(), l.institutionId(), l.orderId(),
-                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("entryId").isNotEqualTo(reference);
-        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), "LessonReported", l.institutionId(), l.orderId(),
-                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("type").isNotEqualTo(reference);
-        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), OTHER_SCHOOL, l.orderId(),
-                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("institutionId").isNotEqualTo(reference);
-        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), "order-1",
-                l.occurredAt(), l.recordedAt(), l.actor(), l.lines()))).as("orderId").isNotEqualTo(reference);
-        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
-                later, l.recordedAt(), l.actor(), l.lines()))).as("occurredAt").isNotEqualTo(reference);
-        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
-                l.occurredAt(), RECORDED.plusSeconds(1), l.actor(), l.lines()))).as("recordedAt").isNotEqualTo(reference);
-        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
-                l.occurredAt(), l.recordedAt(), "platform", l.lines()))).as("actor").isNotEqualTo(reference);
-        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
-                l.recordedAt(), l.occurredAt(), l.actor(), l.lines()))).as("occurred and recorded swapped")
+        assertThat(with(l -> link(
+                        8,
+                        l.globalIndex(),
+                        l.entryId(),
+                        l.type(),
+                        l.institutionId(),
+                        l.orderId(),
+                        l.occurredAt(),
+                        l.recordedAt(),
+                        l.actor(),
+                        l.lines())))
+                .as("seq")
+                .isNotEqualTo(reference);
+        assertThat(with(l -> link(
+                        l.seq(),
+                        43,
+                        l.entryId(),
+                        l.type(),
+                        l.institutionId(),
+                        l.orderId(),
+                        l.occurredAt(),
+                        l.recordedAt(),
+                        l.actor(),
+                        l.lines())))
+                .as("globalIndex")
+                .isNotEqualTo(reference);
+        assertThat(with(l -> link(
+                        l.seq(),
+                        l.globalIndex(),
+                        "entry-8",
+                        l.type(),
+                        l.institutionId(),
+                        l.orderId(),
+                        l.occurredAt(),
+                        l.recordedAt(),
+                        l.actor(),
+                        l.lines())))
+                .as("entryId")
+                .isNotEqualTo(reference);
+        assertThat(with(l -> link(
+                        l.seq(),
+                        l.globalIndex(),
+                        l.entryId(),
+                        "LessonReported",
+                        l.institutionId(),
+                        l.orderId(),
+                        l.occurredAt(),
+                        l.recordedAt(),
+                        l.actor(),
+                        l.lines())))
+                .as("type")
+                .isNotEqualTo(reference);
+        assertThat(with(l -> link(
+                        l.seq(),
+                        l.globalIndex(),
+                        l.entryId(),
+                        l.type(),
+                        OTHER_SCHOOL,
+                        l.orderId(),
+                        l.occurredAt(),
+                        l.recordedAt(),
+                        l.actor(),
+                        l.lines())))
+                .as("institutionId")
+                .isNotEqualTo(reference);
+        assertThat(with(l -> link(
+                        l.seq(),
+                        l.globalIndex(),
+                        l.entryId(),
+                        l.type(),
+                        l.institutionId(),
+                        "order-1",
+                        l.occurredAt(),
+                        l.recordedAt(),
+                        l.actor(),
+                        l.lines())))
+                .as("orderId")
+                .isNotEqualTo(reference);
+        assertThat(with(l -> link(
+                        l.seq(),
+                        l.globalIndex(),
+                        l.entryId(),
+                        l.type(),
+                        l.institutionId(),
+                        l.orderId(),
+                        later,
+                        l.recordedAt(),
+                        l.actor(),
+                        l.lines())))
+                .as("occurredAt")
+                .isNotEqualTo(reference);
+        assertThat(with(l -> link(
+                        l.seq(),
+                        l.globalIndex(),
+                        l.entryId(),
+                        l.type(),
+                        l.institutionId(),
+                        l.orderId(),
+                        l.occurredAt(),
+                        RECORDED.plusSeconds(1),
+                        l.actor(),
+                        l.lines())))
+                .as("recordedAt")
+                .isNotEqualTo(reference);
+        assertThat(with(l -> link(
+                        l.seq(),
+                        l.globalIndex(),
+                        l.entryId(),
+                        l.type(),
+                        l.institutionId(),
+                        l.orderId(),
+                        l.occurredAt(),
+                        l.recordedAt(),
+                        "platform",
+                        l.lines())))
+                .as("actor")
+                .isNotEqualTo(reference);
+        assertThat(with(l -> link(
+                        l.seq(),
+                        l.globalIndex(),
+                        l.entryId(),
+                        l.type(),
+                        l.institutionId(),
+                        l.orderId(),
+                        l.recordedAt(),
+                        l.occurredAt(),
+                        l.actor(),
+                        l.lines())))
+                .as("occurred and recorded swapped")
                 .isNotEqualTo(reference);
     }
 
@@ -132,31 +289,55 @@ class JournalChainTest {
         Line custody = LINES.get(0);
         Line prepaid = LINES.get(1);
 
-        assertThat(hashOf(lines(JournalEntry.of(CUSTODY, PREPAID, 300_001)))).as("amount").isNotEqualTo(reference);
-        assertThat(hashOf(lines(JournalEntry.of(CUSTODY, otherStudent, 300_000)))).as("account").isNotEqualTo(reference);
+        assertThat(hashOf(lines(JournalEntry.of(CUSTODY, PREPAID, 300_001))))
+                .as("amount")
+                .isNotEqualTo(reference);
+        assertThat(hashOf(lines(JournalEntry.of(CUSTODY, otherStudent, 300_000))))
+                .as("account")
+                .isNotEqualTo(reference);
         assertThat(hashOf(List.of(prepaid, custody))).as("order of postings").isNotEqualTo(reference);
-        assertThat(hashOf(lines(JournalEntry.of(PREPAID, CUSTODY, 300_000)))).as("sides").isNotEqualTo(reference);
-        assertThat(hashOf(List.of(new Line(custody.accountCode(), custody.accountType(), OTHER_SCHOOL, 300_000, 0), prepaid)))
-                .as("a posting's institution column").isNotEqualTo(reference);
-        assertThat(hashOf(List.of(new Line(custody.accountCode(), "SUSPENSE", custody.institutionId(), 300_000, 0), prepaid)))
-                .as("a posting's account type column").isNotEqualTo(reference);
-        assertThat(hashOf(List.of(custody, Line.of(Posting.credit(PREPAID, 100_000)), Line.of(Posting.credit(PREPAID, 200_000)))))
-                .as("split posting").isNotEqualTo(reference);
+        assertThat(hashOf(lines(JournalEntry.of(PREPAID, CUSTODY, 300_000))))
+                .as("sides")
+                .isNotEqualTo(reference);
+        assertThat(hashOf(List.of(
+                        new Line(custody.accountCode(), custody.accountType(), OTHER_SCHOOL, 300_000, 0), prepaid)))
+                .as("a posting's institution column")
+                .isNotEqualTo(reference);
+        assertThat(hashOf(List.of(
+                        new Line(custody.accountCode(), "SUSPENSE", custody.institutionId(), 300_000, 0), prepaid)))
+                .as("a posting's account type column")
+                .isNotEqualTo(reference);
+        assertThat(hashOf(List.of(
+                        custody, Line.of(Posting.credit(PREPAID, 100_000)), Line.of(Posting.credit(PREPAID, 200_000)))))
+                .as("split posting")
+                .isNotEqualTo(reference);
     }
 
     @Test
     void instants_are_hashed_at_the_microsecond_precision_the_database_stores() {
         Instant occurredWithNanos = OCCURRED.plusNanos(999);
 
-        assertThat(with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
-                occurredWithNanos, RECORDED.plusNanos(1), l.actor(), l.lines()))).isEqualTo(reference());
+        assertThat(with(l -> link(
+                        l.seq(),
+                        l.globalIndex(),
+                        l.entryId(),
+                        l.type(),
+                        l.institutionId(),
+                        l.orderId(),
+                        occurredWithNanos,
+                        RECORDED.plusNanos(1),
+                        l.actor(),
+                        l.lines())))
+                .isEqualTo(reference());
         assertThat(JournalChain.toStoredPrecision(occurredWithNanos)).isEqualTo(OCCURRED);
     }
 
     @Test
     void a_previous_hash_of_the_wrong_length_is_refused() {
-        assertThatThrownBy(() -> JournalChain.hash(new byte[31], REFERENCE)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JournalChain.hash(new byte[33], REFERENCE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JournalChain.hash(new byte[31], REFERENCE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JournalChain.hash(new byte[33], REFERENCE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -168,7 +349,16 @@ class JournalChainTest {
     }
 
     private static byte[] hashOf(List<Line> lines) {
-        return with(l -> link(l.seq(), l.globalIndex(), l.entryId(), l.type(), l.institutionId(), l.orderId(),
-                l.occurredAt(), l.recordedAt(), l.actor(), lines));
+        return with(l -> link(
+                l.seq(),
+                l.globalIndex(),
+                l.entryId(),
+                l.type(),
+                l.institutionId(),
+                l.orderId(),
+                l.occurredAt(),
+                l.recordedAt(),
+                l.actor(),
+                lines));
     }
 }

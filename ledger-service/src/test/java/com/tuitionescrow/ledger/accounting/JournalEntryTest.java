@@ -14,7 +14,8 @@ class JournalEntryTest {
 
     private static final AccountCode CUSTODY = AccountCode.of(AccountType.CUSTODY_CASH, SCHOOL);
     private static final AccountCode PREPAID = AccountCode.ofStudent(AccountType.STUDENT_PREPAID, SCHOOL, "stu-1");
-    private static final AccountCode OTHER_PREPAID = AccountCode.ofStudent(AccountType.STUDENT_PREPAID, SCHOOL, "stu-2");
+    private static final AccountCode OTHER_PREPAID =
+            AccountCode.ofStudent(AccountType.STUDENT_PREPAID, SCHOOL, "stu-2");
     private static final AccountCode OTHER_SCHOOL_SUSPENSE = AccountCode.of(AccountType.SUSPENSE, OTHER_SCHOOL);
     private static final AccountCode OTHER_SCHOOL_CUSTODY = AccountCode.of(AccountType.CUSTODY_CASH, OTHER_SCHOOL);
 
@@ -22,19 +23,16 @@ class JournalEntryTest {
     void a_two_line_entry_debits_one_account_and_credits_the_other_with_the_same_amount() {
         JournalEntry entry = JournalEntry.of(CUSTODY, PREPAID, 300_000);
 
-        assertThat(entry.postings()).containsExactly(
-                new Posting(CUSTODY, 300_000, 0),
-                new Posting(PREPAID, 0, 300_000));
+        assertThat(entry.postings())
+                .containsExactly(new Posting(CUSTODY, 300_000, 0), new Posting(PREPAID, 0, 300_000));
         assertThat(entry.totalDebitFen()).isEqualTo(300_000);
         assertThat(entry.totalCreditFen()).isEqualTo(300_000);
     }
 
     @Test
     void a_split_credit_balances_when_its_lines_add_up_to_the_debit() {
-        JournalEntry entry = new JournalEntry(List.of(
-                Posting.debit(CUSTODY, 500),
-                Posting.credit(PREPAID, 200),
-                Posting.credit(OTHER_PREPAID, 300)));
+        JournalEntry entry = new JournalEntry(
+                List.of(Posting.debit(CUSTODY, 500), Posting.credit(PREPAID, 200), Posting.credit(OTHER_PREPAID, 300)));
 
         assertThat(entry.totalDebitFen()).isEqualTo(500);
         assertThat(entry.totalCreditFen()).isEqualTo(500);
@@ -58,7 +56,8 @@ class JournalEntryTest {
     @Test
     void an_entry_balanced_overall_but_not_per_institution_cannot_be_constructed() {
         // One school's cash may not fund another school's liability: each custody account covers its own.
-        List<Posting> crossInstitution = List.of(Posting.debit(CUSTODY, 100), Posting.credit(OTHER_SCHOOL_SUSPENSE, 100));
+        List<Posting> crossInstitution =
+                List.of(Posting.debit(CUSTODY, 100), Posting.credit(OTHER_SCHOOL_SUSPENSE, 100));
 
         assertThatThrownBy(() -> new JournalEntry(crossInstitution))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -87,7 +86,8 @@ class JournalEntryTest {
 
     @Test
     void the_entry_keeps_its_own_copy_of_the_postings() {
-        List<Posting> postings = new java.util.ArrayList<>(List.of(Posting.debit(CUSTODY, 100), Posting.credit(PREPAID, 100)));
+        List<Posting> postings =
+                new java.util.ArrayList<>(List.of(Posting.debit(CUSTODY, 100), Posting.credit(PREPAID, 100)));
         JournalEntry entry = new JournalEntry(postings);
 
         postings.add(Posting.debit(CUSTODY, 1));
@@ -129,8 +129,8 @@ class JournalEntryTest {
     void an_entry_tells_what_it_credits_to_each_type_of_account() {
         AccountCode releasable = AccountCode.of(AccountType.RELEASABLE, "91350100M000100Y43");
         AccountCode heldBack = AccountCode.of(AccountType.HELD_BACK, "91350100M000100Y43");
-        JournalEntry split = new JournalEntry(List.of(Posting.debit(CUSTODY, 1_000), Posting.credit(releasable, 700),
-                Posting.credit(heldBack, 300)));
+        JournalEntry split = new JournalEntry(
+                List.of(Posting.debit(CUSTODY, 1_000), Posting.credit(releasable, 700), Posting.credit(heldBack, 300)));
 
         assertThat(split.creditedFen(AccountType.RELEASABLE)).isEqualTo(700);
         assertThat(split.creditedFen(AccountType.HELD_BACK)).isEqualTo(300);

@@ -52,20 +52,35 @@ class ArchitectureTest {
      * reconciliation of statements, the release run and wind-down, the audit reads, the console, and the
      * operator's gauges (monitoring) last.
      */
-    static final List<String> FEATURES = List.of("institution", "twophase", "enrollment", "bank", "instruction", "journal",
-            "settlement", "reconciliation", "release", "audit", "console", "monitoring");
+    static final List<String> FEATURES = List.of(
+            "institution",
+            "twophase",
+            "enrollment",
+            "bank",
+            "instruction",
+            "journal",
+            "settlement",
+            "reconciliation",
+            "release",
+            "audit",
+            "console",
+            "monitoring");
 
     @ArchTest
-    static void every_top_level_package_is_a_kernel_the_platform_another_module_or_a_placed_feature(JavaClasses classes) {
+    static void every_top_level_package_is_a_kernel_the_platform_another_module_or_a_placed_feature(
+            JavaClasses classes) {
         Set<String> found = topLevelPackages(classes);
         Set<String> unplaced = new TreeSet<>(found);
         unplaced.removeAll(OTHER_MODULES);
         unplaced.removeAll(KERNELS);
         unplaced.remove(PLATFORM);
         unplaced.removeAll(FEATURES);
-        assertThat(unplaced).as("packages with no place in ArchitectureTest.FEATURES (upstream first): place them")
+        assertThat(unplaced)
+                .as("packages with no place in ArchitectureTest.FEATURES (upstream first): place them")
                 .isEmpty();
-        assertThat(found).as("every feature of ArchitectureTest.FEATURES exists").containsAll(FEATURES);
+        assertThat(found)
+                .as("every feature of ArchitectureTest.FEATURES exists")
+                .containsAll(FEATURES);
     }
 
     /** Each feature uses only features upstream of it: the declared order is the dependency order. */
@@ -74,8 +89,12 @@ class ArchitectureTest {
         for (int i = 0; i < FEATURES.size(); i++) {
             List<String> downstream = FEATURES.subList(i + 1, FEATURES.size());
             if (!downstream.isEmpty()) {
-                noClasses().that().resideInAPackage(inside(FEATURES.get(i)))
-                        .should().dependOnClassesThat().resideInAnyPackage(inside(downstream))
+                noClasses()
+                        .that()
+                        .resideInAPackage(inside(FEATURES.get(i)))
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(inside(downstream))
                         .because(FEATURES.get(i) + " is upstream of " + downstream)
                         .check(classes);
             }
@@ -85,8 +104,12 @@ class ArchitectureTest {
     /** The platform serves the features and knows none of them, whatever features there are. */
     @ArchTest
     static void the_platform_knows_no_feature(JavaClasses classes) {
-        noClasses().that().resideInAPackage(inside(PLATFORM))
-                .should().dependOnClassesThat().resideInAnyPackage(inside(features(classes)))
+        noClasses()
+                .that()
+                .resideInAPackage(inside(PLATFORM))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(inside(features(classes)))
                 .check(classes);
     }
 
@@ -95,50 +118,73 @@ class ArchitectureTest {
     static void the_kernels_know_no_feature_and_no_platform(JavaClasses classes) {
         List<String> above = new ArrayList<>(features(classes));
         above.add(PLATFORM);
-        noClasses().that().resideInAnyPackage(inside(KERNELS))
-                .should().dependOnClassesThat().resideInAnyPackage(inside(above))
+        noClasses()
+                .that()
+                .resideInAnyPackage(inside(KERNELS))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(inside(above))
                 .check(classes);
     }
 
     /** The double-entry core is plain Java: no framework, no persistence, no HTTP contract. */
     @ArchTest
     static final ArchRule accounting_core_is_plain_java = classes()
-            .that().resideInAPackage(ROOT + ".accounting..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".accounting..", "java..");
+            .that()
+            .resideInAPackage(ROOT + ".accounting..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".accounting..", "java..");
 
     /** The shared kernel knows the contract's problem codes and nothing of frameworks. */
     @ArchTest
     static final ArchRule shared_kernel_is_plain_java = classes()
-            .that().resideInAPackage(ROOT + ".shared..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".shared..", ROOT + ".api.common..", "java..");
+            .that()
+            .resideInAPackage(ROOT + ".shared..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".shared..", ROOT + ".api.common..", "java..");
 
     /** Aggregates decide from their own events: no database, no web, no Spring, no read models. */
     @ArchTest
     static final ArchRule aggregates_touch_no_infrastructure = noClasses()
-            .that().areAnnotatedWith(Aggregate.class)
-            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", ROOT + ".schema..", "java.sql..",
-                    "org.springframework.web..", "org.springframework.jdbc..", ROOT + ".platform..");
+            .that()
+            .areAnnotatedWith(Aggregate.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.jooq..",
+                    ROOT + ".schema..",
+                    "java.sql..",
+                    "org.springframework.web..",
+                    "org.springframework.jdbc..",
+                    ROOT + ".platform..");
 
     /** Every aggregate leaves concurrency to the event store's unique key: no lock in memory (AxonConfiguration). */
     @ArchTest
     static final ArchRule aggregates_take_no_lock_in_memory = classes()
-            .that().areAnnotatedWith(Aggregate.class)
-            .should().beAnnotatedWith(DescribedPredicate.describe(
+            .that()
+            .areAnnotatedWith(Aggregate.class)
+            .should()
+            .beAnnotatedWith(DescribedPredicate.describe(
                     "@Aggregate(lockFactory = \"" + AggregateLocks.BEAN + "\")",
                     (JavaAnnotation<?> annotation) -> annotation.getRawType().isEquivalentTo(Aggregate.class)
-                            && AggregateLocks.BEAN.equals(annotation.get("lockFactory").orElse(null))));
+                            && AggregateLocks.BEAN.equals(
+                                    annotation.get("lockFactory").orElse(null))));
 
     /** Controllers go through a service or a query class; none writes SQL or dispatches commands. */
     @ArchTest
     static final ArchRule controllers_stay_thin = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", ROOT + ".schema..", "org.axonframework..");
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jooq..", ROOT + ".schema..", "org.axonframework..");
 
     /** Features depend on each other in one direction only. */
     @ArchTest
-    static final ArchRule features_are_free_of_cycles = slices()
-            .matching(ROOT + ".(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule features_are_free_of_cycles =
+            slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
 
     /**
      * Every event handler sits in a projection that names its processing group and declares, beside
@@ -146,9 +192,14 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule projections_declare_where_they_run = methods()
-            .that().areAnnotatedWith(EventHandler.class)
-            .should().beDeclaredInClassesThat().areAnnotatedWith(ProcessingGroup.class)
-            .andShould().beDeclaredInClassesThat().areAnnotatedWith(Projection.class);
+            .that()
+            .areAnnotatedWith(EventHandler.class)
+            .should()
+            .beDeclaredInClassesThat()
+            .areAnnotatedWith(ProcessingGroup.class)
+            .andShould()
+            .beDeclaredInClassesThat()
+            .areAnnotatedWith(Projection.class);
 
     private static Set<String> topLevelPackages(JavaClasses classes) {
         Set<String> packages = new TreeSet<>();

@@ -36,13 +36,29 @@ class DocumentationTest {
 
     /** The tests run in ledger-service; the repository is its parent. */
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", ".idea", ".vscode", "node_modules",
-            ".jqwik-database");
-    private static final Set<String> TEXT_FILES = Set.of("java", "xml", "yml", "yaml", "properties", "sql", "sh", "md",
-            "json", "csv", "txt", "run", "Dockerfile", "dockerignore", "gitignore");
+
+    private static final Set<String> SKIPPED_DIRECTORIES =
+            Set.of(".git", "target", ".idea", ".vscode", "node_modules", ".jqwik-database");
+    private static final Set<String> TEXT_FILES = Set.of(
+            "java",
+            "xml",
+            "yml",
+            "yaml",
+            "properties",
+            "sql",
+            "sh",
+            "md",
+            "json",
+            "csv",
+            "txt",
+            "run",
+            "Dockerfile",
+            "dockerignore",
+            "gitignore");
 
     /** Any path-like word that names a Markdown document, with or without its directory. */
-    private static final Pattern DOCUMENT = Pattern.compile("(?<![\\w./-])((?:\\.{1,2}/|/)?(?:[\\w.-]+/)*[\\w-]+\\.md)\\b");
+    private static final Pattern DOCUMENT =
+            Pattern.compile("(?<![\\w./-])((?:\\.{1,2}/|/)?(?:[\\w.-]+/)*[\\w-]+\\.md)\\b");
     /** A cited section: {@code docs/api.md, "Conventions"}, {@code docs/api.md ("Conventions")} or {@code docs/api.md#conventions}. */
     private static final Pattern SECTION = Pattern.compile(
             "(docs/[\\w/-]+\\.md)(?:\\s*\\(\\s*\"([^\"]+)\"|,\\s*(?:section\\s+)?\"([^\"]+)\"|#([\\w-]+))");
@@ -50,6 +66,7 @@ class DocumentationTest {
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
     /** An operation in a cell of the role table: {@code `GET /v1/orders/{id}`}. */
     private static final Pattern TABLE_OPERATION = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/[^`\\s]+)`");
+
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
     /** Where the service raises a problem code, and with what status. */
     private static final Pattern RAISED = Pattern.compile(
@@ -66,14 +83,18 @@ class DocumentationTest {
                 String name = cited.group(1);
                 boolean inTree = name.startsWith("docs/") || name.equals("README.md")
                         ? Files.isRegularFile(ROOT.resolve(name))
-                        : markdown && !name.startsWith("/") && Files.isRegularFile(file.getParent().resolve(name).normalize())
+                        : markdown
+                                && !name.startsWith("/")
+                                && Files.isRegularFile(
+                                        file.getParent().resolve(name).normalize())
                                 && file.getParent().resolve(name).normalize().startsWith(ROOT);
                 if (!inTree) {
                     missing.add(relative(file) + " cites " + name);
                 }
             }
         });
-        assertThat(missing).as("cite documents by their path in the tree (docs/api.md), and only documents that exist")
+        assertThat(missing)
+                .as("cite documents by their path in the tree (docs/api.md), and only documents that exist")
                 .isEmpty();
     }
 
@@ -110,7 +131,9 @@ class DocumentationTest {
                 }
             }
         });
-        assertThat(missing).as("a cited section is a heading of its document, word for word").isEmpty();
+        assertThat(missing)
+                .as("a cited section is a heading of its document, word for word")
+                .isEmpty();
     }
 
     @Test
@@ -127,11 +150,16 @@ class DocumentationTest {
                     continue;
                 }
                 String[] parts = target.split("#", 2);
-                Path linked = parts[0].isEmpty() ? file : file.getParent().resolve(parts[0]).normalize();
+                Path linked = parts[0].isEmpty()
+                        ? file
+                        : file.getParent().resolve(parts[0]).normalize();
                 if (!linked.startsWith(ROOT) || !Files.exists(linked)) {
                     broken.add(relative(file) + " links to " + target);
-                } else if (parts.length == 2 && linked.toString().endsWith(".md")
-                        && headings(read(linked)).stream().map(DocumentationTest::anchor).noneMatch(parts[1]::equals)) {
+                } else if (parts.length == 2
+                        && linked.toString().endsWith(".md")
+                        && headings(read(linked)).stream()
+                                .map(DocumentationTest::anchor)
+                                .noneMatch(parts[1]::equals)) {
                     broken.add(relative(file) + " links to " + target + ", a heading it does not have");
                 }
             }
@@ -148,10 +176,14 @@ class DocumentationTest {
     @Test
     void the_role_table_lists_every_operation_of_the_contract() throws IOException {
         Set<String> contract = new TreeSet<>();
-        JsonNode paths = new ObjectMapper().readTree(
-                ROOT.resolve("ledger-api/src/main/resources/openapi/ledger-v1.json").toFile()).get("paths");
-        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
-                method -> contract.add(operation(method, path.getKey()))));
+        JsonNode paths = new ObjectMapper()
+                .readTree(ROOT.resolve("ledger-api/src/main/resources/openapi/ledger-v1.json")
+                        .toFile())
+                .get("paths");
+        paths.fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(method -> contract.add(operation(method, path.getKey()))));
 
         String api = Files.readString(ROOT.resolve("docs/api.md"));
         int start = api.indexOf("\n## Who may call what");
@@ -166,7 +198,8 @@ class DocumentationTest {
             }
         }
 
-        assertThat(documented).as("docs/api.md, \"Who may call what\", against the committed OpenAPI document")
+        assertThat(documented)
+                .as("docs/api.md, \"Who may call what\", against the committed OpenAPI document")
                 .containsExactlyElementsOf(contract);
     }
 
@@ -178,17 +211,26 @@ class DocumentationTest {
     @Test
     void the_problem_code_table_lists_every_code_with_the_status_the_service_answers_it_with() {
         Map<String, String[]> rows = problemCodeTable();
-        assertThat(rows.keySet()).as("the codes of docs/api.md's table, in the order of ProblemCode")
-                .containsExactly(Arrays.stream(ProblemCode.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(rows.keySet())
+                .as("the codes of docs/api.md's table, in the order of ProblemCode")
+                .containsExactly(
+                        Arrays.stream(ProblemCode.values()).map(Enum::name).toArray(String[]::new));
 
         Map<String, Set<Integer>> raised = statusesRaised();
         rows.forEach((code, cells) -> {
             Set<Integer> documented = Arrays.stream(cells[0].split("[^0-9]+"))
-                    .filter(s -> !s.isEmpty()).map(Integer::valueOf).collect(Collectors.toCollection(TreeSet::new));
-            assertThat(raised.get(code)).as(code + " is raised somewhere in ledger-service with a status this test can read")
+                    .filter(s -> !s.isEmpty())
+                    .map(Integer::valueOf)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(raised.get(code))
+                    .as(code + " is raised somewhere in ledger-service with a status this test can read")
                     .isNotNull();
-            assertThat(documented).as("the status of " + code + " in docs/api.md").isEqualTo(raised.get(code));
-            assertThat(cells[1]).as("the meaning of " + code + " in docs/api.md").isNotBlank();
+            assertThat(documented)
+                    .as("the status of " + code + " in docs/api.md")
+                    .isEqualTo(raised.get(code));
+            assertThat(cells[1])
+                    .as("the meaning of " + code + " in docs/api.md")
+                    .isNotBlank();
         });
     }
 
@@ -202,8 +244,11 @@ class DocumentationTest {
         Pattern row = Pattern.compile("^\\|\\s*`([A-Z_]+)`\\s*\\|([^|]*)\\|(.*)\\|\\s*$", Pattern.MULTILINE);
         Matcher m = row.matcher(section);
         while (m.find()) {
-            assertThat(rows.put(m.group(1), new String[] {m.group(2).trim(), m.group(3).trim()}))
-                    .as(m.group(1) + " is listed once").isNull();
+            assertThat(rows.put(
+                            m.group(1),
+                            new String[] {m.group(2).trim(), m.group(3).trim()}))
+                    .as(m.group(1) + " is listed once")
+                    .isNull();
         }
         return rows;
     }
@@ -247,7 +292,9 @@ class DocumentationTest {
 
     /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to dashes. */
     static String anchor(String heading) {
-        return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+        return heading.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
     }
 
     private interface TextFileVisitor {
@@ -255,11 +302,14 @@ class DocumentationTest {
     }
 
     private static void forEachTextFile(TextFileVisitor visitor) {
-        assertThat(ROOT.resolve("ledger-service/pom.xml")).as("the tests run in ledger-service").isRegularFile();
+        assertThat(ROOT.resolve("ledger-service/pom.xml"))
+                .as("the tests run in ledger-service")
+                .isRegularFile();
         try (Stream<Path> files = Files.walk(ROOT)) {
             files.filter(Files::isRegularFile)
                     .filter(f -> ROOT.relativize(f).toString().isEmpty()
-                            || Arrays.stream(ROOT.relativize(f).toString().split("/")).noneMatch(SKIPPED_DIRECTORIES::contains))
+                            || Arrays.stream(ROOT.relativize(f).toString().split("/"))
+                                    .noneMatch(SKIPPED_DIRECTORIES::contains))
                     .filter(DocumentationTest::isText)
                     .sorted()
                     .forEach(f -> visitor.visit(f, read(f)));

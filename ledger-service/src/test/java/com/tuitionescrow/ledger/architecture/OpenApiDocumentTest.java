@@ -35,22 +35,34 @@ class OpenApiDocumentTest extends LedgerIntegrationTest {
         String committedText = Files.readString(committed);
 
         if (!committedText.equals(servedText)) {
-            Path candidate = Path.of("target", "openapi", committed.getFileName().toString()).toAbsolutePath();
+            Path candidate = Path.of(
+                            "target", "openapi", committed.getFileName().toString())
+                    .toAbsolutePath();
             Files.createDirectories(candidate.getParent());
             Files.writeString(candidate, servedText);
             boolean update = Boolean.getBoolean("openapi.update");
             if (update) {
                 Files.writeString(committed, servedText);
             }
-            assertThat(committedText).as(update
-                    ? "the served contract changed; " + committed + " was rewritten with it: review the change "
-                            + "(git diff) and run the test again to confirm it"
-                    : "the served contract differs from " + committed + "; the served one is in " + candidate
-                            + ". If the change is intended, accept it with: " + UPDATE_COMMAND)
+            assertThat(committedText)
+                    .as(
+                            update
+                                    ? "the served contract changed; " + committed
+                                            + " was rewritten with it: review the change "
+                                            + "(git diff) and run the test again to confirm it"
+                                    : "the served contract differs from " + committed + "; the served one is in "
+                                            + candidate + ". If the change is intended, accept it with: "
+                                            + UPDATE_COMMAND)
                     .isEqualTo(servedText);
         }
         JsonNode paths = served.body().get("paths");
-        assertThat(paths.fieldNames()).toIterable().contains("/v1/institutions", "/v1/orders", "/v1/bank/collections",
-                "/v1/orders/{orderId}/lessons", "/v1/audit/trial-balance");
+        assertThat(paths.fieldNames())
+                .toIterable()
+                .contains(
+                        "/v1/institutions",
+                        "/v1/orders",
+                        "/v1/bank/collections",
+                        "/v1/orders/{orderId}/lessons",
+                        "/v1/audit/trial-balance");
     }
 }

@@ -35,11 +35,28 @@ class SuspenseReceiptTest {
         String receiptId = SuspenseReceipt.idOf("txn-1");
 
         fixture.givenNoPriorActivity()
-                .when(new RecordSuspenseReceipt(receiptId, "txn-1", "order-1", SCHOOL, CUSTODY_NO, 300_001, RECEIVED,
-                        SuspenseReason.AMOUNT_MISMATCH, NOW))
+                .when(new RecordSuspenseReceipt(
+                        receiptId,
+                        "txn-1",
+                        "order-1",
+                        SCHOOL,
+                        CUSTODY_NO,
+                        300_001,
+                        RECEIVED,
+                        SuspenseReason.AMOUNT_MISMATCH,
+                        NOW))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new SuspenseReceiptRecorded(receiptId, "txn-1", "order-1", SCHOOL, CUSTODY_NO, 300_001,
-                        RECEIVED, SuspenseReason.AMOUNT_MISMATCH, NOW, new JournalEntry(List.of(
+                .expectEvents(new SuspenseReceiptRecorded(
+                        receiptId,
+                        "txn-1",
+                        "order-1",
+                        SCHOOL,
+                        CUSTODY_NO,
+                        300_001,
+                        RECEIVED,
+                        SuspenseReason.AMOUNT_MISMATCH,
+                        NOW,
+                        new JournalEntry(List.of(
                                 Posting.debit(AccountCode.of(AccountType.CUSTODY_CASH, SCHOOL), 300_001),
                                 Posting.credit(AccountCode.of(AccountType.SUSPENSE, SCHOOL), 300_001)))));
     }
@@ -50,19 +67,48 @@ class SuspenseReceiptTest {
         String unidentified = AccountCode.UNIDENTIFIED_INSTITUTION;
 
         fixture.givenNoPriorActivity()
-                .when(new RecordSuspenseReceipt(receiptId, "txn-2", null, unidentified, "6222999988887777", 50_000,
-                        RECEIVED, SuspenseReason.ACCOUNT_UNKNOWN, NOW))
-                .expectEvents(new SuspenseReceiptRecorded(receiptId, "txn-2", null, unidentified, "6222999988887777",
-                        50_000, RECEIVED, SuspenseReason.ACCOUNT_UNKNOWN, NOW,
-                        JournalEntry.of(AccountCode.of(AccountType.CUSTODY_CASH, unidentified),
-                                AccountCode.of(AccountType.SUSPENSE, unidentified), 50_000)));
+                .when(new RecordSuspenseReceipt(
+                        receiptId,
+                        "txn-2",
+                        null,
+                        unidentified,
+                        "6222999988887777",
+                        50_000,
+                        RECEIVED,
+                        SuspenseReason.ACCOUNT_UNKNOWN,
+                        NOW))
+                .expectEvents(new SuspenseReceiptRecorded(
+                        receiptId,
+                        "txn-2",
+                        null,
+                        unidentified,
+                        "6222999988887777",
+                        50_000,
+                        RECEIVED,
+                        SuspenseReason.ACCOUNT_UNKNOWN,
+                        NOW,
+                        JournalEntry.of(
+                                AccountCode.of(AccountType.CUSTODY_CASH, unidentified),
+                                AccountCode.of(AccountType.SUSPENSE, unidentified),
+                                50_000)));
     }
 
     @Test
     void the_receipt_occurred_when_the_bank_received_the_money() {
-        SuspenseReceiptRecorded recorded = new SuspenseReceiptRecorded("suspense:txn-3", "txn-3", "order-3", SCHOOL,
-                CUSTODY_NO, 1, RECEIVED, SuspenseReason.ORDER_EXPIRED, NOW,
-                JournalEntry.of(AccountCode.of(AccountType.CUSTODY_CASH, SCHOOL), AccountCode.of(AccountType.SUSPENSE, SCHOOL), 1));
+        SuspenseReceiptRecorded recorded = new SuspenseReceiptRecorded(
+                "suspense:txn-3",
+                "txn-3",
+                "order-3",
+                SCHOOL,
+                CUSTODY_NO,
+                1,
+                RECEIVED,
+                SuspenseReason.ORDER_EXPIRED,
+                NOW,
+                JournalEntry.of(
+                        AccountCode.of(AccountType.CUSTODY_CASH, SCHOOL),
+                        AccountCode.of(AccountType.SUSPENSE, SCHOOL),
+                        1));
 
         assertThat(recorded.occurredAt()).isEqualTo(RECEIVED);
     }

@@ -13,9 +13,9 @@ import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReturnFailed;
 import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReturnInstructed;
 import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReturnReinstructed;
 import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReturned;
-import java.time.Instant;
 import com.tuitionescrow.ledger.shared.Refusal;
 import com.tuitionescrow.ledger.twophase.InstructionPolicy;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,14 +37,30 @@ class SuspenseReturnTest {
     private static final AccountCode SUSPENSE = AccountCode.of(AccountType.SUSPENSE, SCHOOL);
     private static final AccountCode RETURNING = AccountCode.of(AccountType.RETURN_IN_TRANSIT, SCHOOL);
 
-    private static final SuspenseReceiptRecorded HELD = new SuspenseReceiptRecorded(RECEIPT, "txn-1", "order-1", SCHOOL,
-            CUSTODY_NO, 300_001, RECEIVED, SuspenseReason.AMOUNT_MISMATCH, NOW, JournalEntry.of(CUSTODY, SUSPENSE, 300_001));
-    private static final SuspenseReturnInstructed FIRST_RETURN = new SuspenseReturnInstructed(RECEIPT, "SRT-txn-1", SCHOOL,
-            CUSTODY_NO, 300_001, "txn-1", NOW, JournalEntry.of(SUSPENSE, RETURNING, 300_001));
-    private static final SuspenseReturnFailed FIRST_FAILED = new SuspenseReturnFailed(RECEIPT, "SRT-txn-1", 300_001,
-            "out-1", "payer account closed", NOW, false);
-    private static final SuspenseReturnReinstructed SECOND_RETURN = new SuspenseReturnReinstructed(RECEIPT, "SRT-txn-1.2",
-            SCHOOL, CUSTODY_NO, 300_001, "txn-1", "SRT-txn-1", null, NOW);
+    private static final SuspenseReceiptRecorded HELD = new SuspenseReceiptRecorded(
+            RECEIPT,
+            "txn-1",
+            "order-1",
+            SCHOOL,
+            CUSTODY_NO,
+            300_001,
+            RECEIVED,
+            SuspenseReason.AMOUNT_MISMATCH,
+            NOW,
+            JournalEntry.of(CUSTODY, SUSPENSE, 300_001));
+    private static final SuspenseReturnInstructed FIRST_RETURN = new SuspenseReturnInstructed(
+            RECEIPT,
+            "SRT-txn-1",
+            SCHOOL,
+            CUSTODY_NO,
+            300_001,
+            "txn-1",
+            NOW,
+            JournalEntry.of(SUSPENSE, RETURNING, 300_001));
+    private static final SuspenseReturnFailed FIRST_FAILED =
+            new SuspenseReturnFailed(RECEIPT, "SRT-txn-1", 300_001, "out-1", "payer account closed", NOW, false);
+    private static final SuspenseReturnReinstructed SECOND_RETURN = new SuspenseReturnReinstructed(
+            RECEIPT, "SRT-txn-1.2", SCHOOL, CUSTODY_NO, 300_001, "txn-1", "SRT-txn-1", null, NOW);
 
     private AggregateTestFixture<SuspenseReceipt> fixture;
 
@@ -73,11 +89,12 @@ class SuspenseReturnTest {
 
     @Test
     void an_executed_return_takes_the_money_out_of_custody_and_is_never_instructed_again() {
-        SuspenseReturned returned = new SuspenseReturned(RECEIPT, "SRT-txn-1", 300_001, "out-1", LATER,
-                JournalEntry.of(RETURNING, CUSTODY, 300_001));
+        SuspenseReturned returned = new SuspenseReturned(
+                RECEIPT, "SRT-txn-1", 300_001, "out-1", LATER, JournalEntry.of(RETURNING, CUSTODY, 300_001));
 
         fixture.given(HELD, FIRST_RETURN)
-                .when(new RecordSuspenseReturnResult(RECEIPT, "SRT-txn-1", InstructionOutcome.EXECUTED, "out-1", LATER, null))
+                .when(new RecordSuspenseReturnResult(
+                        RECEIPT, "SRT-txn-1", InstructionOutcome.EXECUTED, "out-1", LATER, null))
                 .expectEvents(returned);
         fixture.given(HELD, FIRST_RETURN, returned)
                 .when(new ReturnSuspense(RECEIPT, LATER))
@@ -88,24 +105,33 @@ class SuspenseReturnTest {
     @Test
     void a_failed_return_stays_in_transit_and_goes_to_the_bank_again_at_once_until_the_last_attempt_is_undeliverable() {
         fixture.given(HELD, FIRST_RETURN)
-                .when(new RecordSuspenseReturnResult(RECEIPT, "SRT-txn-1", InstructionOutcome.FAILED, "out-1", NOW,
-                        "payer account closed"))
+                .when(new RecordSuspenseReturnResult(
+                        RECEIPT, "SRT-txn-1", InstructionOutcome.FAILED, "out-1", NOW, "payer account closed"))
                 .expectEvents(FIRST_FAILED, SECOND_RETURN);
         // The run does not take it again: it is under way, and the run's returns are for money held.
         fixture.given(HELD, FIRST_RETURN, FIRST_FAILED, SECOND_RETURN)
                 .when(new ReturnSuspense(RECEIPT, LATER))
                 .expectNoEvents()
                 .expectResultMessagePayload(null);
-        SuspenseReturnFailed lastFailed = new SuspenseReturnFailed(RECEIPT, "SRT-txn-1.2", 300_001, "out-2",
-                "payer account closed", LATER, true);
+        SuspenseReturnFailed lastFailed =
+                new SuspenseReturnFailed(RECEIPT, "SRT-txn-1.2", 300_001, "out-2", "payer account closed", LATER, true);
         fixture.given(HELD, FIRST_RETURN, FIRST_FAILED, SECOND_RETURN)
-                .when(new RecordSuspenseReturnResult(RECEIPT, "SRT-txn-1.2", InstructionOutcome.FAILED, "out-2", LATER,
-                        "payer account closed"))
+                .when(new RecordSuspenseReturnResult(
+                        RECEIPT, "SRT-txn-1.2", InstructionOutcome.FAILED, "out-2", LATER, "payer account closed"))
                 .expectEvents(lastFailed);
         fixture.given(HELD, FIRST_RETURN, FIRST_FAILED, SECOND_RETURN, lastFailed)
-                .when(new ResolveUndeliverableReturn(RECEIPT, "SRT-txn-1.2", "TXN-PAYER-NEW", "payer's account found", LATER))
-                .expectEvents(new SuspenseReturnReinstructed(RECEIPT, "SRT-txn-1.3", SCHOOL, CUSTODY_NO, 300_001,
-                        "TXN-PAYER-NEW", "SRT-txn-1.2", "payer's account found", LATER))
+                .when(new ResolveUndeliverableReturn(
+                        RECEIPT, "SRT-txn-1.2", "TXN-PAYER-NEW", "payer's account found", LATER))
+                .expectEvents(new SuspenseReturnReinstructed(
+                        RECEIPT,
+                        "SRT-txn-1.3",
+                        SCHOOL,
+                        CUSTODY_NO,
+                        300_001,
+                        "TXN-PAYER-NEW",
+                        "SRT-txn-1.2",
+                        "payer's account found",
+                        LATER))
                 .expectResultMessagePayload("SRT-txn-1.3");
         fixture.given(HELD, FIRST_RETURN)
                 .when(new ResolveUndeliverableReturn(RECEIPT, "SRT-txn-1", null, "not yet", LATER))
@@ -116,7 +142,8 @@ class SuspenseReturnTest {
     @Test
     void an_answer_to_a_return_not_under_way_is_a_programming_error() {
         fixture.given(HELD)
-                .when(new RecordSuspenseReturnResult(RECEIPT, "SRT-txn-1", InstructionOutcome.EXECUTED, "out-1", NOW, null))
+                .when(new RecordSuspenseReturnResult(
+                        RECEIPT, "SRT-txn-1", InstructionOutcome.EXECUTED, "out-1", NOW, null))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
     }

@@ -25,13 +25,14 @@ import java.util.TreeMap;
  */
 final class FlakyGateway implements AutoCloseable {
 
-    sealed interface Step permits Answer, Forward, ForwardAndDrop, Drop {
-    }
+    sealed interface Step permits Answer, Forward, ForwardAndDrop, Drop {}
 
     /** Answers this instead of forwarding. */
     record Answer(int status, String contentType, String body) implements Step {
         static Answer problem(int status, String code) {
-            return new Answer(status, "application/problem+json",
+            return new Answer(
+                    status,
+                    "application/problem+json",
                     "{\"status\":" + status + ",\"code\":\"" + code + "\",\"detail\":\"scripted " + code + "\"}");
         }
 
@@ -41,20 +42,22 @@ final class FlakyGateway implements AutoCloseable {
     }
 
     /** Forwards to the ledger and relays its answer. */
-    record Forward() implements Step {
-    }
+    record Forward() implements Step {}
 
     /** Forwards to the ledger, which applies the call, then closes the connection without an answer. */
-    record ForwardAndDrop() implements Step {
-    }
+    record ForwardAndDrop() implements Step {}
 
     /** Closes the connection without forwarding or answering. */
-    record Drop() implements Step {
-    }
+    record Drop() implements Step {}
 
     /** One call as the gateway received it; {@code ledgerStatus} and {@code ledgerBody} when it was forwarded. */
-    record Received(String method, String pathAndQuery, Map<String, String> headers, String body,
-                    Integer ledgerStatus, String ledgerBody) {
+    record Received(
+            String method,
+            String pathAndQuery,
+            Map<String, String> headers,
+            String body,
+            Integer ledgerStatus,
+            String ledgerBody) {
         String header(String name) {
             return headers.get(name.toLowerCase());
         }
@@ -113,7 +116,9 @@ final class FlakyGateway implements AutoCloseable {
         Map<String, String> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
         String pathAndQuery = exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+                + (exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery());
         Step step;
         synchronized (this) {
             step = script.isEmpty() ? new Forward() : script.removeFirst();
@@ -136,14 +141,21 @@ final class FlakyGateway implements AutoCloseable {
             // The server closes a connection whose handler failed: the client waits for an answer that never comes.
             throw new IllegalStateException("scripted: the ledger's answer is lost on the way back");
         }
-        respond(exchange, answer.statusCode(), answer.headers().firstValue("Content-Type").orElse("application/json"),
+        respond(
+                exchange,
+                answer.statusCode(),
+                answer.headers().firstValue("Content-Type").orElse("application/json"),
                 answer.body());
     }
 
     private HttpResponse<String> forward(String method, String pathAndQuery, Map<String, String> headers, String body)
             throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(ledger.resolve(pathAndQuery))
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
         FORWARDED_HEADERS.forEach(name -> {
             String value = headers.get(name.toLowerCase());
             if (value != null) {
@@ -158,10 +170,19 @@ final class FlakyGateway implements AutoCloseable {
         }
     }
 
-    private synchronized void record(HttpExchange exchange, String pathAndQuery, Map<String, String> headers, String body,
-                                     HttpResponse<String> answer) {
-        received.add(new Received(exchange.getRequestMethod(), pathAndQuery, headers, body,
-                answer == null ? null : answer.statusCode(), answer == null ? null : answer.body()));
+    private synchronized void record(
+            HttpExchange exchange,
+            String pathAndQuery,
+            Map<String, String> headers,
+            String body,
+            HttpResponse<String> answer) {
+        received.add(new Received(
+                exchange.getRequestMethod(),
+                pathAndQuery,
+                headers,
+                body,
+                answer == null ? null : answer.statusCode(),
+                answer == null ? null : answer.body()));
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

@@ -71,8 +71,12 @@ class LedgerClientContractTest {
         try (FlakyGateway ledger = FlakyGateway.standalone()) {
             ledger.then(Collections.nCopies(operations.size() + 5, Answer.json(200, ANY_ANSWER))
                     .toArray(FlakyGateway.Step[]::new));
-            callEveryMethod(LedgerClient.builder().baseUri(ledger.uri()).bearerToken(() -> "token")
-                    .bankSecret("any-secret").retry(RetryPolicy.none()).build());
+            callEveryMethod(LedgerClient.builder()
+                    .baseUri(ledger.uri())
+                    .bearerToken(() -> "token")
+                    .bankSecret("any-secret")
+                    .retry(RetryPolicy.none())
+                    .build());
             ledger.received().forEach(call -> sent.add(templateOf(call.method(), call.pathAndQuery(), operations)));
         }
 
@@ -82,13 +86,16 @@ class LedgerClientContractTest {
 
     /** {@code POST /v1/orders/{orderId}/lessons} and so on, from ledger-api's committed document. */
     private static List<String> operationsOfTheDocument() throws Exception {
-        JsonNode paths = new ObjectMapper().readTree(Path.of(System.getProperty("openapi.document")).toFile()).get("paths");
+        JsonNode paths = new ObjectMapper()
+                .readTree(Path.of(System.getProperty("openapi.document")).toFile())
+                .get("paths");
         List<String> operations = new ArrayList<>();
-        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (path.getKey().startsWith("/v1/")) {
-                operations.add(method.toUpperCase() + " " + path.getKey());
-            }
-        }));
+        paths.fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (path.getKey().startsWith("/v1/")) {
+                        operations.add(method.toUpperCase() + " " + path.getKey());
+                    }
+                }));
         return operations;
     }
 
@@ -97,14 +104,16 @@ class LedgerClientContractTest {
         String call = method + " " + pathAndQuery.replaceFirst("\\?.*$", "");
         return operations.stream()
                 .filter(operation -> call.matches(operation.replaceAll("\\{[^}]+}", "[^/]+")))
-                .findFirst().orElse(call);
+                .findFirst()
+                .orElse(call);
     }
 
     private static long publicMethodsOfTheClient() {
         return Arrays.stream(LedgerClient.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
                 .map(Method::getName)
-                .collect(Collectors.toSet()).size();
+                .collect(Collectors.toSet())
+                .size();
     }
 
     private static void callEveryMethod(LedgerClient client) {
@@ -112,14 +121,25 @@ class LedgerClientContractTest {
         String institution = "91350100M000100Y43";
         CollectionRequest receipt = new CollectionRequest("TXN-1", "order-1", 1L, "6222020200112233", now);
 
-        client.registerInstitution(new RegisterInstitutionRequest(institution, "School", Category.ARTS,
-                SupervisionModel.BANK_CUSTODY, "6222020200112233", null));
+        client.registerInstitution(new RegisterInstitutionRequest(
+                institution, "School", Category.ARTS, SupervisionModel.BANK_CUSTODY, "6222020200112233", null));
         client.institution(institution);
         client.changeInstitutionStatus(institution, new ChangeStatusRequest(InstitutionStatus.SUSPENDED, "inspection"));
         client.windDown(institution, new WindDownRequest("closing"));
         client.windDownStatus(institution);
-        client.placeOrder(new PlaceOrderRequest("order-1", institution, "stu-1", "contract-1", new Course("course-1",
-                "piano", CourseMode.OFFLINE, 1L, 1, LocalDate.parse("2026-03-03"), LocalDate.parse("2026-04-03"))));
+        client.placeOrder(new PlaceOrderRequest(
+                "order-1",
+                institution,
+                "stu-1",
+                "contract-1",
+                new Course(
+                        "course-1",
+                        "piano",
+                        CourseMode.OFFLINE,
+                        1L,
+                        1,
+                        LocalDate.parse("2026-03-03"),
+                        LocalDate.parse("2026-04-03"))));
         client.order("order-1");
         client.cancelOrder("order-1");
         client.reportLesson("order-1", new ReportLessonRequest("lesson-1", 1, now, now.plusMinutes(25)));
@@ -132,11 +152,15 @@ class LedgerClientContractTest {
         client.reportCollection(receipt);
         client.reportCollections(new CollectionBatchRequest(List.of(receipt)));
         client.instructions(null, null, 100);
-        client.answerInstruction("instruction-1", new InstructionResultRequest(InstructionOutcome.EXECUTED, "TXN-2", now, null));
+        client.answerInstruction(
+                "instruction-1", new InstructionResultRequest(InstructionOutcome.EXECUTED, "TXN-2", now, null));
         client.instructionsInStatus(InstructionStatus.UNDELIVERABLE, null, 100);
-        client.resolveInstruction("instruction-1", new InstructionResolutionRequest(null, "the payer's account was found"));
-        client.sendStatement("custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
-                .getBytes(StandardCharsets.UTF_8), StatementFormat.CSV);
+        client.resolveInstruction(
+                "instruction-1", new InstructionResolutionRequest(null, "the payer's account was found"));
+        client.sendStatement(
+                "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
+                        .getBytes(StandardCharsets.UTF_8),
+                StatementFormat.CSV);
         client.reconciliations(institution, null, 100);
         client.reconciliation("stmt-1");
         client.runDisbursement(new DisbursementRunRequest(null));

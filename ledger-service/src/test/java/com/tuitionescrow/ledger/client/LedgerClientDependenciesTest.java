@@ -12,7 +12,10 @@ class LedgerClientDependenciesTest {
 
     @ArchTest
     static final ArchRule the_client_needs_only_the_jdk_jackson_and_the_contract = classes()
-            .that().resideInAPackage("com.tuitionescrow.ledger.api.client..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
+            .that()
+            .resideInAPackage("com.tuitionescrow.ledger.api.client..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
                     "java..", "javax.crypto..", "com.fasterxml.jackson..", "com.tuitionescrow.ledger.api..");
 }

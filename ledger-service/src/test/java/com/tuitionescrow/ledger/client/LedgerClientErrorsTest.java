@@ -39,9 +39,19 @@ class LedgerClientErrorsTest extends LedgerIntegrationTest {
     }
 
     private PlaceOrderRequest sale(Institution school, String orderId, long pricePerHourFen, int hours) {
-        return new PlaceOrderRequest(orderId, school.id(), id("stu"), "contract-" + orderId,
-                new Course("course-piano", "piano", CourseMode.OFFLINE, pricePerHourFen, hours,
-                        today().plusDays(1), today().plusDays(60)));
+        return new PlaceOrderRequest(
+                orderId,
+                school.id(),
+                id("stu"),
+                "contract-" + orderId,
+                new Course(
+                        "course-piano",
+                        "piano",
+                        CourseMode.OFFLINE,
+                        pricePerHourFen,
+                        hours,
+                        today().plusDays(1),
+                        today().plusDays(60)));
     }
 
     @Test
@@ -65,7 +75,8 @@ class LedgerClientErrorsTest extends LedgerIntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.code()).isEqualTo(ProblemCode.VALIDATION_FAILED);
         assertThat(refused.fieldErrors()).extracting(FieldError::field).contains("orderId", "course.hours");
-        assertThat(refused.fieldErrors()).allSatisfy(error -> assertThat(error.message()).isNotBlank());
+        assertThat(refused.fieldErrors())
+                .allSatisfy(error -> assertThat(error.message()).isNotBlank());
     }
 
     @Test
@@ -78,7 +89,9 @@ class LedgerClientErrorsTest extends LedgerIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo(ProblemCode.IDEMPOTENCY_CONFLICT);
-        assertThat(platform().order(orderId).hours()).as("the first sale stands").isEqualTo(20);
+        assertThat(platform().order(orderId).hours())
+                .as("the first sale stands")
+                .isEqualTo(20);
     }
 
     @Test
@@ -94,9 +107,13 @@ class LedgerClientErrorsTest extends LedgerIntegrationTest {
 
     @Test
     void a_token_signed_with_another_key_is_UNAUTHENTICATED() {
-        LedgerClient impostor = client(() -> Tokens.sign("not-the-ledger-secret-0123456789abcdef",
-                claims -> claims.subject("impostor").claim("roles", List.of("REGULATOR"))
-                        .expirationTime(new Date(System.currentTimeMillis() + 60_000))), Tokens.BANK_HMAC_SECRET);
+        LedgerClient impostor = client(
+                () -> Tokens.sign(
+                        "not-the-ledger-secret-0123456789abcdef",
+                        claims -> claims.subject("impostor")
+                                .claim("roles", List.of("REGULATOR"))
+                                .expirationTime(new Date(System.currentTimeMillis() + 60_000))),
+                Tokens.BANK_HMAC_SECRET);
 
         LedgerProblemException refused = refusal(() -> impostor.order(id("order")));
 

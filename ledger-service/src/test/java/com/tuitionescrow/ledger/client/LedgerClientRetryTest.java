@@ -98,7 +98,8 @@ class LedgerClientRetryTest extends LedgerIntegrationTest {
         List<Received> attempts = gateway.received();
         assertThat(attempts).hasSize(2).allMatch(Received::forwarded);
         assertThat(attempts).extracting(Received::ledgerStatus).containsExactly(201, 201);
-        CollectionResponse lostAnswer = new ObjectMapper().readValue(attempts.get(0).ledgerBody(), CollectionResponse.class);
+        CollectionResponse lostAnswer =
+                new ObjectMapper().readValue(attempts.get(0).ledgerBody(), CollectionResponse.class);
         assertThat(response).isEqualTo(lostAnswer);
         assertThat(response.status()).isEqualTo(CollectionStatus.APPLIED);
         assertThat(attempts.get(1).body()).isEqualTo(attempts.get(0).body());
@@ -113,8 +114,12 @@ class LedgerClientRetryTest extends LedgerIntegrationTest {
         String orderId = unpaidOrder(school);
         CollectionRequest receipt = receipt(orderId, school);
         Clock sameSecond = Clock.fixed(clock.instant(), clock.getZone());
-        LedgerClient firstSender = LedgerClient.builder().baseUri(URI.create("http://localhost:" + port))
-                .bearerToken(Tokens::bank).bankSecret(Tokens.BANK_HMAC_SECRET).clock(sameSecond).build();
+        LedgerClient firstSender = LedgerClient.builder()
+                .baseUri(URI.create("http://localhost:" + port))
+                .bearerToken(Tokens::bank)
+                .bankSecret(Tokens.BANK_HMAC_SECRET)
+                .clock(sameSecond)
+                .build();
         CollectionResponse first = firstSender.reportCollection(receipt);
 
         CollectionResponse second = bankThroughGateway(sameSecond).reportCollection(receipt);
@@ -126,18 +131,24 @@ class LedgerClientRetryTest extends LedgerIntegrationTest {
 
     private String unpaidOrder(Institution school) {
         String orderId = id("order");
-        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         return orderId;
     }
 
     private CollectionRequest receipt(String orderId, Institution school) {
-        return new CollectionRequest(id("txn"), orderId, 300_000L, school.custodyAccountNo(), OffsetDateTime.now(clock));
+        return new CollectionRequest(
+                id("txn"), orderId, 300_000L, school.custodyAccountNo(), OffsetDateTime.now(clock));
     }
 
     /** Paid once, and the custody account holds the money once: no second receipt, not even in suspense. */
     private void assertRecordedOnce(Institution school, String orderId) {
-        OrderResponse order = LedgerClient.builder().baseUri(URI.create("http://localhost:" + port))
-                .bearerToken(Tokens::platform).build().order(orderId);
+        OrderResponse order = LedgerClient.builder()
+                .baseUri(URI.create("http://localhost:" + port))
+                .bearerToken(Tokens::platform)
+                .build()
+                .order(orderId);
         assertThat(order.paidFen()).isEqualTo(300_000);
         awaitLedger();
         Map<String, Long> settlement = settlement(school);

@@ -44,6 +44,7 @@ class LedgerClientStubTest {
     private static final String SECRET = "stub-bank-secret-0123456789abcdef0123456789";
     /** A clock that stands still: two attempts in the same second, as a quick retry makes them. */
     private static final Instant NOW = Instant.parse("2026-03-02T11:00:00Z");
+
     private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
     private static final String APPLIED = "{\"bankTxnId\":\"TXN-1\",\"status\":\"APPLIED\"}";
 
@@ -71,8 +72,8 @@ class LedgerClientStubTest {
     }
 
     private static CollectionRequest receipt() {
-        return new CollectionRequest("TXN-1", "order-1", 300_000L, "6222020200112233",
-                OffsetDateTime.parse("2026-03-02T18:55:00+08:00"));
+        return new CollectionRequest(
+                "TXN-1", "order-1", 300_000L, "6222020200112233", OffsetDateTime.parse("2026-03-02T18:55:00+08:00"));
     }
 
     @Test
@@ -84,15 +85,25 @@ class LedgerClientStubTest {
         assertThat(response).isEqualTo(new CollectionResponse("TXN-1", CollectionStatus.APPLIED, null));
         List<Received> attempts = ledger.received();
         assertThat(attempts).hasSize(2);
-        assertThat(attempts).extracting(Received::body).containsOnly(attempts.get(0).body());
-        assertThat(attempts).extracting(a -> a.header("Authorization")).containsExactly("Bearer token-1", "Bearer token-2");
+        assertThat(attempts)
+                .extracting(Received::body)
+                .containsOnly(attempts.get(0).body());
+        assertThat(attempts)
+                .extracting(a -> a.header("Authorization"))
+                .containsExactly("Bearer token-1", "Bearer token-2");
         // Each attempt is signed when it is sent, with the clock's second (here standing still).
-        assertThat(attempts).extracting(a -> a.header("X-Ledger-Timestamp"))
+        assertThat(attempts)
+                .extracting(a -> a.header("X-Ledger-Timestamp"))
                 .containsExactly(Long.toString(NOW.getEpochSecond()), Long.toString(NOW.getEpochSecond()));
         for (Received attempt : attempts) {
-            assertThat(attempt.header("X-Ledger-Signature")).isEqualTo(new BankSignature(SECRET).sign(
-                    Long.parseLong(attempt.header("X-Ledger-Timestamp")), "POST", "/v1/bank/collections",
-                    "application/json", attempt.body().getBytes(StandardCharsets.UTF_8)));
+            assertThat(attempt.header("X-Ledger-Signature"))
+                    .isEqualTo(new BankSignature(SECRET)
+                            .sign(
+                                    Long.parseLong(attempt.header("X-Ledger-Timestamp")),
+                                    "POST",
+                                    "/v1/bank/collections",
+                                    "application/json",
+                                    attempt.body().getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -137,7 +148,9 @@ class LedgerClientStubTest {
 
     @Test
     void when_the_attempts_are_spent_the_outcome_is_unknown_and_each_failure_is_kept() {
-        ledger.then(new Answer(503, "text/plain", "busy"), new Answer(504, "text/plain", "gateway timeout"),
+        ledger.then(
+                new Answer(503, "text/plain", "busy"),
+                new Answer(504, "text/plain", "gateway timeout"),
                 new Answer(502, "text/plain", "bad gateway"));
 
         assertThatThrownBy(() -> client(QUICK).reportCollection(receipt()))
@@ -154,45 +167,64 @@ class LedgerClientStubTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        LedgerClient client = LedgerClient.builder().baseUri(URI.create("http://localhost:" + closedPort))
-                .bearerToken(() -> "token").retry(RetryPolicy.none()).build();
+        LedgerClient client = LedgerClient.builder()
+                .baseUri(URI.create("http://localhost:" + closedPort))
+                .bearerToken(() -> "token")
+                .retry(RetryPolicy.none())
+                .build();
 
         assertThatThrownBy(() -> client.order("order-1"))
                 .isInstanceOfSatisfying(LedgerUnavailableException.class, unavailable -> {
                     assertThat(unavailable.status()).isEmpty();
-                    assertThat(unavailable.getMessage()).startsWith("GET /v1/orders/order-1: no answer from the ledger");
+                    assertThat(unavailable.getMessage())
+                            .startsWith("GET /v1/orders/order-1: no answer from the ledger");
                 });
     }
 
     @Test
     void times_keep_their_offset_and_absent_fields_are_left_out() {
-        ledger.then(Answer.json(201, "{\"lessonId\":\"lesson-1\",\"status\":\"AWAITING_CONFIRMATION\",\"violations\":[]}"),
+        ledger.then(
+                Answer.json(201, "{\"lessonId\":\"lesson-1\",\"status\":\"AWAITING_CONFIRMATION\",\"violations\":[]}"),
                 Answer.json(200, lessonAnswer()));
         LedgerClient client = client(QUICK);
 
-        client.reportLesson("order-1", new ReportLessonRequest("lesson-1", 2,
-                OffsetDateTime.parse("2026-03-02T10:00:00+08:00"), OffsetDateTime.parse("2026-03-02T10:25:00+08:00")));
+        client.reportLesson(
+                "order-1",
+                new ReportLessonRequest(
+                        "lesson-1",
+                        2,
+                        OffsetDateTime.parse("2026-03-02T10:00:00+08:00"),
+                        OffsetDateTime.parse("2026-03-02T10:25:00+08:00")));
         client.confirmLesson("lesson-1", new LessonConfirmationRequest(LessonDecision.CONFIRM, null));
 
         List<Received> sent = ledger.received();
-        assertThat(sent.get(0).body()).isEqualTo("{\"lessonId\":\"lesson-1\",\"hours\":2,"
-                + "\"startedAt\":\"2026-03-02T10:00:00+08:00\",\"endedAt\":\"2026-03-02T10:25:00+08:00\"}");
+        assertThat(sent.get(0).body())
+                .isEqualTo("{\"lessonId\":\"lesson-1\",\"hours\":2,"
+                        + "\"startedAt\":\"2026-03-02T10:00:00+08:00\",\"endedAt\":\"2026-03-02T10:25:00+08:00\"}");
         assertThat(sent.get(0).header("Content-Type")).isEqualTo("application/json");
         assertThat(sent.get(1).body()).isEqualTo("{\"decision\":\"CONFIRM\"}");
-        assertThat(sent).allSatisfy(call -> assertThat(call.header("X-Ledger-Signature")).as("only bank calls are signed").isNull());
+        assertThat(sent)
+                .allSatisfy(call -> assertThat(call.header("X-Ledger-Signature"))
+                        .as("only bank calls are signed")
+                        .isNull());
     }
 
     @Test
     void answers_keep_the_offset_the_ledger_wrote_and_ignore_fields_added_later() {
         ledger.then(Answer.json(200, lessonAnswer().replace("{", "{\"addedInV1_1\":true,")));
 
-        assertThat(client(QUICK).confirmLesson("lesson-1", new LessonConfirmationRequest(LessonDecision.CONFIRM, null))
-                .confirmBy()).hasToString("2026-03-05T10:25+08:00");
+        assertThat(client(QUICK)
+                        .confirmLesson("lesson-1", new LessonConfirmationRequest(LessonDecision.CONFIRM, null))
+                        .confirmBy())
+                .hasToString("2026-03-05T10:25+08:00");
     }
 
     @Test
     void query_values_and_ids_are_percent_encoded_and_a_cancel_has_no_body() {
-        ledger.then(Answer.json(200, "{}"), Answer.json(200, "{\"items\":[],\"next\":null}"), Answer.json(200, orderAnswer()));
+        ledger.then(
+                Answer.json(200, "{}"),
+                Answer.json(200, "{\"items\":[],\"next\":null}"),
+                Answer.json(200, orderAnswer()));
         LedgerClient client = client(QUICK);
 
         client.settlement("91350100M000100Y43", OffsetDateTime.parse("2026-03-02T19:00:00+08:00"));
@@ -219,19 +251,26 @@ class LedgerClientStubTest {
         client.instructions(InstructionStatus.PENDING, "instruction-7", 100);
 
         List<Received> sent = ledger.received();
-        assertThat(sent.get(1).pathAndQuery()).isEqualTo("/v1/bank/instructions?status=PENDING&afterId=instruction-7&limit=100");
-        assertThat(sent).extracting(call -> call.header("X-Ledger-Timestamp"))
+        assertThat(sent.get(1).pathAndQuery())
+                .isEqualTo("/v1/bank/instructions?status=PENDING&afterId=instruction-7&limit=100");
+        assertThat(sent)
+                .extracting(call -> call.header("X-Ledger-Timestamp"))
                 .containsOnly(Long.toString(NOW.getEpochSecond()));
         for (Received call : sent) {
-            assertThat(call.header("X-Ledger-Signature")).isEqualTo(new BankSignature(SECRET)
-                    .sign(NOW.getEpochSecond(), "GET", call.pathAndQuery(), null, new byte[0]));
+            assertThat(call.header("X-Ledger-Signature"))
+                    .isEqualTo(new BankSignature(SECRET)
+                            .sign(NOW.getEpochSecond(), "GET", call.pathAndQuery(), null, new byte[0]));
         }
-        assertThat(sent.get(0).header("X-Ledger-Signature")).isNotEqualTo(sent.get(1).header("X-Ledger-Signature"));
+        assertThat(sent.get(0).header("X-Ledger-Signature"))
+                .isNotEqualTo(sent.get(1).header("X-Ledger-Signature"));
     }
 
     @Test
     void a_bank_call_without_the_bank_secret_is_not_sent() {
-        LedgerClient unsigned = LedgerClient.builder().baseUri(ledger.uri()).bearerToken(() -> "token").build();
+        LedgerClient unsigned = LedgerClient.builder()
+                .baseUri(ledger.uri())
+                .bearerToken(() -> "token")
+                .build();
 
         assertThatThrownBy(() -> unsigned.reportCollection(receipt()))
                 .isInstanceOf(IllegalStateException.class)

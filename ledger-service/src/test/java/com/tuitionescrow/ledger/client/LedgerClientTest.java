@@ -121,7 +121,8 @@ class LedgerClientTest extends LedgerIntegrationTest {
         CollectionBatchResponse batch = bank.reportCollections(new CollectionBatchRequest(List.of(
                 receipt(violin.orderId(), 100_000, school.custodyAccountNo()),
                 receipt(id("order-nobody-sold"), 5_000, school.custodyAccountNo()))));
-        assertThat(batch.results()).extracting(CollectionBatchResponse.Result::status)
+        assertThat(batch.results())
+                .extracting(CollectionBatchResponse.Result::status)
                 .containsExactly(CollectionStatus.APPLIED, CollectionStatus.SUSPENSE);
         assertThat(batch.results().get(1).reason()).isEqualTo(SuspenseReason.ORDER_UNKNOWN);
 
@@ -130,19 +131,23 @@ class LedgerClientTest extends LedgerIntegrationTest {
         LessonReportedResponse lesson = staff.reportLesson(piano.orderId(), lawfulLesson(lessonId, 2));
         assertThat(lesson.status()).isEqualTo(LessonStatus.AWAITING_CONFIRMATION);
         assertThat(lesson.violations()).isEmpty();
-        assertThat(platform.confirmLesson(lessonId, new LessonConfirmationRequest(LessonDecision.CONFIRM, null)).status())
+        assertThat(platform.confirmLesson(lessonId, new LessonConfirmationRequest(LessonDecision.CONFIRM, null))
+                        .status())
                 .isEqualTo(LessonStatus.CONFIRMED);
         DisbursementRunResponse run = regulator.runDisbursement(new DisbursementRunRequest(null));
         InstructionView disbursement = run.instructions().stream()
-                .filter(i -> i.institutionId().equals(school.institutionId()) && i.kind() == InstructionKind.DISBURSEMENT)
-                .findFirst().orElseThrow();
+                .filter(i ->
+                        i.institutionId().equals(school.institutionId()) && i.kind() == InstructionKind.DISBURSEMENT)
+                .findFirst()
+                .orElseThrow();
         assertThat(disbursement.amountFen()).isEqualTo(30_000);
         assertThat(pendingInstruction(disbursement.instructionId())).hasValueSatisfying(pending -> {
             assertThat(pending.amountFen()).isEqualTo(30_000);
             assertThat(pending.custodyAccountNo()).isEqualTo(school.custodyAccountNo());
         });
-        InstructionView executed = bank.answerInstruction(disbursement.instructionId(), new InstructionResultRequest(
-                InstructionOutcome.EXECUTED, id("out"), OffsetDateTime.now(clock), null));
+        InstructionView executed = bank.answerInstruction(
+                disbursement.instructionId(),
+                new InstructionResultRequest(InstructionOutcome.EXECUTED, id("out"), OffsetDateTime.now(clock), null));
         assertThat(executed.status()).isEqualTo(InstructionStatus.EXECUTED);
 
         // The sibling leaves before any lesson: the whole payment goes back.
@@ -163,12 +168,24 @@ class LedgerClientTest extends LedgerIntegrationTest {
         assertThat(settlement.prepaidFen()).isEqualTo(270_000);
         assertThat(settlement.refundingFen()).isEqualTo(100_000);
         assertThat(settlement.disbursedTotalFen()).isEqualTo(30_000);
-        assertThat(regulator.settlement(school.institutionId(), beforeAnything).custodyFen()).isZero();
-        assertThat(regulator.account("CUSTODY_CASH:" + school.institutionId(), null).balanceFen()).isEqualTo(375_000);
-        assertThat(platform.studentStatement(student, school.institutionId(), null, 100).prepaidFen()).isEqualTo(270_000);
-        Page<AccountEntryView> entries = staff.accountEntries("STUDENT_PREPAID:" + school.institutionId() + ":" + student,
-                beforeAnything, OffsetDateTime.now(BEIJING).plusDays(1), 0, 100);
-        assertThat(entries.items()).extracting(AccountEntryView::balanceAfterFen).containsExactly(300_000L, 270_000L);
+        assertThat(regulator.settlement(school.institutionId(), beforeAnything).custodyFen())
+                .isZero();
+        assertThat(regulator
+                        .account("CUSTODY_CASH:" + school.institutionId(), null)
+                        .balanceFen())
+                .isEqualTo(375_000);
+        assertThat(platform.studentStatement(student, school.institutionId(), null, 100)
+                        .prepaidFen())
+                .isEqualTo(270_000);
+        Page<AccountEntryView> entries = staff.accountEntries(
+                "STUDENT_PREPAID:" + school.institutionId() + ":" + student,
+                beforeAnything,
+                OffsetDateTime.now(BEIJING).plusDays(1),
+                0,
+                100);
+        assertThat(entries.items())
+                .extracting(AccountEntryView::balanceAfterFen)
+                .containsExactly(300_000L, 270_000L);
         assertThat(entries.next()).isNull();
         assertThat(platform.order(piano.orderId()).confirmedHours()).isEqualTo(2);
 
@@ -177,25 +194,33 @@ class LedgerClientTest extends LedgerIntegrationTest {
         assertThat(trial.totalDebitFen()).isEqualTo(trial.totalCreditFen());
         assertThat(regulator.trialBalance(beforeAnything).accounts())
                 .noneMatch(line -> line.accountCode().contains(school.institutionId()));
-        assertThat(journalChainedFromTheFirstEntry()).anyMatch(entry -> entry.postings().stream()
-                .anyMatch(posting -> posting.accountCode().equals("CUSTODY_CASH:" + school.institutionId())));
+        assertThat(journalChainedFromTheFirstEntry())
+                .anyMatch(entry -> entry.postings().stream()
+                        .anyMatch(posting -> posting.accountCode().equals("CUSTODY_CASH:" + school.institutionId())));
 
         // The bank's statement names only the first payment: the ledger's other three facts are missing in it.
         // Its period runs from the payment's day to today: the lesson came a day after the payment.
-        String day = payment.receivedAt().atZoneSameInstant(BEIJING).toLocalDate().toString();
-        String today = OffsetDateTime.now(clock).atZoneSameInstant(BEIJING).toLocalDate().toString();
+        String day =
+                payment.receivedAt().atZoneSameInstant(BEIJING).toLocalDate().toString();
+        String today = OffsetDateTime.now(clock)
+                .atZoneSameInstant(BEIJING)
+                .toLocalDate()
+                .toString();
         String account = school.custodyAccountNo();
-        ReconciliationReport report = bank.sendStatement(("custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
-                + account + "," + day + ",OPBD,0,,BOOK,false\n"
-                + account + "," + day + ",CRDT,300000," + payment.bankTxnId() + ",BOOK,false\n"
-                + account + "," + today + ",CLBD,300000,,BOOK,false\n").getBytes(StandardCharsets.UTF_8),
+        ReconciliationReport report = bank.sendStatement(
+                ("custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
+                                + account + "," + day + ",OPBD,0,,BOOK,false\n"
+                                + account + "," + day + ",CRDT,300000," + payment.bankTxnId() + ",BOOK,false\n"
+                                + account + "," + today + ",CLBD,300000,,BOOK,false\n")
+                        .getBytes(StandardCharsets.UTF_8),
                 StatementFormat.CSV);
         assertThat(report.matched()).isEqualTo(1);
         assertThat(report.missingInBank()).hasSize(3);
         assertThat(report.ledgerClosingFen()).isEqualTo(375_000);
         assertThat(report.reconciled()).isFalse();
         assertThat(regulator.reconciliations(school.institutionId(), null, 100).items())
-                .extracting(ReconciliationSummary::statementId).containsExactly(report.statementId());
+                .extracting(ReconciliationSummary::statementId)
+                .containsExactly(report.statementId());
         assertThat(staff.reconciliation(report.statementId())).isEqualTo(report);
     }
 
@@ -207,30 +232,43 @@ class LedgerClientTest extends LedgerIntegrationTest {
 
         OrderPlacedResponse unpaid = platform.placeOrder(order(school, student, "chess", 5_000, 4));
         assertThat(platform.cancelOrder(unpaid.orderId()).status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(platform.cancelOrder(unpaid.orderId()).status()).as("cancelling again changes nothing")
+        assertThat(platform.cancelOrder(unpaid.orderId()).status())
+                .as("cancelling again changes nothing")
                 .isEqualTo(OrderStatus.CANCELLED);
 
         OrderPlacedResponse piano = platform.placeOrder(order(school, student, "piano", 15_000, 20));
         bank.reportCollection(receipt(piano.orderId(), 300_000, school.custodyAccountNo()));
         String lessonId = id("lesson");
         staff.reportLesson(piano.orderId(), lawfulLesson(lessonId, 2));
-        assertThat(platform.confirmLesson(lessonId, new LessonConfirmationRequest(LessonDecision.DISPUTE, "no teacher came"))
-                .status()).isEqualTo(LessonStatus.DISPUTED);
-        assertThat(regulator.resolveLesson(lessonId, new LessonResolutionRequest(LessonOutcome.REVERSED, "confirmed absent"))
-                .status()).isEqualTo(LessonStatus.REVERSED);
+        assertThat(platform.confirmLesson(
+                                lessonId, new LessonConfirmationRequest(LessonDecision.DISPUTE, "no teacher came"))
+                        .status())
+                .isEqualTo(LessonStatus.DISPUTED);
+        assertThat(regulator
+                        .resolveLesson(
+                                lessonId, new LessonResolutionRequest(LessonOutcome.REVERSED, "confirmed absent"))
+                        .status())
+                .isEqualTo(LessonStatus.REVERSED);
 
         String refundId = id("refund");
         platform.requestRefund(piano.orderId(), new RefundRequest(refundId, "unhappy"));
         assertThat(staff.decideRefund(refundId, new RefundDecisionRequest(RefundDecision.CONTEST, "contract term"))
-                .status()).isEqualTo(RefundStatus.CONTESTED);
-        assertThat(regulator.resolveRefund(refundId, new RefundResolutionRequest(RefundOutcome.DENY, "within contract"))
-                .status()).isEqualTo(RefundStatus.DENIED);
+                        .status())
+                .isEqualTo(RefundStatus.CONTESTED);
+        assertThat(regulator
+                        .resolveRefund(refundId, new RefundResolutionRequest(RefundOutcome.DENY, "within contract"))
+                        .status())
+                .isEqualTo(RefundStatus.DENIED);
 
         String id = school.institutionId();
-        assertThat(regulator.changeInstitutionStatus(id, new ChangeStatusRequest(InstitutionStatus.SUSPENDED, "inspection"))
-                .status()).isEqualTo(InstitutionStatus.SUSPENDED);
-        assertThat(regulator.changeInstitutionStatus(id, new ChangeStatusRequest(InstitutionStatus.ACTIVE, "passed"))
-                .status()).isEqualTo(InstitutionStatus.ACTIVE);
+        assertThat(regulator
+                        .changeInstitutionStatus(id, new ChangeStatusRequest(InstitutionStatus.SUSPENDED, "inspection"))
+                        .status())
+                .isEqualTo(InstitutionStatus.SUSPENDED);
+        assertThat(regulator
+                        .changeInstitutionStatus(id, new ChangeStatusRequest(InstitutionStatus.ACTIVE, "passed"))
+                        .status())
+                .isEqualTo(InstitutionStatus.ACTIVE);
 
         WindDownResponse windDown = regulator.windDown(id, new WindDownRequest("licence revoked"));
         assertThat(windDown.status()).isEqualTo(InstitutionStatus.WINDING_DOWN);
@@ -238,22 +276,35 @@ class LedgerClientTest extends LedgerIntegrationTest {
         assertThat(windDown.refundedFen()).isEqualTo(300_000);
         WindDownResponse repeated = regulator.windDown(id, new WindDownRequest("licence revoked"));
         assertThat(repeated.status()).isEqualTo(InstitutionStatus.WINDING_DOWN);
-        assertThat(repeated.refundsInstructed()).as("a wind-down repeated instructs nothing more").isZero();
+        assertThat(repeated.refundsInstructed())
+                .as("a wind-down repeated instructs nothing more")
+                .isZero();
     }
 
     private InstitutionResponse register() {
         String id = newCreditCode();
-        InstitutionResponse registered = regulator.registerInstitution(new RegisterInstitutionRequest(id,
-                "Sunrise School " + id, Category.ARTS, SupervisionModel.BANK_CUSTODY, newAccountNo(), null));
+        InstitutionResponse registered = regulator.registerInstitution(new RegisterInstitutionRequest(
+                id, "Sunrise School " + id, Category.ARTS, SupervisionModel.BANK_CUSTODY, newAccountNo(), null));
         assertThat(registered.status()).isEqualTo(InstitutionStatus.ACTIVE);
         return registered;
     }
 
-    private PlaceOrderRequest order(InstitutionResponse school, String student, String subject, long pricePerHourFen, int hours) {
+    private PlaceOrderRequest order(
+            InstitutionResponse school, String student, String subject, long pricePerHourFen, int hours) {
         String orderId = id("order");
-        return new PlaceOrderRequest(orderId, school.institutionId(), student, "contract-" + orderId,
-                new Course("course-" + subject, subject, CourseMode.OFFLINE, pricePerHourFen, hours,
-                        today().plusDays(1), today().plusDays(60)));
+        return new PlaceOrderRequest(
+                orderId,
+                school.institutionId(),
+                student,
+                "contract-" + orderId,
+                new Course(
+                        "course-" + subject,
+                        subject,
+                        CourseMode.OFFLINE,
+                        pricePerHourFen,
+                        hours,
+                        today().plusDays(1),
+                        today().plusDays(60)));
     }
 
     private CollectionRequest receipt(String orderId, long amountFen, String custodyAccountNo) {
@@ -263,8 +314,9 @@ class LedgerClientTest extends LedgerIntegrationTest {
     /** A lesson that could have happened, within every lesson-time rule (see {@link #lesson(String, int)}). */
     private ReportLessonRequest lawfulLesson(String lessonId, int hours) {
         Map<String, Object> lesson = lesson(lessonId, hours);
-        return new ReportLessonRequest(lessonId, hours, OffsetDateTime.parse((String) lesson.get("startedAt")),
-                OffsetDateTime.parse((String) lesson.get("endedAt")));
+        return new ReportLessonRequest(
+                lessonId, hours, OffsetDateTime.parse((String) lesson.get("startedAt")), OffsetDateTime.parse((String)
+                        lesson.get("endedAt")));
     }
 
     /** Pages through the pending instructions, as a bank does, until it finds this one. */
@@ -273,7 +325,8 @@ class LedgerClientTest extends LedgerIntegrationTest {
         for (int page = 0; page < PAGES_MAX; page++) {
             Page<InstructionView> pending = bank.instructions(InstructionStatus.PENDING, afterId, 100);
             Optional<InstructionView> found = pending.items().stream()
-                    .filter(i -> i.instructionId().equals(instructionId)).findFirst();
+                    .filter(i -> i.instructionId().equals(instructionId))
+                    .findFirst();
             if (found.isPresent() || pending.next() == null) {
                 return found;
             }
@@ -290,7 +343,9 @@ class LedgerClientTest extends LedgerIntegrationTest {
             Page<JournalEntryView> entries = regulator.journal(afterSeq, 1000);
             for (JournalEntryView entry : entries.items()) {
                 if (!journal.isEmpty()) {
-                    assertThat(entry.prevHash()).as("entry " + entry.seq()).isEqualTo(journal.get(journal.size() - 1).hash());
+                    assertThat(entry.prevHash())
+                            .as("entry " + entry.seq())
+                            .isEqualTo(journal.get(journal.size() - 1).hash());
                 }
                 journal.add(entry);
             }

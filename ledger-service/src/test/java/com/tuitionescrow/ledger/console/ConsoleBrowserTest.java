@@ -55,9 +55,13 @@ abstract class ConsoleBrowserTest extends LedgerIntegrationTest {
      * violin with its refund waiting for the school's answer, and 12.34 yuan in suspense. The bank's
      * statement of today shows only the piano payment: 1,012.34 yuan short of the ledger.
      */
-    protected record KnownBooks(Institution school, String pianoOrder, String confirmedLesson, String disputedLesson,
-                                String violinOrder, String refundId) {
-    }
+    protected record KnownBooks(
+            Institution school,
+            String pianoOrder,
+            String confirmedLesson,
+            String disputedLesson,
+            String violinOrder,
+            String refundId) {}
 
     protected KnownBooks knownBooks(String name) {
         Institution school = newInstitution(name);
@@ -70,19 +74,30 @@ abstract class ConsoleBrowserTest extends LedgerIntegrationTest {
         answer(disputed, Map.of("decision", "DISPUTE", "reason", "老师提前离开"));
         String violin = paidOrder(school, id("stu"), course("violin", 10_000, 10));
         String refundId = id("refund");
-        assertThat(http.post("/v1/orders/" + violin + "/refunds", Tokens.platform(),
-                Map.of("refundId", refundId, "reason", "搬家")).status()).isEqualTo(201);
-        assertThat(collect(id("no-such-order"), 1_234, school.custodyAccountNo()).body().get("status").asText())
+        assertThat(http.post(
+                                "/v1/orders/" + violin + "/refunds",
+                                Tokens.platform(),
+                                Map.of("refundId", refundId, "reason", "搬家"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(collect(id("no-such-order"), 1_234, school.custodyAccountNo())
+                        .body()
+                        .get("status")
+                        .asText())
                 .isEqualTo("SUSPENSE");
         awaitLedger();
-        String pianoPayment = db.fetchValue("select bank_txn_id from bank_collection where order_id = ?", piano).toString();
+        String pianoPayment = db.fetchValue("select bank_txn_id from bank_collection where order_id = ?", piano)
+                .toString();
         String day = today().toString();
         String account = school.custodyAccountNo();
-        Http.Response statement = http.postRaw("/v1/bank/statements", Tokens.bank(),
+        Http.Response statement = http.postRaw(
+                "/v1/bank/statements",
+                Tokens.bank(),
                 "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
                         + account + "," + day + ",OPBD,0,,BOOK,false\n"
                         + account + "," + day + ",CRDT,300000," + pianoPayment + ",BOOK,false\n"
-                        + account + "," + day + ",CLBD,300000,,BOOK,false\n", "text/csv");
+                        + account + "," + day + ",CLBD,300000,,BOOK,false\n",
+                "text/csv");
         assertThat(statement.status()).as(statement.toString()).isEqualTo(201);
         return new KnownBooks(school, piano, confirmed, disputed, violin, refundId);
     }
@@ -113,15 +128,21 @@ abstract class ConsoleBrowserTest extends LedgerIntegrationTest {
     /** The regulator's overview of one institution, as the API answers it. */
     protected JsonNode overview(Institution school) {
         String justBefore = db.fetchValue(DSL.select(DSL.max(DSL.field("institution_id", String.class)))
-                .from(DSL.table("institution")).where(DSL.field("institution_id").lt(school.id())));
-        JsonNode overview = api("/v1/audit/institutions?limit=1" + (justBefore == null ? "" : "&afterId=" + justBefore),
-                Tokens.regulator()).get("items").get(0);
+                .from(DSL.table("institution"))
+                .where(DSL.field("institution_id").lt(school.id())));
+        JsonNode overview = api(
+                        "/v1/audit/institutions?limit=1" + (justBefore == null ? "" : "&afterId=" + justBefore),
+                        Tokens.regulator())
+                .get("items")
+                .get(0);
         assertThat(overview.get("institutionId").asText()).isEqualTo(school.id());
         return overview;
     }
 
     /** Every browser error and Content-Security-Policy violation so far: there should be none. */
     protected void assertNoConsoleErrors() {
-        assertThat(browser.consoleErrors()).as("errors in the browser's console").isEmpty();
+        assertThat(browser.consoleErrors())
+                .as("errors in the browser's console")
+                .isEmpty();
     }
 }

@@ -25,24 +25,38 @@ class ConsoleInstitutionBrowserTest extends ConsoleBrowserTest {
         browser.signIn(token, "/");
         browser.awaitPage("institution");
 
-        assertThat(browser.currentUrl()).endsWith("/console/#/institutions/" + books.school().id());
+        assertThat(browser.currentUrl())
+                .endsWith("/console/#/institutions/" + books.school().id());
         assertThat(browser.text("#institution-name")).isEqualTo("阳光钢琴艺术学校");
-        for (String figure : List.of("custodyFen", "releasableFen", "heldBackFen", "disbursingFen", "awaitingConfirmationFen")) {
+        for (String figure :
+                List.of("custodyFen", "releasableFen", "heldBackFen", "disbursingFen", "awaitingConfirmationFen")) {
             WebElement shown = browser.find("[data-figure=" + figure + "]");
-            assertThat(shown.getAttribute("data-fen")).as(figure).isEqualTo(settlement.get(figure).asText());
-            assertThat(shown.getText()).as(figure).isEqualTo(yuan(settlement.get(figure).asLong()) + " 元");
+            assertThat(shown.getAttribute("data-fen"))
+                    .as(figure)
+                    .isEqualTo(settlement.get(figure).asText());
+            assertThat(shown.getText())
+                    .as(figure)
+                    .isEqualTo(yuan(settlement.get(figure).asLong()) + " 元");
         }
         assertThat(browser.text("[data-figure=custodyFen]")).isEqualTo("4,012.34 元");
-        assertThat(browser.all(".on-the-way [data-figure]")).extracting(e -> e.getAttribute("data-figure"))
+        assertThat(browser.all(".on-the-way [data-figure]"))
+                .extracting(e -> e.getAttribute("data-figure"))
                 .containsExactly("releasableFen", "heldBackFen", "disbursingFen");
         String refundRow = "table.refunds tr[data-refund='" + books.refundId() + "'] ";
         assertThat(browser.text(refundRow + ".fen")).isEqualTo("1,000.00");
-        assertThat(browser.text(refundRow + ".deadline")).isEqualTo(beijing(refund.get("answerBy").asText()));
+        assertThat(browser.text(refundRow + ".deadline"))
+                .isEqualTo(beijing(refund.get("answerBy").asText()));
         assertThat(browser.text("table.disputes")).contains(books.disputedLesson(), "老师提前离开");
-        assertThat(browser.all("table.disputes button")).as("rulings are the regulator's").isEmpty();
+        assertThat(browser.all("table.disputes button"))
+                .as("rulings are the regulator's")
+                .isEmpty();
         assertThat(browser.all("#wind-down")).isEmpty();
-        assertThat(browser.all("table.violations")).as("the violations list is the regulator's").isEmpty();
-        assertThat(browser.text("main")).as("a section left out leaves nothing behind").doesNotContain("null");
+        assertThat(browser.all("table.violations"))
+                .as("the violations list is the regulator's")
+                .isEmpty();
+        assertThat(browser.text("main"))
+                .as("a section left out leaves nothing behind")
+                .doesNotContain("null");
         assertNoConsoleErrors();
     }
 
@@ -57,7 +71,10 @@ class ConsoleInstitutionBrowserTest extends ConsoleBrowserTest {
         browser.click("#confirm-ok");
         browser.awaitGone("tr[data-refund='" + books.refundId() + "'] button[data-action=APPROVE]");
 
-        assertThat(api("/v1/refunds/" + books.refundId(), Tokens.regulator()).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(api("/v1/refunds/" + books.refundId(), Tokens.regulator())
+                        .get("status")
+                        .asText())
+                .isEqualTo("APPROVED");
     }
 
     @Test
@@ -65,7 +82,9 @@ class ConsoleInstitutionBrowserTest extends ConsoleBrowserTest {
         KnownBooks mine = knownBooks("蓝海体育");
         KnownBooks theirs = knownBooks("星辰编程");
         Browser browser = browser();
-        browser.signIn(Tokens.institution(mine.school().id()), "/institutions/" + theirs.school().id());
+        browser.signIn(
+                Tokens.institution(mine.school().id()),
+                "/institutions/" + theirs.school().id());
         browser.awaitPage("institution");
 
         assertThat(browser.text("#message")).startsWith("无权查看：403 FORBIDDEN");
@@ -85,16 +104,19 @@ class ConsoleInstitutionBrowserTest extends ConsoleBrowserTest {
 
         String other = theirs.school().id();
         assertThat(List.of(
-                browser.fetchStatus("/v1/institutions/" + other + "/settlement"),
-                browser.fetchStatus("/v1/institutions/" + other + "/custody-history"),
-                browser.fetchStatus("/v1/institutions/" + other + "/weekly-activity"),
-                browser.fetchStatus("/v1/lessons?institutionId=" + other),
-                browser.fetchStatus("/v1/refunds?institutionId=" + other),
-                browser.fetchStatus("/v1/reconciliations?institutionId=" + other),
-                browser.fetchStatus("/v1/audit/institutions")))
+                        browser.fetchStatus("/v1/institutions/" + other + "/settlement"),
+                        browser.fetchStatus("/v1/institutions/" + other + "/custody-history"),
+                        browser.fetchStatus("/v1/institutions/" + other + "/weekly-activity"),
+                        browser.fetchStatus("/v1/lessons?institutionId=" + other),
+                        browser.fetchStatus("/v1/refunds?institutionId=" + other),
+                        browser.fetchStatus("/v1/reconciliations?institutionId=" + other),
+                        browser.fetchStatus("/v1/audit/institutions")))
                 .containsExactly(403L, 403L, 403L, 403L, 403L, 403L, 403L);
-        assertThat(browser.fetchStatus("/v1/refunds/" + theirs.refundId())).as("another's refund is not revealed").isEqualTo(404);
-        assertThat(browser.fetchStatus("/v1/institutions/" + mine.school().id() + "/settlement")).isEqualTo(200);
+        assertThat(browser.fetchStatus("/v1/refunds/" + theirs.refundId()))
+                .as("another's refund is not revealed")
+                .isEqualTo(404);
+        assertThat(browser.fetchStatus("/v1/institutions/" + mine.school().id() + "/settlement"))
+                .isEqualTo(200);
     }
 
     @Test
@@ -106,23 +128,29 @@ class ConsoleInstitutionBrowserTest extends ConsoleBrowserTest {
 
         browser.click("#sign-out");
         browser.awaitPage("sign-in");
-        assertThat(browser.script("return sessionStorage.getItem('ledger.console.token')")).isNull();
+        assertThat(browser.script("return sessionStorage.getItem('ledger.console.token')"))
+                .isNull();
 
         browser.type("#token", "not-a-token");
         browser.click("#sign-in");
         assertThat(browser.text("#message")).isEqualTo("这不是有效的访问令牌。");
-        String forged = Tokens.sign("a-secret-the-ledger-does-not-hold-0123456789", claims -> claims.subject("forger")
-                .claim("roles", List.of("REGULATOR")).expirationTime(Date.from(Instant.now().plusSeconds(600))));
+        String forged = Tokens.sign(
+                "a-secret-the-ledger-does-not-hold-0123456789",
+                claims -> claims.subject("forger")
+                        .claim("roles", List.of("REGULATOR"))
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600))));
         browser.type("#token", forged);
         browser.click("#sign-in");
         browser.awaitText("#message", "会话已失效，请重新登录。");
         assertThat(browser.find("body").getAttribute("data-ready")).isEqualTo("sign-in");
         assertThat(browser.all("table.institutions")).isEmpty();
-        assertThat(browser.script("return sessionStorage.getItem('ledger.console.token')")).isNull();
+        assertThat(browser.script("return sessionStorage.getItem('ledger.console.token')"))
+                .isNull();
     }
 
     private static String beijing(String iso) {
-        return java.time.OffsetDateTime.parse(iso).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+        return java.time.OffsetDateTime.parse(iso)
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm"));
     }
 }

@@ -41,33 +41,61 @@ class ConsolePagesTiming extends LedgerIntegrationTest {
         long seedStart = System.nanoTime();
         List<String> schools = seed();
         long entries = db.fetchCount(DSL.table("journal_entry"));
-        System.out.printf("SEEDED %d institutions, %d journal entries, %d orders, %d lessons in %d s%n",
-                db.fetchCount(DSL.table("institution")), entries, db.fetchCount(DSL.table("course_order")),
-                db.fetchCount(DSL.table("lesson")), Duration.ofNanos(System.nanoTime() - seedStart).toSeconds());
+        System.out.printf(
+                "SEEDED %d institutions, %d journal entries, %d orders, %d lessons in %d s%n",
+                db.fetchCount(DSL.table("institution")),
+                entries,
+                db.fetchCount(DSL.table("course_order")),
+                db.fetchCount(DSL.table("lesson")),
+                Duration.ofNanos(System.nanoTime() - seedStart).toSeconds());
 
         Map<String, List<Long>> api = new LinkedHashMap<>();
         Map<String, List<Long>> pages = new LinkedHashMap<>();
         try (Browser browser = Browser.start(port)) {
             for (int sample = 0; sample < SAMPLES; sample++) {
                 String school = schools.get((sample * 37) % schools.size());
-                String order = db.fetchValue("select order_id from course_order where institution_id = '" + school + "' limit 1")
+                String order = db.fetchValue(
+                                "select order_id from course_order where institution_id = '" + school + "' limit 1")
                         .toString();
                 api.computeIfAbsent("regulator home: /v1/audit/institutions, every page", k -> new ArrayList<>())
                         .add(millis(() -> everyPage("/v1/audit/institutions?limit=1000")));
                 api.computeIfAbsent("institution page: its 8 reads", k -> new ArrayList<>())
                         .add(millis(() -> institutionReads(school)));
-                for (String search : List.of("", "institutionId=" + school, "orderId=" + order,
-                        "accountCode=CUSTODY_CASH:" + school, "type=LessonConfirmed",
-                        "from=" + OffsetDateTime.now(clock).minusHours(1).toString().replace("+", "%2B"))) {
+                for (String search : List.of(
+                        "",
+                        "institutionId=" + school,
+                        "orderId=" + order,
+                        "accountCode=CUSTODY_CASH:" + school,
+                        "type=LessonConfirmed",
+                        "from="
+                                + OffsetDateTime.now(clock)
+                                        .minusHours(1)
+                                        .toString()
+                                        .replace("+", "%2B"))) {
                     api.computeIfAbsent("journal search " + search.replaceAll("=.*", ""), k -> new ArrayList<>())
                             .add(millis(() -> ok("/v1/audit/journal/search?limit=50&" + search)));
                 }
-                timePage(browser, "regulator home (every institution)", Tokens.regulator(), "/institutions", "institutions",
+                timePage(
+                        browser,
+                        "regulator home (every institution)",
+                        Tokens.regulator(),
+                        "/institutions",
+                        "institutions",
                         pages);
-                timePage(browser, "institution page, as the regulator", Tokens.regulator(), "/institutions/" + school,
-                        "institution", pages);
-                timePage(browser, "institution home, as the institution", Tokens.institution(school),
-                        "/institutions/" + school, "institution", pages);
+                timePage(
+                        browser,
+                        "institution page, as the regulator",
+                        Tokens.regulator(),
+                        "/institutions/" + school,
+                        "institution",
+                        pages);
+                timePage(
+                        browser,
+                        "institution home, as the institution",
+                        Tokens.institution(school),
+                        "/institutions/" + school,
+                        "institution",
+                        pages);
                 timePage(browser, "journal (its first 50 entries)", Tokens.regulator(), "/journal", "journal", pages);
             }
         }
@@ -95,29 +123,34 @@ class ConsolePagesTiming extends LedgerIntegrationTest {
                 statement.execute("analyze");
             }
         });
-        return db.fetch("select institution_id from institution order by institution_id").getValues(0, String.class);
+        return db.fetch("select institution_id from institution order by institution_id")
+                .getValues(0, String.class);
     }
 
     // ---------------------------------------------------------------- timing
 
     /** The page opened from its address (scripts, libraries and data), then drawn again as a user moving back to it. */
-    private void timePage(Browser browser, String name, String token, String route, String page,
-                          Map<String, List<Long>> times) {
+    private void timePage(
+            Browser browser, String name, String token, String route, String page, Map<String, List<Long>> times) {
         long start = System.nanoTime();
         browser.signIn(token, route);
         browser.awaitPage(page);
-        times.computeIfAbsent(name + ", opened", k -> new ArrayList<>()).add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+        times.computeIfAbsent(name + ", opened", k -> new ArrayList<>())
+                .add(Duration.ofNanos(System.nanoTime() - start).toMillis());
         start = System.nanoTime();
         browser.redraw();
         browser.awaitPage(page);
-        times.computeIfAbsent(name + ", drawn again", k -> new ArrayList<>()).add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+        times.computeIfAbsent(name + ", drawn again", k -> new ArrayList<>())
+                .add(Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 
     private void institutionReads(String id) {
         parallelReads(List.of("/v1/institutions/" + id, "/v1/institutions/" + id + "/settlement"));
-        parallelReads(List.of("/v1/institutions/" + id + "/custody-history",
+        parallelReads(List.of(
+                "/v1/institutions/" + id + "/custody-history",
                 "/v1/institutions/" + id + "/weekly-activity?weeks=12",
-                "/v1/lessons?institutionId=" + id + "&limit=1000", "/v1/refunds?institutionId=" + id + "&limit=1000",
+                "/v1/lessons?institutionId=" + id + "&limit=1000",
+                "/v1/refunds?institutionId=" + id + "&limit=1000",
                 "/v1/reconciliations?institutionId=" + id + "&limit=20",
                 "/v1/audit/violations?institutionId=" + id + "&limit=100"));
     }

@@ -26,19 +26,31 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         browser.type("#filter", books.school().id());
 
         String row = "tr[data-institution='" + books.school().id() + "'] ";
-        assertThat(browser.currentUrl()).as("the token is out of the address at once").doesNotContain("token");
+        assertThat(browser.currentUrl())
+                .as("the token is out of the address at once")
+                .doesNotContain("token");
         assertThat(browser.text(row + "[data-column=name] a")).isEqualTo("阳光钢琴艺术学校");
         assertThat(browser.text(row + "[data-column=status]")).isEqualTo("正常");
         assertFen(row + "[data-column=custodyFen]", api.get("custodyFen").asLong(), 401_234);
         assertFen(row + "[data-column=unconsumedFen]", api.get("unconsumedFen").asLong(), 300_000 - 45_000 + 100_000);
         assertFen(row + "[data-column=suspenseFen]", api.get("suspenseFen").asLong(), 1_234);
-        assertFen(row + "[data-column=bankFen]", api.get("lastStatement").get("bankClosingFen").asLong(), 300_000);
-        assertFen(row + "[data-column=differenceFen]", api.get("lastStatement").get("differenceFen").asLong(), -101_234);
-        assertThat(browser.text(row + "[data-column=violations]")).startsWith("1").contains("线下课晚于20:30 1");
+        assertFen(
+                row + "[data-column=bankFen]",
+                api.get("lastStatement").get("bankClosingFen").asLong(),
+                300_000);
+        assertFen(
+                row + "[data-column=differenceFen]",
+                api.get("lastStatement").get("differenceFen").asLong(),
+                -101_234);
+        assertThat(browser.text(row + "[data-column=violations]"))
+                .startsWith("1")
+                .contains("线下课晚于20:30 1");
         assertThat(browser.text(row + "[data-column=openDisputes]")).isEqualTo("1");
         assertThat(browser.text(row + "[data-column=openRefunds]")).isEqualTo("1");
         assertThat(browser.text(row + "[data-column=lastStatement]")).isEqualTo(today() + " · 未对平");
-        assertThat(browser.text(row + "[data-column=risk]")).as("a statement short of the ledger is a high risk").isEqualTo("高");
+        assertThat(browser.text(row + "[data-column=risk]"))
+                .as("a statement short of the ledger is a high risk")
+                .isEqualTo("高");
         assertNoConsoleErrors();
     }
 
@@ -65,8 +77,11 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
 
         assertThat(browser.find(violations).getAttribute("data-count")).isEqualTo("1");
         assertThat(browser.text(violations)).contains("线下课晚于20:30 1");
-        assertThat(Integer.parseInt(browser.find(risk).getAttribute("data-risk"))).isGreaterThan(riskBefore);
-        assertThat(browser.all("table.institutions tbody tr")).as("the filter leaves the one school").hasSize(1);
+        assertThat(Integer.parseInt(browser.find(risk).getAttribute("data-risk")))
+                .isGreaterThan(riskBefore);
+        assertThat(browser.all("table.institutions tbody tr"))
+                .as("the filter leaves the one school")
+                .hasSize(1);
     }
 
     @Test
@@ -82,7 +97,8 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         browser.awaitPage("institutions");
         browser.type("#filter", school.id());
 
-        assertThat(browser.text("tr[data-institution='" + school.id() + "'] [data-column=name] a")).isEqualTo(name);
+        assertThat(browser.text("tr[data-institution='" + school.id() + "'] [data-column=name] a"))
+                .isEqualTo(name);
         assertThat(browser.all("main img, main script")).isEmpty();
         assertThat(browser.script("return window.injected === undefined")).isEqualTo(true);
     }
@@ -96,11 +112,22 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         browser.signIn(Tokens.regulator(), "/institutions/" + books.school().id());
         browser.awaitPage("institution");
 
-        for (String figure : List.of("custodyFen", "prepaidFen", "awaitingConfirmationFen", "releasableFen", "heldBackFen",
-                "disbursingFen", "suspenseFen", "liabilitiesFen")) {
+        for (String figure : List.of(
+                "custodyFen",
+                "prepaidFen",
+                "awaitingConfirmationFen",
+                "releasableFen",
+                "heldBackFen",
+                "disbursingFen",
+                "suspenseFen",
+                "liabilitiesFen")) {
             WebElement shown = browser.find("[data-figure=" + figure + "]");
-            assertThat(shown.getAttribute("data-fen")).as(figure).isEqualTo(settlement.get(figure).asText());
-            assertThat(shown.getText()).as(figure).isEqualTo(yuan(settlement.get(figure).asLong()) + " 元");
+            assertThat(shown.getAttribute("data-fen"))
+                    .as(figure)
+                    .isEqualTo(settlement.get(figure).asText());
+            assertThat(shown.getText())
+                    .as(figure)
+                    .isEqualTo(yuan(settlement.get(figure).asLong()) + " 元");
         }
         assertThat(browser.text("[data-figure=releasableFen]")).isEqualTo("300.00 元");
         assertThat(browser.find("#custody-chart canvas")).isNotNull();
@@ -112,12 +139,16 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
 
         browser.click("tr[data-lesson='" + books.disputedLesson() + "'] button[data-action=CONSUMED]");
         browser.click("#confirm-ok");
-        assertThat(browser.text(".dialog-error")).as("a ruling states its reason").isEqualTo("理由");
+        assertThat(browser.text(".dialog-error"))
+                .as("a ruling states its reason")
+                .isEqualTo("理由");
         browser.type("#confirm-fields textarea[name=reason]", "双方陈述后认定已上课");
         browser.click("#confirm-ok");
         browser.awaitGone("table.disputes tr[data-lesson='" + books.disputedLesson() + "']");
 
-        assertThat(api("/v1/orders/" + books.pianoOrder(), Tokens.regulator()).get("lessons").findValuesAsText("status"))
+        assertThat(api("/v1/orders/" + books.pianoOrder(), Tokens.regulator())
+                        .get("lessons")
+                        .findValuesAsText("status"))
                 .contains("RESOLVED_CONSUMED");
         assertNoConsoleErrors();
     }
@@ -134,13 +165,18 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         browser.type("#confirm-fields textarea[name=reason]", "经营异常");
         browser.click("#confirm-ok");
         assertThat(browser.text(".dialog-error")).isEqualTo("输入的代码与该机构不符。");
-        assertThat(api("/v1/institutions/" + books.school().id(), Tokens.regulator()).get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(api("/v1/institutions/" + books.school().id(), Tokens.regulator())
+                        .get("status")
+                        .asText())
+                .isEqualTo("ACTIVE");
 
         browser.type("#confirm-fields input[name=typedId]", books.school().id());
         browser.click("#confirm-ok");
         browser.awaitText("#institution-status", "关停清退中");
 
-        assertThat(api("/v1/institutions/" + books.school().id(), Tokens.regulator()).get("status").asText())
+        assertThat(api("/v1/institutions/" + books.school().id(), Tokens.regulator())
+                        .get("status")
+                        .asText())
                 .isEqualTo("WINDING_DOWN");
         assertThat(browser.text("#message")).startsWith("已进入关停清退");
     }
@@ -148,28 +184,33 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
     @Test
     void given_the_journal_then_a_search_by_order_shows_its_entries_and_the_verification_proves_the_chain() {
         KnownBooks books = knownBooks("启明数学");
-        JsonNode entries = api("/v1/audit/journal/search?orderId=" + books.pianoOrder(), Tokens.regulator()).get("items");
+        JsonNode entries = api("/v1/audit/journal/search?orderId=" + books.pianoOrder(), Tokens.regulator())
+                .get("items");
         Browser browser = browser();
         browser.signIn(Tokens.regulator(), "/journal");
         browser.awaitPage("journal");
 
         browser.type("#q-order", books.pianoOrder());
         browser.click("#search");
-        browser.awaitText("table.journal tbody tr[data-seq='" + entries.get(0).get("seq").asText() + "'] td.type",
+        browser.awaitText(
+                "table.journal tbody tr[data-seq='" + entries.get(0).get("seq").asText() + "'] td.type",
                 entries.get(0).get("type").asText());
 
         assertThat(browser.all("table.journal > tbody > tr")).hasSize(entries.size());
         String firstHash = browser.find("table.journal td.hash code.current").getAttribute("data-hash");
         assertThat(firstHash).isEqualTo(entries.get(0).get("hash").asText());
-        assertThat(browser.text("table.journal")).contains("CUSTODY_CASH:" + books.school().id(), "3,000.00");
+        assertThat(browser.text("table.journal"))
+                .contains("CUSTODY_CASH:" + books.school().id(), "3,000.00");
 
         browser.click("#verify");
         browser.awaitText("#verification", "哈希链完整");
-        assertThat(browser.find("#verification-result").getAttribute("data-verified")).isEqualTo("true");
+        assertThat(browser.find("#verification-result").getAttribute("data-verified"))
+                .isEqualTo("true");
         long journalEntries = db.fetchCount(DSL.table("journal_entry"));
         browser.click("#export");
         browser.awaitText("#message", "已导出分录：");
-        assertThat(Long.parseLong(browser.text("#message").replace("已导出分录：", ""))).isGreaterThanOrEqualTo(journalEntries);
+        assertThat(Long.parseLong(browser.text("#message").replace("已导出分录：", "")))
+                .isGreaterThanOrEqualTo(journalEntries);
         assertNoConsoleErrors();
     }
 
@@ -210,7 +251,9 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         lateLesson(late, paidOrder(late, id("stu"), course("swimming", 12_000, 20)));
         Institution suspended = newInstitution("星辰编程");
         paidOrder(suspended, id("stu"), course("coding", 20_000, 12));
-        http.post("/v1/institutions/" + suspended.id() + "/status", Tokens.regulator(),
+        http.post(
+                "/v1/institutions/" + suspended.id() + "/status",
+                Tokens.regulator(),
                 Map.of("status", "SUSPENDED", "reason", "消防检查未通过"));
         awaitLedger();
         Browser browser = browser();
@@ -226,9 +269,12 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
                 .toList();
         browser.screenshot(Path.of("target", "console", "regulator-home.png"), 1600, 700);
 
-        assertThat(order).as("a statement short of the ledger, a suspension, a breach, then a quiet school")
+        assertThat(order)
+                .as("a statement short of the ledger, a suspension, a breach, then a quiet school")
                 .containsExactly(books.school().id(), suspended.id(), late.id(), calm.id());
-        assertThat(browser.text("main")).as("no button to draw more leaves nothing behind").doesNotContain("null");
+        assertThat(browser.text("main"))
+                .as("no button to draw more leaves nothing behind")
+                .doesNotContain("null");
     }
 
     private void assertFen(String css, long apiFen, long expectedFen) {

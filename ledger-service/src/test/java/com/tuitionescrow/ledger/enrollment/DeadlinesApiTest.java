@@ -26,14 +26,17 @@ class DeadlinesApiTest extends CheckedScenario {
     private OrderExpirySweep expirySweep;
 
     @Test
-    void given_a_lesson_past_its_confirmation_window_when_the_parent_disputes_it_then_ANSWER_WINDOW_CLOSED_and_it_reads_confirmed_without_a_run() {
+    void
+            given_a_lesson_past_its_confirmation_window_when_the_parent_disputes_it_then_ANSWER_WINDOW_CLOSED_and_it_reads_confirmed_without_a_run() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", PRICE, 20));
         String lessonId = teach(school, order.orderId(), 2);
         Instant confirmBy = instant(lessonOf(order.orderId(), lessonId).get("confirmBy"));
         advanceClockTo(confirmBy.plusSeconds(1));
 
-        Http.Response late = http.post("/v1/lessons/" + lessonId + "/confirmation", Tokens.platform(),
+        Http.Response late = http.post(
+                "/v1/lessons/" + lessonId + "/confirmation",
+                Tokens.platform(),
                 Map.of("decision", "DISPUTE", "reason", "the teacher did not come"));
 
         assertRefused(late, 422, "ANSWER_WINDOW_CLOSED");
@@ -42,16 +45,19 @@ class DeadlinesApiTest extends CheckedScenario {
         assertThat(read.get("confirmedHours").asInt()).isEqualTo(2);
         assertThat(read.get("releasableFen").asLong()).isEqualTo(2 * PRICE);
         awaitLedger();
-        assertThat(money(school)).containsEntry("awaitingConfirmationFen", 0L).containsEntry("releasableFen", 2 * PRICE);
+        assertThat(money(school))
+                .containsEntry("awaitingConfirmationFen", 0L)
+                .containsEntry("releasableFen", 2 * PRICE);
         // A late confirmation agrees with the outcome and changes nothing.
-        Http.Response agreeing = http.post("/v1/lessons/" + lessonId + "/confirmation", Tokens.platform(),
-                Map.of("decision", "CONFIRM"));
+        Http.Response agreeing = http.post(
+                "/v1/lessons/" + lessonId + "/confirmation", Tokens.platform(), Map.of("decision", "CONFIRM"));
         assertThat(agreeing.status()).as(agreeing.toString()).isEqualTo(200);
         assertThat(agreeing.body().get("status").asText()).isEqualTo("CONFIRMED");
     }
 
     @Test
-    void given_a_refund_past_its_answer_window_when_the_institution_contests_it_then_ANSWER_WINDOW_CLOSED_and_the_bank_already_has_it() {
+    void
+            given_a_refund_past_its_answer_window_when_the_institution_contests_it_then_ANSWER_WINDOW_CLOSED_and_the_bank_already_has_it() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", PRICE, 20));
         JsonNode refund = requestRefund(order.orderId());
@@ -79,8 +85,20 @@ class DeadlinesApiTest extends CheckedScenario {
         expirySweep.sweep();
         assertThat(order(orderId).get("status").asText()).isEqualTo("EXPIRED");
 
-        Http.Response late = http.post("/v1/bank/collections", Tokens.bank(), Map.of("bankTxnId", id("txn"), "orderId", orderId,
-                "amountFen", 20 * PRICE, "custodyAccountNo", school.custodyAccountNo(), "receivedAt", receivedInTime.toString()));
+        Http.Response late = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
+                Map.of(
+                        "bankTxnId",
+                        id("txn"),
+                        "orderId",
+                        orderId,
+                        "amountFen",
+                        20 * PRICE,
+                        "custodyAccountNo",
+                        school.custodyAccountNo(),
+                        "receivedAt",
+                        receivedInTime.toString()));
         books("a late report of a payment made in time");
 
         assertThat(late.status()).as(late.toString()).isEqualTo(201);
@@ -89,7 +107,8 @@ class DeadlinesApiTest extends CheckedScenario {
     }
 
     @Test
-    void given_an_expired_order_whose_room_another_sale_took_when_its_timely_payment_is_reported_then_it_is_held_in_suspense() {
+    void
+            given_an_expired_order_whose_room_another_sale_took_when_its_timely_payment_is_reported_then_it_is_held_in_suspense() {
         Institution school = school();
         String student = id("stu");
         String first = sell(school, student, course("piano", 20_000, 20));
@@ -98,8 +117,20 @@ class DeadlinesApiTest extends CheckedScenario {
         // 400 000 + 200 000 would pass the 5000-yuan cap: the new sale took the room the expired order freed.
         pay(school, sell(school, student, course("violin", 20_000, 20)));
 
-        Http.Response late = http.post("/v1/bank/collections", Tokens.bank(), Map.of("bankTxnId", id("txn"), "orderId", first,
-                "amountFen", 400_000, "custodyAccountNo", school.custodyAccountNo(), "receivedAt", receivedInTime.toString()));
+        Http.Response late = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
+                Map.of(
+                        "bankTxnId",
+                        id("txn"),
+                        "orderId",
+                        first,
+                        "amountFen",
+                        400_000,
+                        "custodyAccountNo",
+                        school.custodyAccountNo(),
+                        "receivedAt",
+                        receivedInTime.toString()));
         books("a late payment that no longer fits the caps");
 
         assertThat(late.body().get("status").asText()).as(late.toString()).isEqualTo("SUSPENSE");
@@ -111,7 +142,9 @@ class DeadlinesApiTest extends CheckedScenario {
     void given_an_unpaid_order_when_its_institution_is_blacklisted_then_the_sweep_ends_the_order() {
         Institution school = school();
         String orderId = sell(school, id("stu"), course("piano", PRICE, 20));
-        Http.Response blacklisted = http.post("/v1/institutions/" + school.id() + "/status", Tokens.regulator(),
+        Http.Response blacklisted = http.post(
+                "/v1/institutions/" + school.id() + "/status",
+                Tokens.regulator(),
                 Map.of("status", "BLACKLISTED", "reason", "fraud"));
         assertThat(blacklisted.status()).as(blacklisted.toString()).isEqualTo(200);
 

@@ -40,8 +40,13 @@ class LessonTimeRulesTest {
 
     @Test
     void an_offline_lesson_has_no_length_or_break_rule() {
-        assertThat(LessonTimeRules.check(CourseMode.OFFLINE, beijing("09:00"), beijing("12:00"),
-                Duration.ofMinutes(1), Duration.ofMinutes(1))).isEmpty();
+        assertThat(LessonTimeRules.check(
+                        CourseMode.OFFLINE,
+                        beijing("09:00"),
+                        beijing("12:00"),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(1)))
+                .isEmpty();
     }
 
     @Test
@@ -73,40 +78,53 @@ class LessonTimeRulesTest {
     void a_break_of_ten_minutes_before_or_after_is_within_the_rules() {
         Duration tenMinutes = Duration.ofMinutes(10);
 
-        assertThat(LessonTimeRules.check(CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), tenMinutes, NO_BREAK)).isEmpty();
-        assertThat(LessonTimeRules.check(CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), NO_BREAK, tenMinutes)).isEmpty();
-        assertThat(LessonTimeRules.check(CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), tenMinutes, tenMinutes)).isEmpty();
+        assertThat(LessonTimeRules.check(CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), tenMinutes, NO_BREAK))
+                .isEmpty();
+        assertThat(LessonTimeRules.check(CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), NO_BREAK, tenMinutes))
+                .isEmpty();
+        assertThat(LessonTimeRules.check(CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), tenMinutes, tenMinutes))
+                .isEmpty();
     }
 
     @Test
     void a_break_of_nine_minutes_before_is_flagged() {
-        assertThat(LessonTimeRules.check(CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), Duration.ofMinutes(9), NO_BREAK))
+        assertThat(LessonTimeRules.check(
+                        CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), Duration.ofMinutes(9), NO_BREAK))
                 .containsExactly(LessonViolation.ONLINE_BREAK_UNDER_10_MIN);
     }
 
     @Test
     void a_break_of_nine_minutes_after_is_flagged() {
-        assertThat(LessonTimeRules.check(CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), NO_BREAK, Duration.ofMinutes(9)))
+        assertThat(LessonTimeRules.check(
+                        CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), NO_BREAK, Duration.ofMinutes(9)))
                 .containsExactly(LessonViolation.ONLINE_BREAK_UNDER_10_MIN);
     }
 
     @Test
     void a_break_just_under_ten_minutes_is_flagged() {
-        assertThat(LessonTimeRules.check(CourseMode.ONLINE, beijing("18:00"), beijing("18:30"),
-                Duration.ofMinutes(10).minusSeconds(1), NO_BREAK))
+        assertThat(LessonTimeRules.check(
+                        CourseMode.ONLINE,
+                        beijing("18:00"),
+                        beijing("18:30"),
+                        Duration.ofMinutes(10).minusSeconds(1),
+                        NO_BREAK))
                 .containsExactly(LessonViolation.ONLINE_BREAK_UNDER_10_MIN);
     }
 
     @Test
     void overlapping_online_lessons_are_flagged_as_too_short_a_break() {
-        assertThat(LessonTimeRules.check(CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), Duration.ofMinutes(-5), NO_BREAK))
+        assertThat(LessonTimeRules.check(
+                        CourseMode.ONLINE, beijing("18:00"), beijing("18:30"), Duration.ofMinutes(-5), NO_BREAK))
                 .containsExactly(LessonViolation.ONLINE_BREAK_UNDER_10_MIN);
     }
 
     @Test
     void every_breach_of_one_online_lesson_is_recorded() {
-        assertThat(LessonTimeRules.check(CourseMode.ONLINE, beijing("20:45"), beijing("21:20"), Duration.ofMinutes(5), NO_BREAK))
-                .containsExactly(LessonViolation.ONLINE_AFTER_2100, LessonViolation.ONLINE_OVER_30_MIN,
+        assertThat(LessonTimeRules.check(
+                        CourseMode.ONLINE, beijing("20:45"), beijing("21:20"), Duration.ofMinutes(5), NO_BREAK))
+                .containsExactly(
+                        LessonViolation.ONLINE_AFTER_2100,
+                        LessonViolation.ONLINE_OVER_30_MIN,
                         LessonViolation.ONLINE_BREAK_UNDER_10_MIN);
     }
 
@@ -147,7 +165,8 @@ class LessonTimeRulesTest {
     @Test
     void the_clock_time_is_read_in_beijing_not_in_utc() {
         // 21:10 to 21:30 UTC is 05:10 to 05:30 the next morning in Beijing: no late-evening rule applies.
-        assertThat(online(Instant.parse("2026-03-02T21:10:00Z"), Instant.parse("2026-03-02T21:30:00Z"))).isEmpty();
+        assertThat(online(Instant.parse("2026-03-02T21:10:00Z"), Instant.parse("2026-03-02T21:30:00Z")))
+                .isEmpty();
         // 12:31 UTC is 20:31 in Beijing: a late offline lesson, although early evening in UTC.
         assertThat(offline(Instant.parse("2026-03-02T11:00:00Z"), Instant.parse("2026-03-02T12:31:00Z")))
                 .containsExactly(LessonViolation.OFFLINE_AFTER_2030);

@@ -27,7 +27,9 @@ class OrderExpiryApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String student = id("stu");
         String unpaid = id("order");
-        assertThat(placeOrder(unpaid, school, student, course("piano", 25_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(unpaid, school, student, course("piano", 25_000, 20))
+                        .status())
+                .isEqualTo(201);
         String nextOrder = id("order");
         Map<String, Object> violin = course("violin", 1, 1);
         Map<String, Integer> before = footprint();
@@ -51,7 +53,9 @@ class OrderExpiryApiTest extends LedgerIntegrationTest {
     void given_an_unpaid_order_when_the_sweep_runs_before_and_after_its_payBy_then_it_expires_only_after() {
         Institution school = newInstitution();
         String unpaid = id("order");
-        assertThat(placeOrder(unpaid, school, id("stu"), course("piano", 10_000, 10)).status()).isEqualTo(201);
+        assertThat(placeOrder(unpaid, school, id("stu"), course("piano", 10_000, 10))
+                        .status())
+                .isEqualTo(201);
 
         sweep.sweep();
         assertThat(order(unpaid).get("status").asText()).isEqualTo("AWAITING_PAYMENT");
@@ -71,14 +75,18 @@ class OrderExpiryApiTest extends LedgerIntegrationTest {
     void given_an_expired_order_then_it_is_neither_cancelled_nor_paid_nor_consumed() {
         Institution school = newInstitution();
         String unpaid = id("order");
-        assertThat(placeOrder(unpaid, school, id("stu"), course("piano", 10_000, 10)).status()).isEqualTo(201);
+        assertThat(placeOrder(unpaid, school, id("stu"), course("piano", 10_000, 10))
+                        .status())
+                .isEqualTo(201);
         clock.advance(PAST_THE_PAYMENT_WINDOW);
         sweep.sweep();
         assertThat(order(unpaid).get("status").asText()).isEqualTo("EXPIRED");
 
         Map<String, Integer> before = footprint();
-        assertRefused(http.post("/v1/orders/" + unpaid + "/cancel", Tokens.platform(), Map.of()),
-                422, "ORDER_NOT_CANCELLABLE");
+        assertRefused(
+                http.post("/v1/orders/" + unpaid + "/cancel", Tokens.platform(), Map.of()),
+                422,
+                "ORDER_NOT_CANCELLABLE");
         assertRefused(reportLesson(school, unpaid, lesson(id("lesson"), 1)), 422, "ORDER_NOT_PAID");
         assertThat(footprint()).isEqualTo(before);
 
@@ -88,5 +96,4 @@ class OrderExpiryApiTest extends LedgerIntegrationTest {
         assertThat(order(unpaid).get("status").asText()).isEqualTo("EXPIRED");
         assertThat(order(unpaid).get("paidFen").asLong()).isZero();
     }
-
 }

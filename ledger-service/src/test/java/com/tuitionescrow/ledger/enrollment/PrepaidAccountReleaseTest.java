@@ -8,7 +8,6 @@ import com.tuitionescrow.ledger.api.common.ProblemCode;
 import com.tuitionescrow.ledger.api.enrollment.CourseMode;
 import com.tuitionescrow.ledger.api.enrollment.LessonDecision;
 import com.tuitionescrow.ledger.api.enrollment.LessonOutcome;
-import com.tuitionescrow.ledger.api.enrollment.LessonStatus;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
 import com.tuitionescrow.ledger.api.refund.RefundDecision;
@@ -17,7 +16,6 @@ import com.tuitionescrow.ledger.api.refund.RefundStatus;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.AnswerLesson;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.AnswerRefund;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.CloseWindows;
-import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveUndeliverableRefund;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RecordRefundResult;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RefundForWindDown;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReleaseForDisbursement;
@@ -25,6 +23,7 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReportLesson;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.RequestRefund;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveLesson;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveRefund;
+import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ResolveUndeliverableRefund;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.ReturnRelease;
 import com.tuitionescrow.ledger.enrollment.EnrollmentCommands.SettleRelease;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.AccountWoundDown;
@@ -50,12 +49,12 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseDisbursed;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.ReleaseReturned;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
+import com.tuitionescrow.ledger.twophase.InstructionPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import com.tuitionescrow.ledger.twophase.InstructionPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
@@ -69,8 +68,8 @@ import org.junit.jupiter.api.Test;
  */
 class PrepaidAccountReleaseTest {
 
-    private static final SalePolicy SALES = new SalePolicy(500_000, 60, SalePolicy.HoursCapScope.INSTITUTION, 3,
-            Period.ofMonths(1), 20, Duration.ofMinutes(30));
+    private static final SalePolicy SALES = new SalePolicy(
+            500_000, 60, SalePolicy.HoursCapScope.INSTITUTION, 3, Period.ofMonths(1), 20, Duration.ofMinutes(30));
     private static final ReleasePolicy PER_LESSON = new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 0);
 
     private static final String SCHOOL = "91350100M000100Y43";
@@ -110,14 +109,33 @@ class PrepaidAccountReleaseTest {
 
     private static OrderPlaced placed(String orderId, long pricePerHourFen, int hours) {
         Instant placedAt = NOW.minus(Duration.ofMinutes(10));
-        return new OrderPlaced(ACCOUNT, orderId, SCHOOL, STUDENT, "contract-" + orderId, "course-piano", "piano",
-                CourseMode.OFFLINE, pricePerHourFen, hours, START, START.plusMonths(3).minusDays(1),
-                pricePerHourFen * hours, placedAt, placedAt.plus(Duration.ofMinutes(30)));
+        return new OrderPlaced(
+                ACCOUNT,
+                orderId,
+                SCHOOL,
+                STUDENT,
+                "contract-" + orderId,
+                "course-piano",
+                "piano",
+                CourseMode.OFFLINE,
+                pricePerHourFen,
+                hours,
+                START,
+                START.plusMonths(3).minusDays(1),
+                pricePerHourFen * hours,
+                placedAt,
+                placedAt.plus(Duration.ofMinutes(30)));
     }
 
     private static CollectionApplied paid(OrderPlaced order) {
-        return new CollectionApplied(ACCOUNT, order.orderId(), txnOf(order), CUSTODY_NO, order.amountFen(),
-                paidAt(order), JournalEntry.of(CUSTODY, PREPAID, order.amountFen()));
+        return new CollectionApplied(
+                ACCOUNT,
+                order.orderId(),
+                txnOf(order),
+                CUSTODY_NO,
+                order.amountFen(),
+                paidAt(order),
+                JournalEntry.of(CUSTODY, PREPAID, order.amountFen()));
     }
 
     /** Paid as the course's first day began, before any of its lessons. */
@@ -131,14 +149,28 @@ class PrepaidAccountReleaseTest {
 
     private static LessonReported reported(OrderPlaced order, String lessonId, int hours) {
         long amountFen = order.pricePerHourFen() * hours;
-        return new LessonReported(ACCOUNT, order.orderId(), lessonId, hours, amountFen,
-                Instant.parse("2026-03-01T01:00:00Z"), Instant.parse("2026-03-01T03:00:00Z"), List.of(), NOW, CONFIRM_BY,
+        return new LessonReported(
+                ACCOUNT,
+                order.orderId(),
+                lessonId,
+                hours,
+                amountFen,
+                Instant.parse("2026-03-01T01:00:00Z"),
+                Instant.parse("2026-03-01T03:00:00Z"),
+                List.of(),
+                NOW,
+                CONFIRM_BY,
                 JournalEntry.of(PREPAID, AWAITING, amountFen));
     }
 
     /** Confirmed with nothing held back: all of it releasable. */
     private static LessonConfirmed confirmed(LessonReported lesson) {
-        return new LessonConfirmed(ACCOUNT, lesson.orderId(), lesson.lessonId(), false, NOW,
+        return new LessonConfirmed(
+                ACCOUNT,
+                lesson.orderId(),
+                lesson.lessonId(),
+                false,
+                NOW,
                 JournalEntry.of(AWAITING, RELEASABLE, lesson.amountFen()));
     }
 
@@ -147,12 +179,24 @@ class PrepaidAccountReleaseTest {
     }
 
     private static LessonResolved reversed(LessonReported lesson) {
-        return new LessonResolved(ACCOUNT, lesson.orderId(), lesson.lessonId(), LessonOutcome.REVERSED, lesson.hours(),
-                "teacher absent", NOW, JournalEntry.of(AWAITING, PREPAID, lesson.amountFen()));
+        return new LessonResolved(
+                ACCOUNT,
+                lesson.orderId(),
+                lesson.lessonId(),
+                LessonOutcome.REVERSED,
+                lesson.hours(),
+                "teacher absent",
+                NOW,
+                JournalEntry.of(AWAITING, PREPAID, lesson.amountFen()));
     }
 
     private static ConsumptionReleased released(String instructionId, long totalFen, OrderAmount... portions) {
-        return new ConsumptionReleased(ACCOUNT, instructionId, List.of(portions), totalFen, NOW,
+        return new ConsumptionReleased(
+                ACCOUNT,
+                instructionId,
+                List.of(portions),
+                totalFen,
+                NOW,
                 JournalEntry.of(RELEASABLE, DISBURSING, totalFen));
     }
 
@@ -160,10 +204,21 @@ class PrepaidAccountReleaseTest {
         return new RefundRequested(ACCOUNT, refundId, order.orderId(), amountFen, hours, "moving away", NOW, ANSWER_BY);
     }
 
-    private static RefundApproved refundApproved(String refundId, OrderPlaced order, long amountFen, int hours,
-                                                 RefundApprover approver) {
-        return new RefundApproved(ACCOUNT, SCHOOL, refundId, order.orderId(), amountFen, hours, approver, "RFD-" + refundId,
-                CUSTODY_NO, txnOf(order), NOW, JournalEntry.of(PREPAID, REFUNDING, amountFen));
+    private static RefundApproved refundApproved(
+            String refundId, OrderPlaced order, long amountFen, int hours, RefundApprover approver) {
+        return new RefundApproved(
+                ACCOUNT,
+                SCHOOL,
+                refundId,
+                order.orderId(),
+                amountFen,
+                hours,
+                approver,
+                "RFD-" + refundId,
+                CUSTODY_NO,
+                txnOf(order),
+                NOW,
+                JournalEntry.of(PREPAID, REFUNDING, amountFen));
     }
 
     private static Matcher<Refusal> refusal(ProblemCode code) {
@@ -176,8 +231,16 @@ class PrepaidAccountReleaseTest {
     }
 
     private static ReportLesson reportLesson(String orderId, String lessonId, int hours) {
-        return new ReportLesson(ACCOUNT, orderId, lessonId, hours, Instant.parse("2026-03-01T06:00:00Z"),
-                Instant.parse("2026-03-01T08:00:00Z"), InstitutionStatus.ACTIVE, CONFIRM_BY, NOW);
+        return new ReportLesson(
+                ACCOUNT,
+                orderId,
+                lessonId,
+                hours,
+                Instant.parse("2026-03-01T06:00:00Z"),
+                Instant.parse("2026-03-01T08:00:00Z"),
+                InstitutionStatus.ACTIVE,
+                CONFIRM_BY,
+                NOW);
     }
 
     // ---------------------------------------------------------------- release (序时拨付)
@@ -190,11 +253,18 @@ class PrepaidAccountReleaseTest {
         LessonReported violinLesson = reported(violin, "lesson-2", 3);
         List<OrderAmount> portions = List.of(new OrderAmount("order-1", 30_000), new OrderAmount("order-2", 30_000));
 
-        fixture.given(piano, paid(piano), violin, paid(violin), pianoLesson, confirmed(pianoLesson), violinLesson,
+        fixture.given(
+                        piano,
+                        paid(piano),
+                        violin,
+                        paid(violin),
+                        pianoLesson,
+                        confirmed(pianoLesson),
+                        violinLesson,
                         confirmed(violinLesson))
                 .when(new ReleaseForDisbursement(ACCOUNT, "DSB-1", NOW))
-                .expectEvents(new ConsumptionReleased(ACCOUNT, "DSB-1", portions, 60_000, NOW,
-                        JournalEntry.of(RELEASABLE, DISBURSING, 60_000)))
+                .expectEvents(new ConsumptionReleased(
+                        ACCOUNT, "DSB-1", portions, 60_000, NOW, JournalEntry.of(RELEASABLE, DISBURSING, 60_000)))
                 .expectResultMessagePayload(portions);
     }
 
@@ -206,8 +276,17 @@ class PrepaidAccountReleaseTest {
         LessonReported disputedPiano = reported(piano, "lesson-2", 1);
         LessonReported violinLesson = reported(violin, "lesson-3", 3);
 
-        fixture.given(piano, paid(piano), violin, paid(violin), confirmedPiano, confirmed(confirmedPiano), disputedPiano,
-                        disputed(disputedPiano), violinLesson, confirmed(violinLesson))
+        fixture.given(
+                        piano,
+                        paid(piano),
+                        violin,
+                        paid(violin),
+                        confirmedPiano,
+                        confirmed(confirmedPiano),
+                        disputedPiano,
+                        disputed(disputedPiano),
+                        violinLesson,
+                        confirmed(violinLesson))
                 .when(new ReleaseForDisbursement(ACCOUNT, "DSB-1", NOW))
                 .expectEvents(released("DSB-1", 30_000, new OrderAmount("order-2", 30_000)))
                 .expectResultMessagePayload(List.of(new OrderAmount("order-2", 30_000)));
@@ -218,8 +297,20 @@ class PrepaidAccountReleaseTest {
         OrderPlaced piano = placed("order-1", 15_000, 20);
         LessonReported lesson = reported(piano, "lesson-1", 2);
 
-        fixture.given(piano, paid(piano), lesson, disputed(lesson), new LessonResolved(ACCOUNT, "order-1", "lesson-1",
-                        LessonOutcome.CONSUMED, 2, "signed", NOW, JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
+        fixture.given(
+                        piano,
+                        paid(piano),
+                        lesson,
+                        disputed(lesson),
+                        new LessonResolved(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-1",
+                                LessonOutcome.CONSUMED,
+                                2,
+                                "signed",
+                                NOW,
+                                JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
                 .when(new ReleaseForDisbursement(ACCOUNT, "DSB-1", NOW))
                 .expectEvents(released("DSB-1", 30_000, new OrderAmount("order-1", 30_000)));
     }
@@ -242,12 +333,23 @@ class PrepaidAccountReleaseTest {
         LessonReported lesson = reported(piano, "lesson-1", 2);
         RefundContested contested = new RefundContested(ACCOUNT, "refund-1", "order-1", "lessons were held", NOW);
 
-        fixture.given(piano, paid(piano), lesson, confirmed(lesson), refundRequested("refund-1", piano, 270_000, 18),
+        fixture.given(
+                        piano,
+                        paid(piano),
+                        lesson,
+                        confirmed(lesson),
+                        refundRequested("refund-1", piano, 270_000, 18),
                         contested)
                 .when(new ReleaseForDisbursement(ACCOUNT, "DSB-1", NOW))
                 .expectNoEvents();
-        fixture.given(piano, paid(piano), lesson, confirmed(lesson), refundRequested("refund-1", piano, 270_000, 18),
-                        contested, new RefundDenied(ACCOUNT, "refund-1", "order-1", "contract says so", NOW))
+        fixture.given(
+                        piano,
+                        paid(piano),
+                        lesson,
+                        confirmed(lesson),
+                        refundRequested("refund-1", piano, 270_000, 18),
+                        contested,
+                        new RefundDenied(ACCOUNT, "refund-1", "order-1", "contract says so", NOW))
                 .when(new ReleaseForDisbursement(ACCOUNT, "DSB-1", NOW))
                 .expectEvents(released("DSB-1", 30_000, new OrderAmount("order-1", 30_000)));
     }
@@ -257,7 +359,12 @@ class PrepaidAccountReleaseTest {
         OrderPlaced piano = placed("order-1", 15_000, 20);
         LessonReported lesson = reported(piano, "lesson-1", 2);
 
-        fixture.given(piano, paid(piano), lesson, confirmed(lesson), released("DSB-1", 30_000, new OrderAmount("order-1", 30_000)))
+        fixture.given(
+                        piano,
+                        paid(piano),
+                        lesson,
+                        confirmed(lesson),
+                        released("DSB-1", 30_000, new OrderAmount("order-1", 30_000)))
                 .when(new ReleaseForDisbursement(ACCOUNT, "DSB-2", NOW))
                 .expectNoEvents()
                 .expectResultMessagePayload(List.of());
@@ -275,7 +382,12 @@ class PrepaidAccountReleaseTest {
         fixture.given(piano, paid(piano), lesson, confirmed(lesson), released("DSB-1", 30_000, portions.get(0)))
                 .when(new SettleRelease(ACCOUNT, "DSB-1", NOW))
                 .expectEvents(new ReleaseDisbursed(ACCOUNT, "DSB-1", portions, 30_000, NOW));
-        fixture.given(piano, paid(piano), lesson, confirmed(lesson), released("DSB-1", 30_000, portions.get(0)),
+        fixture.given(
+                        piano,
+                        paid(piano),
+                        lesson,
+                        confirmed(lesson),
+                        released("DSB-1", 30_000, portions.get(0)),
                         new ReleaseDisbursed(ACCOUNT, "DSB-1", portions, 30_000, NOW))
                 .when(new SettleRelease(ACCOUNT, "DSB-1", NOW))
                 .expectSuccessfulHandlerExecution()
@@ -287,17 +399,29 @@ class PrepaidAccountReleaseTest {
         OrderPlaced piano = placed("order-1", 15_000, 20);
         LessonReported lesson = reported(piano, "lesson-1", 2);
         List<OrderAmount> portions = List.of(new OrderAmount("order-1", 30_000));
-        ReleaseReturned returned = new ReleaseReturned(ACCOUNT, "DSB-1", portions, 30_000, NOW,
-                JournalEntry.of(DISBURSING, RELEASABLE, 30_000));
+        ReleaseReturned returned = new ReleaseReturned(
+                ACCOUNT, "DSB-1", portions, 30_000, NOW, JournalEntry.of(DISBURSING, RELEASABLE, 30_000));
 
         fixture.given(piano, paid(piano), lesson, confirmed(lesson), released("DSB-1", 30_000, portions.get(0)))
                 .when(new ReturnRelease(ACCOUNT, "DSB-1", NOW))
                 .expectEvents(returned)
                 .expectResultMessagePayload(30_000L);
-        fixture.given(piano, paid(piano), lesson, confirmed(lesson), released("DSB-1", 30_000, portions.get(0)), returned)
+        fixture.given(
+                        piano,
+                        paid(piano),
+                        lesson,
+                        confirmed(lesson),
+                        released("DSB-1", 30_000, portions.get(0)),
+                        returned)
                 .when(new ReleaseForDisbursement(ACCOUNT, "DSB-2", NOW))
                 .expectEvents(released("DSB-2", 30_000, portions.get(0)));
-        fixture.given(piano, paid(piano), lesson, confirmed(lesson), released("DSB-1", 30_000, portions.get(0)), returned)
+        fixture.given(
+                        piano,
+                        paid(piano),
+                        lesson,
+                        confirmed(lesson),
+                        released("DSB-1", 30_000, portions.get(0)),
+                        returned)
                 .when(new ReturnRelease(ACCOUNT, "DSB-1", NOW))
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
@@ -312,16 +436,32 @@ class PrepaidAccountReleaseTest {
         fixtureWith(new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 30))
                 .given(order, paid(order), reported(order, "lesson-1", 1))
                 .when(new AnswerLesson(ACCOUNT, "lesson-1", LessonDecision.CONFIRM, null, NOW))
-                .expectEvents(new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW, new JournalEntry(List.of(
-                        Posting.debit(AWAITING, 15_001), Posting.credit(RELEASABLE, 10_501), Posting.credit(HELD_BACK, 4_500)))));
+                .expectEvents(new LessonConfirmed(
+                        ACCOUNT,
+                        "order-1",
+                        "lesson-1",
+                        false,
+                        NOW,
+                        new JournalEntry(List.of(
+                                Posting.debit(AWAITING, 15_001),
+                                Posting.credit(RELEASABLE, 10_501),
+                                Posting.credit(HELD_BACK, 4_500)))));
     }
 
     @Test
     void the_run_releases_only_the_share_not_held_back_while_the_order_is_open() {
         OrderPlaced order = placed("order-1", 15_001, 3);
         LessonReported lesson = reported(order, "lesson-1", 1);
-        LessonConfirmed split = new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW, new JournalEntry(List.of(
-                Posting.debit(AWAITING, 15_001), Posting.credit(RELEASABLE, 10_501), Posting.credit(HELD_BACK, 4_500))));
+        LessonConfirmed split = new LessonConfirmed(
+                ACCOUNT,
+                "order-1",
+                "lesson-1",
+                false,
+                NOW,
+                new JournalEntry(List.of(
+                        Posting.debit(AWAITING, 15_001),
+                        Posting.credit(RELEASABLE, 10_501),
+                        Posting.credit(HELD_BACK, 4_500))));
 
         fixtureWith(new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 30))
                 .given(order, paid(order), lesson, split)
@@ -333,17 +473,33 @@ class PrepaidAccountReleaseTest {
     void confirming_the_last_lesson_completes_the_order_and_releases_everything_held_back() {
         OrderPlaced order = placed("order-1", 15_001, 3);
         LessonReported first = reported(order, "lesson-1", 1);
-        LessonConfirmed split = new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW, new JournalEntry(List.of(
-                Posting.debit(AWAITING, 15_001), Posting.credit(RELEASABLE, 10_501), Posting.credit(HELD_BACK, 4_500))));
+        LessonConfirmed split = new LessonConfirmed(
+                ACCOUNT,
+                "order-1",
+                "lesson-1",
+                false,
+                NOW,
+                new JournalEntry(List.of(
+                        Posting.debit(AWAITING, 15_001),
+                        Posting.credit(RELEASABLE, 10_501),
+                        Posting.credit(HELD_BACK, 4_500))));
 
         fixtureWith(new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 30))
                 .given(order, paid(order), first, split, reported(order, "lesson-2", 2))
                 .when(new AnswerLesson(ACCOUNT, "lesson-2", LessonDecision.CONFIRM, null, NOW))
                 .expectEvents(
-                        new LessonConfirmed(ACCOUNT, "order-1", "lesson-2", false, NOW, new JournalEntry(List.of(
-                                Posting.debit(AWAITING, 30_002), Posting.credit(RELEASABLE, 21_002),
-                                Posting.credit(HELD_BACK, 9_000)))),
-                        new HoldbackReleased(ACCOUNT, "order-1", 13_500, NOW, JournalEntry.of(HELD_BACK, RELEASABLE, 13_500)));
+                        new LessonConfirmed(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-2",
+                                false,
+                                NOW,
+                                new JournalEntry(List.of(
+                                        Posting.debit(AWAITING, 30_002),
+                                        Posting.credit(RELEASABLE, 21_002),
+                                        Posting.credit(HELD_BACK, 9_000)))),
+                        new HoldbackReleased(
+                                ACCOUNT, "order-1", 13_500, NOW, JournalEntry.of(HELD_BACK, RELEASABLE, 13_500)));
     }
 
     @Test
@@ -353,8 +509,16 @@ class PrepaidAccountReleaseTest {
         fixtureWith(new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 30))
                 .given(order, paid(order), reported(order, "lesson-1", 1), reported(order, "lesson-2", 2))
                 .when(new AnswerLesson(ACCOUNT, "lesson-2", LessonDecision.CONFIRM, null, NOW))
-                .expectEvents(new LessonConfirmed(ACCOUNT, "order-1", "lesson-2", false, NOW, new JournalEntry(List.of(
-                        Posting.debit(AWAITING, 20_000), Posting.credit(RELEASABLE, 14_000), Posting.credit(HELD_BACK, 6_000)))));
+                .expectEvents(new LessonConfirmed(
+                        ACCOUNT,
+                        "order-1",
+                        "lesson-2",
+                        false,
+                        NOW,
+                        new JournalEntry(List.of(
+                                Posting.debit(AWAITING, 20_000),
+                                Posting.credit(RELEASABLE, 14_000),
+                                Posting.credit(HELD_BACK, 6_000)))));
     }
 
     @Test
@@ -364,8 +528,8 @@ class PrepaidAccountReleaseTest {
         fixtureWith(new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 100))
                 .given(order, paid(order), reported(order, "lesson-1", 1))
                 .when(new AnswerLesson(ACCOUNT, "lesson-1", LessonDecision.CONFIRM, null, NOW))
-                .expectEvents(new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW,
-                        JournalEntry.of(AWAITING, HELD_BACK, 10_000)));
+                .expectEvents(new LessonConfirmed(
+                        ACCOUNT, "order-1", "lesson-1", false, NOW, JournalEntry.of(AWAITING, HELD_BACK, 10_000)));
     }
 
     @Test
@@ -374,28 +538,66 @@ class PrepaidAccountReleaseTest {
                 fixtureWith(new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 30));
         OrderPlaced order = placed("order-1", 10_000, 10);
         LessonReported lesson = reported(order, "lesson-1", 4);
-        LessonConfirmed split = new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW, new JournalEntry(List.of(
-                Posting.debit(AWAITING, 40_000), Posting.credit(RELEASABLE, 28_000), Posting.credit(HELD_BACK, 12_000))));
+        LessonConfirmed split = new LessonConfirmed(
+                ACCOUNT,
+                "order-1",
+                "lesson-1",
+                false,
+                NOW,
+                new JournalEntry(List.of(
+                        Posting.debit(AWAITING, 40_000),
+                        Posting.credit(RELEASABLE, 28_000),
+                        Posting.credit(HELD_BACK, 12_000))));
         RefundApproved approved = refundApproved("refund-1", order, 60_000, 6, RefundApprover.INSTITUTION);
 
         // Approved is not yet paid: the hold-back, the institution's last money, waits for the parent's.
-        holdingBack.given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6))
+        holdingBack
+                .given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6))
                 .when(new AnswerRefund(ACCOUNT, "refund-1", RefundDecision.APPROVE, null, CUSTODY_NO, NOW))
                 .expectEvents(approved);
-        holdingBack.given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6), approved)
-                .when(new RecordRefundResult(ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.FAILED, "out-1", NOW,
-                        "account closed"))
-                .expectEvents(new RefundFailed(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 60_000, "out-1",
-                                "account closed", NOW, false),
-                        new RefundReinstructed(ACCOUNT, SCHOOL, "refund-1", "order-1", "RFD-refund-1.2", 60_000, CUSTODY_NO,
-                                txnOf(order), "RFD-refund-1", null, NOW));
-        holdingBack.given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6), approved)
-                .when(new RecordRefundResult(ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.EXECUTED, "out-1", NOW,
-                        null))
+        holdingBack
+                .given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6), approved)
+                .when(new RecordRefundResult(
+                        ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.FAILED, "out-1", NOW, "account closed"))
                 .expectEvents(
-                        new RefundExecuted(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 60_000, "out-1", NOW,
+                        new RefundFailed(
+                                ACCOUNT,
+                                "refund-1",
+                                "order-1",
+                                "RFD-refund-1",
+                                60_000,
+                                "out-1",
+                                "account closed",
+                                NOW,
+                                false),
+                        new RefundReinstructed(
+                                ACCOUNT,
+                                SCHOOL,
+                                "refund-1",
+                                "order-1",
+                                "RFD-refund-1.2",
+                                60_000,
+                                CUSTODY_NO,
+                                txnOf(order),
+                                "RFD-refund-1",
+                                null,
+                                NOW));
+        holdingBack
+                .given(order, paid(order), lesson, split, refundRequested("refund-1", order, 60_000, 6), approved)
+                .when(new RecordRefundResult(
+                        ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.EXECUTED, "out-1", NOW, null))
+                .expectEvents(
+                        new RefundExecuted(
+                                ACCOUNT,
+                                "refund-1",
+                                "order-1",
+                                "RFD-refund-1",
+                                60_000,
+                                "out-1",
+                                NOW,
                                 JournalEntry.of(REFUNDING, CUSTODY, 60_000)),
-                        new HoldbackReleased(ACCOUNT, "order-1", 12_000, NOW, JournalEntry.of(HELD_BACK, RELEASABLE, 12_000)));
+                        new HoldbackReleased(
+                                ACCOUNT, "order-1", 12_000, NOW, JournalEntry.of(HELD_BACK, RELEASABLE, 12_000)));
     }
 
     // ---------------------------------------------------------------- release on completion
@@ -406,14 +608,16 @@ class PrepaidAccountReleaseTest {
                 fixtureWith(new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.ON_COMPLETION, 0));
         OrderPlaced order = placed("order-1", 10_000, 5);
         LessonReported lesson = reported(order, "lesson-1", 2);
-        LessonConfirmed held = new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", true, CONFIRM_BY,
-                JournalEntry.of(AWAITING, HELD_BACK, 20_000));
+        LessonConfirmed held = new LessonConfirmed(
+                ACCOUNT, "order-1", "lesson-1", true, CONFIRM_BY, JournalEntry.of(AWAITING, HELD_BACK, 20_000));
 
-        onCompletion.given(order, paid(order), lesson)
+        onCompletion
+                .given(order, paid(order), lesson)
                 .when(new CloseWindows(ACCOUNT, CONFIRM_BY))
                 .expectEvents(held)
                 .expectResultMessagePayload(new WindowsClosed(1, 0));
-        onCompletion.given(order, paid(order), lesson, held)
+        onCompletion
+                .given(order, paid(order), lesson, held)
                 .when(new ReleaseForDisbursement(ACCOUNT, "DSB-1", NOW))
                 .expectNoEvents();
     }
@@ -424,12 +628,29 @@ class PrepaidAccountReleaseTest {
         LessonReported first = reported(order, "lesson-1", 2);
 
         fixtureWith(new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.ON_COMPLETION, 0))
-                .given(order, paid(order), first, new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW,
-                        JournalEntry.of(AWAITING, HELD_BACK, 20_000)), reported(order, "lesson-2", 3))
+                .given(
+                        order,
+                        paid(order),
+                        first,
+                        new LessonConfirmed(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-1",
+                                false,
+                                NOW,
+                                JournalEntry.of(AWAITING, HELD_BACK, 20_000)),
+                        reported(order, "lesson-2", 3))
                 .when(new AnswerLesson(ACCOUNT, "lesson-2", LessonDecision.CONFIRM, null, NOW))
                 .expectEvents(
-                        new LessonConfirmed(ACCOUNT, "order-1", "lesson-2", false, NOW, JournalEntry.of(AWAITING, HELD_BACK, 30_000)),
-                        new HoldbackReleased(ACCOUNT, "order-1", 50_000, NOW, JournalEntry.of(HELD_BACK, RELEASABLE, 50_000)));
+                        new LessonConfirmed(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-2",
+                                false,
+                                NOW,
+                                JournalEntry.of(AWAITING, HELD_BACK, 30_000)),
+                        new HoldbackReleased(
+                                ACCOUNT, "order-1", 50_000, NOW, JournalEntry.of(HELD_BACK, RELEASABLE, 50_000)));
     }
 
     @Test
@@ -437,16 +658,24 @@ class PrepaidAccountReleaseTest {
         OrderPlaced order = placed("order-1", 10_000, 5);
         LessonReported first = reported(order, "lesson-1", 2);
         LessonReported last = reported(order, "lesson-2", 3);
-        LessonConfirmed held = new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW,
-                JournalEntry.of(AWAITING, HELD_BACK, 20_000));
+        LessonConfirmed held = new LessonConfirmed(
+                ACCOUNT, "order-1", "lesson-1", false, NOW, JournalEntry.of(AWAITING, HELD_BACK, 20_000));
 
         fixtureWith(new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.ON_COMPLETION, 0))
                 .given(order, paid(order), first, held, last, disputed(last))
                 .when(new ResolveLesson(ACCOUNT, "lesson-2", LessonOutcome.CONSUMED, "attendance signed", NOW))
                 .expectEvents(
-                        new LessonResolved(ACCOUNT, "order-1", "lesson-2", LessonOutcome.CONSUMED, 3, "attendance signed",
-                                NOW, JournalEntry.of(AWAITING, HELD_BACK, 30_000)),
-                        new HoldbackReleased(ACCOUNT, "order-1", 50_000, NOW, JournalEntry.of(HELD_BACK, RELEASABLE, 50_000)));
+                        new LessonResolved(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-2",
+                                LessonOutcome.CONSUMED,
+                                3,
+                                "attendance signed",
+                                NOW,
+                                JournalEntry.of(AWAITING, HELD_BACK, 30_000)),
+                        new HoldbackReleased(
+                                ACCOUNT, "order-1", 50_000, NOW, JournalEntry.of(HELD_BACK, RELEASABLE, 50_000)));
     }
 
     @Test
@@ -456,8 +685,19 @@ class PrepaidAccountReleaseTest {
         LessonReported last = reported(order, "lesson-2", 3);
 
         fixtureWith(new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.ON_COMPLETION, 0))
-                .given(order, paid(order), first, new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW,
-                        JournalEntry.of(AWAITING, HELD_BACK, 20_000)), last, disputed(last))
+                .given(
+                        order,
+                        paid(order),
+                        first,
+                        new LessonConfirmed(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-1",
+                                false,
+                                NOW,
+                                JournalEntry.of(AWAITING, HELD_BACK, 20_000)),
+                        last,
+                        disputed(last))
                 .when(new ResolveLesson(ACCOUNT, "lesson-2", LessonOutcome.REVERSED, "teacher absent", NOW))
                 .expectEvents(reversed(last));
     }
@@ -479,8 +719,14 @@ class PrepaidAccountReleaseTest {
         LessonReported confirmedLesson = reported(order, "lesson-1", 2);
         LessonReported disputedLesson = reported(order, "lesson-3", 4);
 
-        fixture.given(order, paid(order), confirmedLesson, confirmed(confirmedLesson), reported(order, "lesson-2", 3),
-                        disputedLesson, disputed(disputedLesson))
+        fixture.given(
+                        order,
+                        paid(order),
+                        confirmedLesson,
+                        confirmed(confirmedLesson),
+                        reported(order, "lesson-2", 3),
+                        disputedLesson,
+                        disputed(disputedLesson))
                 .when(new RequestRefund(ACCOUNT, "refund-1", "order-1", "moving away", ANSWER_BY, NOW))
                 // 300 000 − 9 hours × 15 000
                 .expectEvents(refundRequested("refund-1", order, 165_000, 11));
@@ -492,14 +738,27 @@ class PrepaidAccountReleaseTest {
         LessonReported lesson = reported(order, "lesson-1", 2);
 
         // 8 hours were refunded while 2 were disputed; the dispute then gave those 2 back.
-        fixture.given(order, paid(order), lesson, disputed(lesson), refundRequested("refund-1", order, 120_000, 8),
+        fixture.given(
+                        order,
+                        paid(order),
+                        lesson,
+                        disputed(lesson),
+                        refundRequested("refund-1", order, 120_000, 8),
                         refundApproved("refund-1", order, 120_000, 8, RefundApprover.INSTITUTION),
-                        new RefundExecuted(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 120_000, "out-1", NOW,
+                        new RefundExecuted(
+                                ACCOUNT,
+                                "refund-1",
+                                "order-1",
+                                "RFD-refund-1",
+                                120_000,
+                                "out-1",
+                                NOW,
                                 JournalEntry.of(REFUNDING, CUSTODY, 120_000)),
                         reversed(lesson))
                 .when(new RequestRefund(ACCOUNT, "refund-2", "order-1", "the rest", ANSWER_BY, NOW))
                 // 150 000 paid − 0 hours consumed − 120 000 already refunded
-                .expectEvents(new RefundRequested(ACCOUNT, "refund-2", "order-1", 30_000, 2, "the rest", NOW, ANSWER_BY));
+                .expectEvents(
+                        new RefundRequested(ACCOUNT, "refund-2", "order-1", 30_000, 2, "the rest", NOW, ANSWER_BY));
     }
 
     @Test
@@ -526,7 +785,10 @@ class PrepaidAccountReleaseTest {
     void a_lesson_on_an_order_with_a_refund_waiting_is_refused() {
         OrderPlaced order = placed("order-1", 15_000, 20);
 
-        fixture.given(order, paid(order), refundRequested("refund-1", order, 300_000, 20),
+        fixture.given(
+                        order,
+                        paid(order),
+                        refundRequested("refund-1", order, 300_000, 20),
                         new RefundContested(ACCOUNT, "refund-1", "order-1", "held", NOW))
                 .when(reportLesson("order-1", "lesson-1", 1))
                 .expectException(refusal(ProblemCode.REFUND_PENDING))
@@ -551,7 +813,8 @@ class PrepaidAccountReleaseTest {
         RefundContested contested = new RefundContested(ACCOUNT, "refund-1", "order-1", "lessons were held", NOW);
 
         fixture.given(order, paid(order), refundRequested("refund-1", order, 300_000, 20))
-                .when(new AnswerRefund(ACCOUNT, "refund-1", RefundDecision.CONTEST, "lessons were held", CUSTODY_NO, NOW))
+                .when(new AnswerRefund(
+                        ACCOUNT, "refund-1", RefundDecision.CONTEST, "lessons were held", CUSTODY_NO, NOW))
                 .expectEvents(contested)
                 .expectResultMessagePayload(RefundStatus.CONTESTED);
         fixture.given(order, paid(order), refundRequested("refund-1", order, 300_000, 20), contested)
@@ -588,8 +851,19 @@ class PrepaidAccountReleaseTest {
                 .expectResultMessagePayload(new WindowsClosed(0, 0));
         fixture.given(order, paid(order), requested)
                 .when(new CloseWindows(ACCOUNT, ANSWER_BY.plusSeconds(3600)))
-                .expectEvents(new RefundApproved(ACCOUNT, SCHOOL, "refund-1", "order-1", 300_000, 20, RefundApprover.WINDOW,
-                        "RFD-refund-1", CUSTODY_NO, txnOf(order), ANSWER_BY, JournalEntry.of(PREPAID, REFUNDING, 300_000)));
+                .expectEvents(new RefundApproved(
+                        ACCOUNT,
+                        SCHOOL,
+                        "refund-1",
+                        "order-1",
+                        300_000,
+                        20,
+                        RefundApprover.WINDOW,
+                        "RFD-refund-1",
+                        CUSTODY_NO,
+                        txnOf(order),
+                        ANSWER_BY,
+                        JournalEntry.of(PREPAID, REFUNDING, 300_000)));
         fixture.given(order, paid(order), requested, new RefundContested(ACCOUNT, "refund-1", "order-1", "held", NOW))
                 .when(new CloseWindows(ACCOUNT, ANSWER_BY))
                 .expectNoEvents()
@@ -597,45 +871,89 @@ class PrepaidAccountReleaseTest {
     }
 
     @Test
-    void an_executed_refund_leaves_custody_and_a_failed_one_keeps_its_approval_and_is_instructed_again_until_undeliverable() {
+    void
+            an_executed_refund_leaves_custody_and_a_failed_one_keeps_its_approval_and_is_instructed_again_until_undeliverable() {
         OrderPlaced order = placed("order-1", 15_000, 20);
         LessonReported lesson = reported(order, "lesson-1", 2);
         RefundRequested requested = refundRequested("refund-1", order, 270_000, 18);
         RefundApproved approved = refundApproved("refund-1", order, 270_000, 18, RefundApprover.INSTITUTION);
 
         fixture.given(order, paid(order), lesson, requested, approved)
-                .when(new RecordRefundResult(ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.EXECUTED, "out-1", NOW,
-                        null))
-                .expectEvents(new RefundExecuted(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 270_000, "out-1", NOW,
+                .when(new RecordRefundResult(
+                        ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.EXECUTED, "out-1", NOW, null))
+                .expectEvents(new RefundExecuted(
+                        ACCOUNT,
+                        "refund-1",
+                        "order-1",
+                        "RFD-refund-1",
+                        270_000,
+                        "out-1",
+                        NOW,
                         JournalEntry.of(REFUNDING, CUSTODY, 270_000)))
                 .expectResultMessagePayload(RefundStatus.REFUNDED);
         // The money stays in transit and the next attempt is issued at once; the hours stay refunded.
-        RefundFailed first = new RefundFailed(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 270_000, "out-1",
-                "account closed", NOW, false);
-        RefundReinstructed second = new RefundReinstructed(ACCOUNT, SCHOOL, "refund-1", "order-1", "RFD-refund-1.2",
-                270_000, CUSTODY_NO, txnOf(order), "RFD-refund-1", null, NOW);
+        RefundFailed first = new RefundFailed(
+                ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 270_000, "out-1", "account closed", NOW, false);
+        RefundReinstructed second = new RefundReinstructed(
+                ACCOUNT,
+                SCHOOL,
+                "refund-1",
+                "order-1",
+                "RFD-refund-1.2",
+                270_000,
+                CUSTODY_NO,
+                txnOf(order),
+                "RFD-refund-1",
+                null,
+                NOW);
         fixture.given(order, paid(order), lesson, requested, approved)
-                .when(new RecordRefundResult(ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.FAILED, "out-1", NOW,
-                        "account closed"))
+                .when(new RecordRefundResult(
+                        ACCOUNT, "refund-1", "RFD-refund-1", InstructionOutcome.FAILED, "out-1", NOW, "account closed"))
                 .expectEvents(first, second)
                 .expectResultMessagePayload(RefundStatus.APPROVED);
-        RefundFailed secondFailed = new RefundFailed(ACCOUNT, "refund-1", "order-1", "RFD-refund-1.2", 270_000, "out-2",
-                "account closed", NOW, false);
-        RefundReinstructed third = new RefundReinstructed(ACCOUNT, SCHOOL, "refund-1", "order-1", "RFD-refund-1.3",
-                270_000, CUSTODY_NO, txnOf(order), "RFD-refund-1.2", null, NOW);
+        RefundFailed secondFailed = new RefundFailed(
+                ACCOUNT, "refund-1", "order-1", "RFD-refund-1.2", 270_000, "out-2", "account closed", NOW, false);
+        RefundReinstructed third = new RefundReinstructed(
+                ACCOUNT,
+                SCHOOL,
+                "refund-1",
+                "order-1",
+                "RFD-refund-1.3",
+                270_000,
+                CUSTODY_NO,
+                txnOf(order),
+                "RFD-refund-1.2",
+                null,
+                NOW);
         // The third attempt is the last (max-attempts 3): the refund waits, its money in transit, for a regulator.
-        RefundFailed lastFailed = new RefundFailed(ACCOUNT, "refund-1", "order-1", "RFD-refund-1.3", 270_000, "out-3",
-                "account closed", NOW, true);
+        RefundFailed lastFailed = new RefundFailed(
+                ACCOUNT, "refund-1", "order-1", "RFD-refund-1.3", 270_000, "out-3", "account closed", NOW, true);
         fixture.given(order, paid(order), lesson, requested, approved, first, second, secondFailed, third)
-                .when(new RecordRefundResult(ACCOUNT, "refund-1", "RFD-refund-1.3", InstructionOutcome.FAILED, "out-3", NOW,
+                .when(new RecordRefundResult(
+                        ACCOUNT,
+                        "refund-1",
+                        "RFD-refund-1.3",
+                        InstructionOutcome.FAILED,
+                        "out-3",
+                        NOW,
                         "account closed"))
                 .expectEvents(lastFailed)
                 .expectResultMessagePayload(RefundStatus.UNDELIVERABLE);
         fixture.given(order, paid(order), lesson, requested, approved, first, second, secondFailed, third, lastFailed)
-                .when(new ResolveUndeliverableRefund(ACCOUNT, "refund-1", "RFD-refund-1.3", "TXN-NEW-CARD", "parent's new card",
+                .when(new ResolveUndeliverableRefund(
+                        ACCOUNT, "refund-1", "RFD-refund-1.3", "TXN-NEW-CARD", "parent's new card", NOW))
+                .expectEvents(new RefundReinstructed(
+                        ACCOUNT,
+                        SCHOOL,
+                        "refund-1",
+                        "order-1",
+                        "RFD-refund-1.4",
+                        270_000,
+                        CUSTODY_NO,
+                        "TXN-NEW-CARD",
+                        "RFD-refund-1.3",
+                        "parent's new card",
                         NOW))
-                .expectEvents(new RefundReinstructed(ACCOUNT, SCHOOL, "refund-1", "order-1", "RFD-refund-1.4", 270_000,
-                        CUSTODY_NO, "TXN-NEW-CARD", "RFD-refund-1.3", "parent's new card", NOW))
                 .expectResultMessagePayload("RFD-refund-1.4");
         fixture.given(order, paid(order), lesson, requested, approved, first, second)
                 .when(new ResolveUndeliverableRefund(ACCOUNT, "refund-1", "RFD-refund-1.2", null, "too early", NOW))
@@ -650,10 +968,24 @@ class PrepaidAccountReleaseTest {
 
     // ---------------------------------------------------------------- refunds and the caps
 
-    private static EnrollmentCommands.PlaceOrder placeOrder(String orderId, String subject, long pricePerHourFen, int hours) {
-        return new EnrollmentCommands.PlaceOrder(ACCOUNT, orderId, SCHOOL, STUDENT, "contract-" + orderId,
-                "course-" + subject, subject, CourseMode.OFFLINE, pricePerHourFen, hours, START,
-                START.plusMonths(3).minusDays(1), pricePerHourFen * hours, InstitutionStatus.ACTIVE, NOW);
+    private static EnrollmentCommands.PlaceOrder placeOrder(
+            String orderId, String subject, long pricePerHourFen, int hours) {
+        return new EnrollmentCommands.PlaceOrder(
+                ACCOUNT,
+                orderId,
+                SCHOOL,
+                STUDENT,
+                "contract-" + orderId,
+                "course-" + subject,
+                subject,
+                CourseMode.OFFLINE,
+                pricePerHourFen,
+                hours,
+                START,
+                START.plusMonths(3).minusDays(1),
+                pricePerHourFen * hours,
+                InstitutionStatus.ACTIVE,
+                NOW);
     }
 
     @Test
@@ -662,7 +994,10 @@ class PrepaidAccountReleaseTest {
         // back to the student, so 2000 yuan more leaves 2000 outstanding.
         OrderPlaced order = placed("order-1", 10_000, 40);
 
-        fixture.given(order, paid(order), refundRequested("refund-1", order, 400_000, 40),
+        fixture.given(
+                        order,
+                        paid(order),
+                        refundRequested("refund-1", order, 400_000, 40),
                         refundApproved("refund-1", order, 400_000, 40, RefundApprover.INSTITUTION))
                 .when(placeOrder("order-2", "violin", 10_000, 20))
                 .expectSuccessfulHandlerExecution();
@@ -672,9 +1007,19 @@ class PrepaidAccountReleaseTest {
     void a_refund_the_bank_has_paid_no_longer_counts_against_the_caps() {
         OrderPlaced order = placed("order-1", 10_000, 40);
 
-        fixture.given(order, paid(order), refundRequested("refund-1", order, 400_000, 40),
+        fixture.given(
+                        order,
+                        paid(order),
+                        refundRequested("refund-1", order, 400_000, 40),
                         refundApproved("refund-1", order, 400_000, 40, RefundApprover.INSTITUTION),
-                        new RefundExecuted(ACCOUNT, "refund-1", "order-1", "RFD-refund-1", 400_000, "out-1", NOW,
+                        new RefundExecuted(
+                                ACCOUNT,
+                                "refund-1",
+                                "order-1",
+                                "RFD-refund-1",
+                                400_000,
+                                "out-1",
+                                NOW,
                                 JournalEntry.of(REFUNDING, CUSTODY, 400_000)))
                 .when(placeOrder("order-2", "violin", 10_000, 20))
                 .expectSuccessfulHandlerExecution();
@@ -690,16 +1035,32 @@ class PrepaidAccountReleaseTest {
         OrderPlaced completed = placed("order-4", 1_000, 1);
         LessonReported lesson = reported(taught, "lesson-1", 4);
 
-        fixture.given(waiting, paid(waiting), refundRequested("refund-1", waiting, 150_000, 10),
+        fixture.given(
+                        waiting,
+                        paid(waiting),
+                        refundRequested("refund-1", waiting, 150_000, 10),
                         new RefundContested(ACCOUNT, "refund-1", "order-1", "held", NOW),
-                        taught, paid(taught), lesson, confirmed(lesson), unpaid, completed, paid(completed),
+                        taught,
+                        paid(taught),
+                        lesson,
+                        confirmed(lesson),
+                        unpaid,
+                        completed,
+                        paid(completed),
                         reported(completed, "lesson-2", 1))
                 .when(new RefundForWindDown(ACCOUNT, CUSTODY_NO, NOW))
                 .expectEvents(
                         new AccountWoundDown(ACCOUNT, NOW),
                         refundApproved("refund-1", waiting, 150_000, 10, RefundApprover.WIND_DOWN),
-                        new RefundRequested(ACCOUNT, "wind-down:order-2:1", "order-2", 60_000, 6, "institution winding down",
-                                NOW, NOW),
+                        new RefundRequested(
+                                ACCOUNT,
+                                "wind-down:order-2:1",
+                                "order-2",
+                                60_000,
+                                6,
+                                "institution winding down",
+                                NOW,
+                                NOW),
                         refundApproved("wind-down:order-2:1", taught, 60_000, 6, RefundApprover.WIND_DOWN),
                         new OrderCancelled(ACCOUNT, "order-3", NOW))
                 .expectResultMessagePayload(new WindDownRefunds(2, 210_000));
@@ -709,8 +1070,18 @@ class PrepaidAccountReleaseTest {
     void winding_down_again_finds_nothing_left_to_refund() {
         OrderPlaced order = placed("order-1", 15_000, 10);
 
-        fixture.given(order, paid(order), new RefundRequested(ACCOUNT, "wind-down:order-1:1", "order-1", 150_000, 10,
-                                "institution winding down", NOW, NOW),
+        fixture.given(
+                        order,
+                        paid(order),
+                        new RefundRequested(
+                                ACCOUNT,
+                                "wind-down:order-1:1",
+                                "order-1",
+                                150_000,
+                                10,
+                                "institution winding down",
+                                NOW,
+                                NOW),
                         refundApproved("wind-down:order-1:1", order, 150_000, 10, RefundApprover.WIND_DOWN))
                 .when(new RefundForWindDown(ACCOUNT, CUSTODY_NO, NOW))
                 .expectEvents(new AccountWoundDown(ACCOUNT, NOW))
@@ -723,14 +1094,26 @@ class PrepaidAccountReleaseTest {
         LessonReported lesson = reported(order, "lesson-1", 3);
 
         // The refund asked for 7 hours while 3 were disputed; the dispute then gave the 3 back.
-        fixture.given(order, paid(order), lesson, disputed(lesson), refundRequested("refund-1", order, 70_000, 7),
+        fixture.given(
+                        order,
+                        paid(order),
+                        lesson,
+                        disputed(lesson),
+                        refundRequested("refund-1", order, 70_000, 7),
                         reversed(lesson))
                 .when(new RefundForWindDown(ACCOUNT, CUSTODY_NO, NOW))
                 .expectEvents(
                         new AccountWoundDown(ACCOUNT, NOW),
                         refundApproved("refund-1", order, 70_000, 7, RefundApprover.WIND_DOWN),
-                        new RefundRequested(ACCOUNT, "wind-down:order-1:2", "order-1", 30_000, 3, "institution winding down",
-                                NOW, NOW),
+                        new RefundRequested(
+                                ACCOUNT,
+                                "wind-down:order-1:2",
+                                "order-1",
+                                30_000,
+                                3,
+                                "institution winding down",
+                                NOW,
+                                NOW),
                         refundApproved("wind-down:order-1:2", order, 30_000, 3, RefundApprover.WIND_DOWN))
                 .expectResultMessagePayload(new WindDownRefunds(2, 100_000));
     }

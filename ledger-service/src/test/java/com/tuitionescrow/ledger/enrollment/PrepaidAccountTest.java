@@ -30,13 +30,13 @@ import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderExpired;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderPlaced;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import com.tuitionescrow.ledger.shared.Refusal;
+import com.tuitionescrow.ledger.twophase.InstructionPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.List;
-import com.tuitionescrow.ledger.twophase.InstructionPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
@@ -49,13 +49,14 @@ import org.junit.jupiter.api.Test;
  */
 class PrepaidAccountTest {
 
-    private static final SalePolicy POLICY = new SalePolicy(500_000, 60, SalePolicy.HoursCapScope.INSTITUTION, 3,
-            Period.ofMonths(1), 20, Duration.ofMinutes(30));
+    private static final SalePolicy POLICY = new SalePolicy(
+            500_000, 60, SalePolicy.HoursCapScope.INSTITUTION, 3, Period.ofMonths(1), 20, Duration.ofMinutes(30));
     /**
      * Short class hours, so that the lessons here (two hours of wall time holding up to ten class hours)
      * are judged by the rule each test is about; the class-hour rule has tests of its own.
      */
     private static final LessonPolicy LESSONS = new LessonPolicy(10, 5);
+
     private static final ReleasePolicy RELEASE = new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 0);
 
     private static final String SCHOOL = "91350100M000100Y43";
@@ -65,6 +66,7 @@ class PrepaidAccountTest {
     private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z"); // 10:00 in Beijing
     /** The end of the confirmation window of a lesson reported NOW (15 working days later, Beijing time). */
     private static final Instant CONFIRM_BY = Instant.parse("2026-03-23T16:00:00Z");
+
     private static final LocalDate START = LocalDate.of(2026, 3, 1);
     private static final LocalDate END = LocalDate.of(2026, 5, 31);
 
@@ -87,10 +89,24 @@ class PrepaidAccountTest {
     // ---------------------------------------------------------------- test data
 
     /** An order placed {@code placedAt}; its payment window runs to {@code placedAt} + 30 minutes. */
-    private static OrderPlaced placed(String orderId, String subject, CourseMode mode, long pricePerHourFen, int hours,
-                                      Instant placedAt) {
-        return new OrderPlaced(ACCOUNT, orderId, SCHOOL, STUDENT, "contract-" + orderId, "course-" + subject, subject, mode,
-                pricePerHourFen, hours, START, END, pricePerHourFen * hours, placedAt, placedAt.plus(POLICY.paymentWindow()));
+    private static OrderPlaced placed(
+            String orderId, String subject, CourseMode mode, long pricePerHourFen, int hours, Instant placedAt) {
+        return new OrderPlaced(
+                ACCOUNT,
+                orderId,
+                SCHOOL,
+                STUDENT,
+                "contract-" + orderId,
+                "course-" + subject,
+                subject,
+                mode,
+                pricePerHourFen,
+                hours,
+                START,
+                END,
+                pricePerHourFen * hours,
+                placedAt,
+                placedAt.plus(POLICY.paymentWindow()));
     }
 
     /** An offline order placed ten minutes ago: unpaid, still within its payment window. */
@@ -99,8 +115,14 @@ class PrepaidAccountTest {
     }
 
     private static CollectionApplied paid(OrderPlaced order) {
-        return new CollectionApplied(ACCOUNT, order.orderId(), "txn-" + order.orderId(), CUSTODY_NO, order.amountFen(),
-                paidAt(order), JournalEntry.of(CUSTODY, PREPAID, order.amountFen()));
+        return new CollectionApplied(
+                ACCOUNT,
+                order.orderId(),
+                "txn-" + order.orderId(),
+                CUSTODY_NO,
+                order.amountFen(),
+                paidAt(order),
+                JournalEntry.of(CUSTODY, PREPAID, order.amountFen()));
     }
 
     /** Paid as the course's first day began, before any of its lessons. */
@@ -108,10 +130,21 @@ class PrepaidAccountTest {
         return order.startDate().atStartOfDay(LedgerTime.ZONE).toInstant();
     }
 
-    private static LessonReported reported(OrderPlaced order, String lessonId, int hours, Instant startedAt, Instant endedAt) {
+    private static LessonReported reported(
+            OrderPlaced order, String lessonId, int hours, Instant startedAt, Instant endedAt) {
         long amountFen = order.pricePerHourFen() * hours;
-        return new LessonReported(ACCOUNT, order.orderId(), lessonId, hours, amountFen, startedAt, endedAt, List.of(),
-                NOW, CONFIRM_BY, JournalEntry.of(PREPAID, AWAITING, amountFen));
+        return new LessonReported(
+                ACCOUNT,
+                order.orderId(),
+                lessonId,
+                hours,
+                amountFen,
+                startedAt,
+                endedAt,
+                List.of(),
+                NOW,
+                CONFIRM_BY,
+                JournalEntry.of(PREPAID, AWAITING, amountFen));
     }
 
     private static LessonReported reported(OrderPlaced order, String lessonId, int hours) {
@@ -120,7 +153,12 @@ class PrepaidAccountTest {
 
     /** The parent confirmed the lesson: consumed, for the caps too. */
     private static LessonConfirmed confirmed(OrderPlaced order, String lessonId, int hours) {
-        return new LessonConfirmed(ACCOUNT, order.orderId(), lessonId, false, NOW,
+        return new LessonConfirmed(
+                ACCOUNT,
+                order.orderId(),
+                lessonId,
+                false,
+                NOW,
                 JournalEntry.of(AWAITING, RELEASABLE, order.pricePerHourFen() * hours));
     }
 
@@ -132,26 +170,62 @@ class PrepaidAccountTest {
         return placeOrder(orderId, subject, pricePerHourFen, hours, START);
     }
 
-    private static PlaceOrder placeOrder(String orderId, String subject, long pricePerHourFen, int hours, LocalDate start) {
-        return new PlaceOrder(ACCOUNT, orderId, SCHOOL, STUDENT, "contract-" + orderId, "course-" + subject, subject,
-                CourseMode.OFFLINE, pricePerHourFen, hours, start, start.plusMonths(3).minusDays(1),
-                pricePerHourFen * hours, InstitutionStatus.ACTIVE, NOW);
+    private static PlaceOrder placeOrder(
+            String orderId, String subject, long pricePerHourFen, int hours, LocalDate start) {
+        return new PlaceOrder(
+                ACCOUNT,
+                orderId,
+                SCHOOL,
+                STUDENT,
+                "contract-" + orderId,
+                "course-" + subject,
+                subject,
+                CourseMode.OFFLINE,
+                pricePerHourFen,
+                hours,
+                start,
+                start.plusMonths(3).minusDays(1),
+                pricePerHourFen * hours,
+                InstitutionStatus.ACTIVE,
+                NOW);
     }
 
     private static OrderPlaced placedBy(PlaceOrder command) {
-        return new OrderPlaced(command.accountId(), command.orderId(), command.institutionId(), command.studentId(),
-                command.contractNo(), command.courseId(), command.subject(), command.mode(), command.pricePerHourFen(),
-                command.hours(), command.startDate(), command.endDate(), command.amountFen(), command.now(),
+        return new OrderPlaced(
+                command.accountId(),
+                command.orderId(),
+                command.institutionId(),
+                command.studentId(),
+                command.contractNo(),
+                command.courseId(),
+                command.subject(),
+                command.mode(),
+                command.pricePerHourFen(),
+                command.hours(),
+                command.startDate(),
+                command.endDate(),
+                command.amountFen(),
+                command.now(),
                 command.now().plus(Duration.ofMinutes(30)));
     }
 
     private static ApplyCollection collection(String orderId, long amountFen, Instant receivedAt, Instant now) {
-        return new ApplyCollection(ACCOUNT, orderId, "txn-bank-1", amountFen, CUSTODY_NO, CUSTODY_NO,
-                InstitutionStatus.ACTIVE, receivedAt, now);
+        return new ApplyCollection(
+                ACCOUNT,
+                orderId,
+                "txn-bank-1",
+                amountFen,
+                CUSTODY_NO,
+                CUSTODY_NO,
+                InstitutionStatus.ACTIVE,
+                receivedAt,
+                now);
     }
 
-    private static ReportLesson reportLesson(String orderId, String lessonId, int hours, Instant startedAt, Instant endedAt) {
-        return new ReportLesson(ACCOUNT, orderId, lessonId, hours, startedAt, endedAt, InstitutionStatus.ACTIVE, CONFIRM_BY, NOW);
+    private static ReportLesson reportLesson(
+            String orderId, String lessonId, int hours, Instant startedAt, Instant endedAt) {
+        return new ReportLesson(
+                ACCOUNT, orderId, lessonId, hours, startedAt, endedAt, InstitutionStatus.ACTIVE, CONFIRM_BY, NOW);
     }
 
     private static ReportLesson reportLesson(String orderId, String lessonId, int hours) {
@@ -176,8 +250,21 @@ class PrepaidAccountTest {
     @Test
     void placing_the_first_order_opens_the_account_and_reserves_the_order_for_thirty_minutes() {
         PlaceOrder command = placeOrder("order-1", "piano", 15_000, 20);
-        OrderPlaced expected = new OrderPlaced(ACCOUNT, "order-1", SCHOOL, STUDENT, "contract-order-1", "course-piano",
-                "piano", CourseMode.OFFLINE, 15_000, 20, START, START.plusMonths(3).minusDays(1), 300_000, NOW,
+        OrderPlaced expected = new OrderPlaced(
+                ACCOUNT,
+                "order-1",
+                SCHOOL,
+                STUDENT,
+                "contract-order-1",
+                "course-piano",
+                "piano",
+                CourseMode.OFFLINE,
+                15_000,
+                20,
+                START,
+                START.plusMonths(3).minusDays(1),
+                300_000,
+                NOW,
                 Instant.parse("2026-03-02T02:30:00Z"));
 
         fixture.givenNoPriorActivity()
@@ -198,9 +285,22 @@ class PrepaidAccountTest {
     @Test
     void a_sale_from_an_institution_that_is_not_active_is_refused() {
         PlaceOrder fine = placeOrder("order-1", "piano", 10_000, 10);
-        PlaceOrder fromSuspended = new PlaceOrder(fine.accountId(), fine.orderId(), fine.institutionId(), fine.studentId(),
-                fine.contractNo(), fine.courseId(), fine.subject(), fine.mode(), fine.pricePerHourFen(), fine.hours(),
-                fine.startDate(), fine.endDate(), fine.amountFen(), InstitutionStatus.SUSPENDED, NOW);
+        PlaceOrder fromSuspended = new PlaceOrder(
+                fine.accountId(),
+                fine.orderId(),
+                fine.institutionId(),
+                fine.studentId(),
+                fine.contractNo(),
+                fine.courseId(),
+                fine.subject(),
+                fine.mode(),
+                fine.pricePerHourFen(),
+                fine.hours(),
+                fine.startDate(),
+                fine.endDate(),
+                fine.amountFen(),
+                InstitutionStatus.SUSPENDED,
+                NOW);
 
         fixture.givenNoPriorActivity()
                 .when(fromSuspended)
@@ -241,7 +341,8 @@ class PrepaidAccountTest {
     @Test
     void an_overdue_unpaid_order_is_expired_before_the_sale_is_judged_and_no_longer_counts() {
         // Placed 30 minutes ago: its payment window closes now.
-        OrderPlaced overdue = placed("order-1", "piano", CourseMode.OFFLINE, 10_000, 50, NOW.minus(Duration.ofMinutes(30)));
+        OrderPlaced overdue =
+                placed("order-1", "piano", CourseMode.OFFLINE, 10_000, 50, NOW.minus(Duration.ofMinutes(30)));
         PlaceOrder command = placeOrder("order-2", "violin", 10_000, 50);
 
         fixture.given(overdue)
@@ -253,7 +354,12 @@ class PrepaidAccountTest {
     @Test
     void an_unpaid_order_within_its_payment_window_still_counts() {
         // Its payment window closes a millisecond from now: it still holds 5000 yuan.
-        OrderPlaced reserved = placed("order-1", "piano", CourseMode.OFFLINE, 10_000, 50,
+        OrderPlaced reserved = placed(
+                "order-1",
+                "piano",
+                CourseMode.OFFLINE,
+                10_000,
+                50,
                 NOW.minus(Duration.ofMinutes(30)).plusMillis(1));
 
         fixture.given(reserved)
@@ -264,7 +370,8 @@ class PrepaidAccountTest {
 
     @Test
     void a_refused_sale_does_not_keep_the_expiries_it_found() {
-        OrderPlaced overdue = placed("order-1", "piano", CourseMode.OFFLINE, 10_000, 10, NOW.minus(Duration.ofHours(2)));
+        OrderPlaced overdue =
+                placed("order-1", "piano", CourseMode.OFFLINE, 10_000, 10, NOW.minus(Duration.ofHours(2)));
         OrderPlaced violin = placed("order-2", "violin", 10_000, 40);
 
         fixture.given(overdue, violin, paid(violin))
@@ -301,8 +408,11 @@ class PrepaidAccountTest {
         OrderPlaced expired = placed("order-2", "violin", 10_000, 50);
         PlaceOrder command = placeOrder("order-3", "drums", 10_000, 50);
 
-        fixture.given(cancelled, new OrderCancelled(ACCOUNT, "order-1", NOW),
-                        expired, new OrderExpired(ACCOUNT, "order-2", NOW))
+        fixture.given(
+                        cancelled,
+                        new OrderCancelled(ACCOUNT, "order-1", NOW),
+                        expired,
+                        new OrderExpired(ACCOUNT, "order-2", NOW))
                 .when(command)
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(placedBy(command));
@@ -342,9 +452,21 @@ class PrepaidAccountTest {
     void the_day_of_the_sale_is_the_day_in_beijing() {
         // 16:00 UTC on 2 March is midnight, 3 March, in Beijing: a course starting 3 April may be sold.
         PlaceOrder base = placeOrder("order-1", "piano", 10_000, 10, LocalDate.of(2026, 4, 3));
-        PlaceOrder atBeijingMidnight = new PlaceOrder(base.accountId(), base.orderId(), base.institutionId(),
-                base.studentId(), base.contractNo(), base.courseId(), base.subject(), base.mode(), base.pricePerHourFen(),
-                base.hours(), base.startDate(), base.endDate(), base.amountFen(), base.institutionStatus(),
+        PlaceOrder atBeijingMidnight = new PlaceOrder(
+                base.accountId(),
+                base.orderId(),
+                base.institutionId(),
+                base.studentId(),
+                base.contractNo(),
+                base.courseId(),
+                base.subject(),
+                base.mode(),
+                base.pricePerHourFen(),
+                base.hours(),
+                base.startDate(),
+                base.endDate(),
+                base.amountFen(),
+                base.institutionStatus(),
                 Instant.parse("2026-03-02T16:00:00Z"));
 
         fixture.givenNoPriorActivity()
@@ -432,7 +554,13 @@ class PrepaidAccountTest {
         fixture.given(order)
                 .when(collection("order-1", 300_000, receivedAt, NOW))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CollectionApplied(ACCOUNT, "order-1", "txn-bank-1", CUSTODY_NO, 300_000, receivedAt,
+                .expectEvents(new CollectionApplied(
+                        ACCOUNT,
+                        "order-1",
+                        "txn-bank-1",
+                        CUSTODY_NO,
+                        300_000,
+                        receivedAt,
                         new JournalEntry(List.of(Posting.debit(CUSTODY, 300_000), Posting.credit(PREPAID, 300_000)))))
                 .expectResultMessagePayload(CollectionDecision.APPLIED);
     }
@@ -440,8 +568,16 @@ class PrepaidAccountTest {
     @Test
     void money_paid_into_another_custody_account_is_not_applied() {
         fixture.given(placed("order-1", "piano", 15_000, 20))
-                .when(new ApplyCollection(ACCOUNT, "order-1", "txn-bank-1", 300_000, "6222999988887777", CUSTODY_NO,
-                        InstitutionStatus.ACTIVE, NOW.minus(Duration.ofMinutes(1)), NOW))
+                .when(new ApplyCollection(
+                        ACCOUNT,
+                        "order-1",
+                        "txn-bank-1",
+                        300_000,
+                        "6222999988887777",
+                        CUSTODY_NO,
+                        InstitutionStatus.ACTIVE,
+                        NOW.minus(Duration.ofMinutes(1)),
+                        NOW))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(new CollectionDecision(SuspenseReason.ACCOUNT_MISMATCH));
@@ -506,7 +642,13 @@ class PrepaidAccountTest {
         Instant inTime = order.payBy().minusSeconds(1);
         fixture.given(order, new OrderExpired(ACCOUNT, "order-1", NOW))
                 .when(collection("order-1", 300_000, inTime, NOW.plus(Duration.ofHours(3))))
-                .expectEvents(new CollectionApplied(ACCOUNT, "order-1", "txn-bank-1", CUSTODY_NO, 300_000, inTime,
+                .expectEvents(new CollectionApplied(
+                        ACCOUNT,
+                        "order-1",
+                        "txn-bank-1",
+                        CUSTODY_NO,
+                        300_000,
+                        inTime,
                         JournalEntry.of(CUSTODY, PREPAID, 300_000)))
                 .expectResultMessagePayload(CollectionDecision.APPLIED);
         // Another sale took the room the expired order freed: 3000 + 3000 yuan would pass the cap.
@@ -520,8 +662,16 @@ class PrepaidAccountTest {
     @Test
     void a_payment_for_an_institution_that_may_not_sell_is_not_applied() {
         fixture.given(placed("order-1", "piano", 15_000, 20))
-                .when(new ApplyCollection(ACCOUNT, "order-1", "txn-bank-1", 300_000, CUSTODY_NO, CUSTODY_NO,
-                        InstitutionStatus.BLACKLISTED, NOW.minus(Duration.ofMinutes(1)), NOW))
+                .when(new ApplyCollection(
+                        ACCOUNT,
+                        "order-1",
+                        "txn-bank-1",
+                        300_000,
+                        CUSTODY_NO,
+                        CUSTODY_NO,
+                        InstitutionStatus.BLACKLISTED,
+                        NOW.minus(Duration.ofMinutes(1)),
+                        NOW))
                 .expectNoEvents()
                 .expectResultMessagePayload(new CollectionDecision(SuspenseReason.INSTITUTION_NOT_ACTIVE));
     }
@@ -557,7 +707,13 @@ class PrepaidAccountTest {
 
         fixture.given(order)
                 .when(collection("order-1", 300_000, receivedAt, reportedLate))
-                .expectEvents(new CollectionApplied(ACCOUNT, "order-1", "txn-bank-1", CUSTODY_NO, 300_000, receivedAt,
+                .expectEvents(new CollectionApplied(
+                        ACCOUNT,
+                        "order-1",
+                        "txn-bank-1",
+                        CUSTODY_NO,
+                        300_000,
+                        receivedAt,
                         JournalEntry.of(CUSTODY, PREPAID, 300_000)))
                 .expectResultMessagePayload(CollectionDecision.APPLIED);
     }
@@ -573,7 +729,17 @@ class PrepaidAccountTest {
         fixture.given(order, paid(order))
                 .when(reportLesson("order-1", "lesson-1", 2, startedAt, endedAt))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new LessonReported(ACCOUNT, "order-1", "lesson-1", 2, 30_000, startedAt, endedAt, List.of(), NOW, CONFIRM_BY,
+                .expectEvents(new LessonReported(
+                        ACCOUNT,
+                        "order-1",
+                        "lesson-1",
+                        2,
+                        30_000,
+                        startedAt,
+                        endedAt,
+                        List.of(),
+                        NOW,
+                        CONFIRM_BY,
                         new JournalEntry(List.of(Posting.debit(PREPAID, 30_000), Posting.credit(AWAITING, 30_000)))))
                 .expectResultMessagePayload(List.of());
     }
@@ -611,8 +777,18 @@ class PrepaidAccountTest {
         fixture.given(order, paid(order), reported(order, "lesson-1", 3))
                 .when(reportLesson("order-1", "lesson-2", 7))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new LessonReported(ACCOUNT, "order-1", "lesson-2", 7, 105_000, beijing("2026-03-01T14:00"),
-                        beijing("2026-03-01T16:00"), List.of(), NOW, CONFIRM_BY, JournalEntry.of(PREPAID, AWAITING, 105_000)));
+                .expectEvents(new LessonReported(
+                        ACCOUNT,
+                        "order-1",
+                        "lesson-2",
+                        7,
+                        105_000,
+                        beijing("2026-03-01T14:00"),
+                        beijing("2026-03-01T16:00"),
+                        List.of(),
+                        NOW,
+                        CONFIRM_BY,
+                        JournalEntry.of(PREPAID, AWAITING, 105_000)));
     }
 
     @Test
@@ -630,29 +806,50 @@ class PrepaidAccountTest {
         OrderPlaced order = placed("order-1", "piano", 15_000, 10);
 
         fixture.given(order, paid(order))
-                .when(new ReportLesson(ACCOUNT, "order-1", "lesson-1", 2, beijing("2026-03-01T14:00"),
-                        beijing("2026-03-01T16:00"), InstitutionStatus.SUSPENDED, CONFIRM_BY, NOW))
+                .when(new ReportLesson(
+                        ACCOUNT,
+                        "order-1",
+                        "lesson-1",
+                        2,
+                        beijing("2026-03-01T14:00"),
+                        beijing("2026-03-01T16:00"),
+                        InstitutionStatus.SUSPENDED,
+                        CONFIRM_BY,
+                        NOW))
                 .expectException(refusal(ProblemCode.INSTITUTION_NOT_ACTIVE))
                 .expectNoEvents();
     }
 
     @Test
     void a_late_and_long_online_lesson_is_reported_with_its_violations() {
-        OrderPlaced order = placed("order-1", "coding", CourseMode.ONLINE, 5_000, 10, NOW.minus(Duration.ofMinutes(10)));
+        OrderPlaced order =
+                placed("order-1", "coding", CourseMode.ONLINE, 5_000, 10, NOW.minus(Duration.ofMinutes(10)));
         Instant startedAt = beijing("2026-03-01T20:45");
         Instant endedAt = beijing("2026-03-01T21:20");
-        List<LessonViolation> violations = List.of(LessonViolation.ONLINE_AFTER_2100, LessonViolation.ONLINE_OVER_30_MIN);
+        List<LessonViolation> violations =
+                List.of(LessonViolation.ONLINE_AFTER_2100, LessonViolation.ONLINE_OVER_30_MIN);
 
         fixture.given(order, paid(order))
                 .when(reportLesson("order-1", "lesson-1", 1, startedAt, endedAt))
-                .expectEvents(new LessonReported(ACCOUNT, "order-1", "lesson-1", 1, 5_000, startedAt, endedAt, violations,
-                        NOW, CONFIRM_BY, JournalEntry.of(PREPAID, AWAITING, 5_000)))
+                .expectEvents(new LessonReported(
+                        ACCOUNT,
+                        "order-1",
+                        "lesson-1",
+                        1,
+                        5_000,
+                        startedAt,
+                        endedAt,
+                        violations,
+                        NOW,
+                        CONFIRM_BY,
+                        JournalEntry.of(PREPAID, AWAITING, 5_000)))
                 .expectResultMessagePayload(violations);
     }
 
     @Test
     void an_online_lesson_five_minutes_after_the_previous_one_is_flagged_for_its_short_break() {
-        OrderPlaced order = placed("order-1", "coding", CourseMode.ONLINE, 5_000, 10, NOW.minus(Duration.ofMinutes(10)));
+        OrderPlaced order =
+                placed("order-1", "coding", CourseMode.ONLINE, 5_000, 10, NOW.minus(Duration.ofMinutes(10)));
         LessonReported first = reported(order, "lesson-1", 1, beijing("2026-03-01T18:00"), beijing("2026-03-01T18:30"));
 
         fixture.given(order, paid(order), first)
@@ -662,7 +859,8 @@ class PrepaidAccountTest {
 
     @Test
     void an_online_lesson_ten_minutes_after_the_previous_one_breaks_no_rule() {
-        OrderPlaced order = placed("order-1", "coding", CourseMode.ONLINE, 5_000, 10, NOW.minus(Duration.ofMinutes(10)));
+        OrderPlaced order =
+                placed("order-1", "coding", CourseMode.ONLINE, 5_000, 10, NOW.minus(Duration.ofMinutes(10)));
         LessonReported first = reported(order, "lesson-1", 1, beijing("2026-03-01T18:00"), beijing("2026-03-01T18:30"));
 
         fixture.given(order, paid(order), first)
@@ -672,7 +870,8 @@ class PrepaidAccountTest {
 
     @Test
     void an_online_lesson_reported_late_is_flagged_for_the_short_break_before_a_later_one() {
-        OrderPlaced order = placed("order-1", "coding", CourseMode.ONLINE, 5_000, 10, NOW.minus(Duration.ofMinutes(10)));
+        OrderPlaced order =
+                placed("order-1", "coding", CourseMode.ONLINE, 5_000, 10, NOW.minus(Duration.ofMinutes(10)));
         LessonReported later = reported(order, "lesson-1", 1, beijing("2026-03-01T19:00"), beijing("2026-03-01T19:30"));
 
         fixture.given(order, paid(order), later)
@@ -682,11 +881,24 @@ class PrepaidAccountTest {
 
     @Test
     void a_reversed_online_lesson_does_not_shorten_the_break() {
-        OrderPlaced order = placed("order-1", "coding", CourseMode.ONLINE, 5_000, 10, NOW.minus(Duration.ofMinutes(10)));
-        LessonReported reversedLesson = reported(order, "lesson-1", 1, beijing("2026-03-01T18:00"), beijing("2026-03-01T18:30"));
+        OrderPlaced order =
+                placed("order-1", "coding", CourseMode.ONLINE, 5_000, 10, NOW.minus(Duration.ofMinutes(10)));
+        LessonReported reversedLesson =
+                reported(order, "lesson-1", 1, beijing("2026-03-01T18:00"), beijing("2026-03-01T18:30"));
 
-        fixture.given(order, paid(order), reversedLesson, disputed(reversedLesson),
-                        new LessonResolved(ACCOUNT, "order-1", "lesson-1", LessonOutcome.REVERSED, 1, "not held", NOW,
+        fixture.given(
+                        order,
+                        paid(order),
+                        reversedLesson,
+                        disputed(reversedLesson),
+                        new LessonResolved(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-1",
+                                LessonOutcome.REVERSED,
+                                1,
+                                "not held",
+                                NOW,
                                 JournalEntry.of(AWAITING, PREPAID, 5_000)))
                 .when(reportLesson("order-1", "lesson-2", 1, beijing("2026-03-01T18:35"), beijing("2026-03-01T19:00")))
                 .expectResultMessagePayload(List.of());
@@ -700,7 +912,12 @@ class PrepaidAccountTest {
 
         fixture.given(order, paid(order), reported(order, "lesson-1", 2))
                 .when(new AnswerLesson(ACCOUNT, "lesson-1", LessonDecision.CONFIRM, null, NOW))
-                .expectEvents(new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW,
+                .expectEvents(new LessonConfirmed(
+                        ACCOUNT,
+                        "order-1",
+                        "lesson-1",
+                        false,
+                        NOW,
                         new JournalEntry(List.of(Posting.debit(AWAITING, 30_000), Posting.credit(RELEASABLE, 30_000)))))
                 .expectResultMessagePayload(LessonStatus.CONFIRMED);
     }
@@ -719,8 +936,17 @@ class PrepaidAccountTest {
     void confirming_a_confirmed_lesson_again_changes_nothing() {
         OrderPlaced order = placed("order-1", "piano", 15_000, 20);
 
-        fixture.given(order, paid(order), reported(order, "lesson-1", 2),
-                        new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW, JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
+        fixture.given(
+                        order,
+                        paid(order),
+                        reported(order, "lesson-1", 2),
+                        new LessonConfirmed(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-1",
+                                false,
+                                NOW,
+                                JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
                 .when(new AnswerLesson(ACCOUNT, "lesson-1", LessonDecision.CONFIRM, null, NOW))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
@@ -743,8 +969,17 @@ class PrepaidAccountTest {
     void disputing_a_confirmed_lesson_is_refused() {
         OrderPlaced order = placed("order-1", "piano", 15_000, 20);
 
-        fixture.given(order, paid(order), reported(order, "lesson-1", 2),
-                        new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW, JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
+        fixture.given(
+                        order,
+                        paid(order),
+                        reported(order, "lesson-1", 2),
+                        new LessonConfirmed(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-1",
+                                false,
+                                NOW,
+                                JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
                 .when(new AnswerLesson(ACCOUNT, "lesson-1", LessonDecision.DISPUTE, "changed my mind", NOW))
                 .expectException(refusal(ProblemCode.LESSON_ALREADY_ANSWERED))
                 .expectNoEvents();
@@ -777,8 +1012,17 @@ class PrepaidAccountTest {
     void a_ruling_on_a_confirmed_lesson_is_refused() {
         OrderPlaced order = placed("order-1", "piano", 15_000, 20);
 
-        fixture.given(order, paid(order), reported(order, "lesson-1", 2),
-                        new LessonConfirmed(ACCOUNT, "order-1", "lesson-1", false, NOW, JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
+        fixture.given(
+                        order,
+                        paid(order),
+                        reported(order, "lesson-1", 2),
+                        new LessonConfirmed(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-1",
+                                false,
+                                NOW,
+                                JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
                 .when(new ResolveLesson(ACCOUNT, "lesson-1", LessonOutcome.REVERSED, "not delivered", NOW))
                 .expectException(refusal(ProblemCode.LESSON_NOT_DISPUTED))
                 .expectNoEvents();
@@ -791,8 +1035,14 @@ class PrepaidAccountTest {
 
         fixture.given(order, paid(order), lesson, disputed(lesson))
                 .when(new ResolveLesson(ACCOUNT, "lesson-1", LessonOutcome.CONSUMED, "attendance sheet signed", NOW))
-                .expectEvents(new LessonResolved(ACCOUNT, "order-1", "lesson-1", LessonOutcome.CONSUMED, 2,
-                        "attendance sheet signed", NOW,
+                .expectEvents(new LessonResolved(
+                        ACCOUNT,
+                        "order-1",
+                        "lesson-1",
+                        LessonOutcome.CONSUMED,
+                        2,
+                        "attendance sheet signed",
+                        NOW,
                         new JournalEntry(List.of(Posting.debit(AWAITING, 30_000), Posting.credit(RELEASABLE, 30_000)))))
                 .expectResultMessagePayload(LessonStatus.RESOLVED_CONSUMED);
     }
@@ -804,8 +1054,14 @@ class PrepaidAccountTest {
 
         fixture.given(order, paid(order), lesson, disputed(lesson))
                 .when(new ResolveLesson(ACCOUNT, "lesson-1", LessonOutcome.REVERSED, "teacher absent", NOW))
-                .expectEvents(new LessonResolved(ACCOUNT, "order-1", "lesson-1", LessonOutcome.REVERSED, 2,
-                        "teacher absent", NOW,
+                .expectEvents(new LessonResolved(
+                        ACCOUNT,
+                        "order-1",
+                        "lesson-1",
+                        LessonOutcome.REVERSED,
+                        2,
+                        "teacher absent",
+                        NOW,
                         new JournalEntry(List.of(Posting.debit(AWAITING, 30_000), Posting.credit(PREPAID, 30_000)))))
                 .expectResultMessagePayload(LessonStatus.REVERSED);
     }
@@ -815,8 +1071,19 @@ class PrepaidAccountTest {
         OrderPlaced order = placed("order-1", "piano", 15_000, 20);
         LessonReported lesson = reported(order, "lesson-1", 2);
 
-        fixture.given(order, paid(order), lesson, disputed(lesson),
-                        new LessonResolved(ACCOUNT, "order-1", "lesson-1", LessonOutcome.CONSUMED, 2, "signed", NOW,
+        fixture.given(
+                        order,
+                        paid(order),
+                        lesson,
+                        disputed(lesson),
+                        new LessonResolved(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-1",
+                                LessonOutcome.CONSUMED,
+                                2,
+                                "signed",
+                                NOW,
                                 JournalEntry.of(AWAITING, RELEASABLE, 30_000)))
                 .when(new ResolveLesson(ACCOUNT, "lesson-1", LessonOutcome.CONSUMED, "signed", NOW))
                 .expectSuccessfulHandlerExecution()
@@ -828,13 +1095,34 @@ class PrepaidAccountTest {
         OrderPlaced order = placed("order-1", "piano", 15_000, 10);
         LessonReported lesson = reported(order, "lesson-1", 10);
 
-        fixture.given(order, paid(order), lesson, disputed(lesson),
-                        new LessonResolved(ACCOUNT, "order-1", "lesson-1", LessonOutcome.REVERSED, 10, "teacher absent", NOW,
+        fixture.given(
+                        order,
+                        paid(order),
+                        lesson,
+                        disputed(lesson),
+                        new LessonResolved(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-1",
+                                LessonOutcome.REVERSED,
+                                10,
+                                "teacher absent",
+                                NOW,
                                 JournalEntry.of(AWAITING, PREPAID, 150_000)))
                 .when(reportLesson("order-1", "lesson-2", 10))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new LessonReported(ACCOUNT, "order-1", "lesson-2", 10, 150_000, beijing("2026-03-01T14:00"),
-                        beijing("2026-03-01T16:00"), List.of(), NOW, CONFIRM_BY, JournalEntry.of(PREPAID, AWAITING, 150_000)));
+                .expectEvents(new LessonReported(
+                        ACCOUNT,
+                        "order-1",
+                        "lesson-2",
+                        10,
+                        150_000,
+                        beijing("2026-03-01T14:00"),
+                        beijing("2026-03-01T16:00"),
+                        List.of(),
+                        NOW,
+                        CONFIRM_BY,
+                        JournalEntry.of(PREPAID, AWAITING, 150_000)));
     }
 
     @Test
@@ -854,8 +1142,19 @@ class PrepaidAccountTest {
         OrderPlaced order = placed("order-1", "piano", 1_000, 50);
         LessonReported lesson = reported(order, "lesson-1", 40);
 
-        fixture.given(order, paid(order), lesson, disputed(lesson),
-                        new LessonResolved(ACCOUNT, "order-1", "lesson-1", LessonOutcome.REVERSED, 40, "teacher absent", NOW,
+        fixture.given(
+                        order,
+                        paid(order),
+                        lesson,
+                        disputed(lesson),
+                        new LessonResolved(
+                                ACCOUNT,
+                                "order-1",
+                                "lesson-1",
+                                LessonOutcome.REVERSED,
+                                40,
+                                "teacher absent",
+                                NOW,
                                 JournalEntry.of(AWAITING, PREPAID, 40_000)))
                 .when(placeOrder("order-2", "violin", 1_000, 11))
                 .expectException(refusal(ProblemCode.CAP_HOURS))

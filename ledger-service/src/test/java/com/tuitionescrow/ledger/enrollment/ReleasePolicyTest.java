@@ -15,7 +15,8 @@ class ReleasePolicyTest {
     @Test
     void windows_from_one_working_day_to_the_calendars_longest_are_accepted() {
         assertThatCode(() -> new ReleasePolicy(1, 1, ReleaseMode.PER_LESSON, 0)).doesNotThrowAnyException();
-        assertThatCode(() -> new ReleasePolicy(LONGEST, LONGEST, ReleaseMode.PER_LESSON, 0)).doesNotThrowAnyException();
+        assertThatCode(() -> new ReleasePolicy(LONGEST, LONGEST, ReleaseMode.PER_LESSON, 0))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -29,8 +30,10 @@ class ReleasePolicyTest {
     @Test
     void a_window_longer_than_the_calendar_counts_is_refused() {
         assertThatThrownBy(() -> new ReleasePolicy(LONGEST + 1, 5, ReleaseMode.PER_LESSON, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to " + LONGEST);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 to " + LONGEST);
         assertThatThrownBy(() -> new ReleasePolicy(15, LONGEST + 1, ReleaseMode.PER_LESSON, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to " + LONGEST);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 to " + LONGEST);
     }
 }

@@ -19,38 +19,71 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The caps and timing rules of docs/domain.md, each at its boundary, with the domain's default numbers. */
 class SaleRulesTest {
 
-    private static final SalePolicy DEFAULTS = new SalePolicy(500_000, 60, SalePolicy.HoursCapScope.INSTITUTION, 3,
-            Period.ofMonths(1), 20, Duration.ofMinutes(30));
-    private static final SalePolicy PER_SUBJECT = new SalePolicy(500_000, 60, SalePolicy.HoursCapScope.SUBJECT, 3,
-            Period.ofMonths(1), 20, Duration.ofMinutes(30));
+    private static final SalePolicy DEFAULTS = new SalePolicy(
+            500_000, 60, SalePolicy.HoursCapScope.INSTITUTION, 3, Period.ofMonths(1), 20, Duration.ofMinutes(30));
+    private static final SalePolicy PER_SUBJECT = new SalePolicy(
+            500_000, 60, SalePolicy.HoursCapScope.SUBJECT, 3, Period.ofMonths(1), 20, Duration.ofMinutes(30));
 
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     private static final Exposure NOTHING_OUTSTANDING = new Exposure(0, 0, 0);
 
     /** A sale that passes every rule: a new subject starting in a week, 10 hours, 1000 yuan. */
     private static Sale sale() {
-        return new Sale(InstitutionStatus.ACTIVE, TODAY, "piano", 10, 100_000,
-                LocalDate.of(2026, 3, 9), LocalDate.of(2026, 5, 31), NOTHING_OUTSTANDING);
+        return new Sale(
+                InstitutionStatus.ACTIVE,
+                TODAY,
+                "piano",
+                10,
+                100_000,
+                LocalDate.of(2026, 3, 9),
+                LocalDate.of(2026, 5, 31),
+                NOTHING_OUTSTANDING);
     }
 
     private static Sale withAmount(Sale s, long amountFen) {
-        return new Sale(s.institutionStatus(), s.today(), s.subject(), s.hours(), amountFen, s.startDate(), s.endDate(), s.exposure());
+        return new Sale(
+                s.institutionStatus(),
+                s.today(),
+                s.subject(),
+                s.hours(),
+                amountFen,
+                s.startDate(),
+                s.endDate(),
+                s.exposure());
     }
 
     private static Sale withHours(Sale s, int hours) {
-        return new Sale(s.institutionStatus(), s.today(), s.subject(), hours, s.amountFen(), s.startDate(), s.endDate(), s.exposure());
+        return new Sale(
+                s.institutionStatus(),
+                s.today(),
+                s.subject(),
+                hours,
+                s.amountFen(),
+                s.startDate(),
+                s.endDate(),
+                s.exposure());
     }
 
     private static Sale withTerm(Sale s, LocalDate start, LocalDate end) {
-        return new Sale(s.institutionStatus(), s.today(), s.subject(), s.hours(), s.amountFen(), start, end, s.exposure());
+        return new Sale(
+                s.institutionStatus(), s.today(), s.subject(), s.hours(), s.amountFen(), start, end, s.exposure());
     }
 
     private static Sale withExposure(Sale s, Exposure exposure) {
-        return new Sale(s.institutionStatus(), s.today(), s.subject(), s.hours(), s.amountFen(), s.startDate(), s.endDate(), exposure);
+        return new Sale(
+                s.institutionStatus(),
+                s.today(),
+                s.subject(),
+                s.hours(),
+                s.amountFen(),
+                s.startDate(),
+                s.endDate(),
+                exposure);
     }
 
     private static Sale withStatus(Sale s, InstitutionStatus status) {
-        return new Sale(status, s.today(), s.subject(), s.hours(), s.amountFen(), s.startDate(), s.endDate(), s.exposure());
+        return new Sale(
+                status, s.today(), s.subject(), s.hours(), s.amountFen(), s.startDate(), s.endDate(), s.exposure());
     }
 
     private static void assertPasses(Sale sale, SalePolicy policy) {
@@ -87,7 +120,8 @@ class SaleRulesTest {
     @Test
     void the_amount_refusal_says_how_much_would_be_outstanding() {
         Refusal refusal = catchThrowableOfType(
-                () -> SaleRules.check(withAmount(withExposure(sale(), new Exposure(300_000, 30, 0)), 200_001), DEFAULTS),
+                () -> SaleRules.check(
+                        withAmount(withExposure(sale(), new Exposure(300_000, 30, 0)), 200_001), DEFAULTS),
                 Refusal.class);
 
         assertThat(refusal.getMessage()).contains("5000.01 yuan").contains("5000.00 yuan");
@@ -174,8 +208,8 @@ class SaleRulesTest {
 
     @Test
     void an_ongoing_subject_is_judged_by_its_remaining_hours_not_by_its_start_date() {
-        Sale farAhead = withTerm(withExposure(sale(), new Exposure(50_000, 5, 5)),
-                LocalDate.of(2026, 5, 1), LocalDate.of(2026, 7, 31));
+        Sale farAhead = withTerm(
+                withExposure(sale(), new Exposure(50_000, 5, 5)), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 7, 31));
 
         assertPasses(farAhead, DEFAULTS);
     }
@@ -192,8 +226,15 @@ class SaleRulesTest {
 
     @Test
     void the_rules_are_checked_institution_first_then_term_advance_hours_and_amount() {
-        Sale breaksEverything = new Sale(InstitutionStatus.SUSPENDED, TODAY, "piano", 61, 500_001,
-                LocalDate.of(2026, 5, 1), LocalDate.of(2026, 9, 1), NOTHING_OUTSTANDING);
+        Sale breaksEverything = new Sale(
+                InstitutionStatus.SUSPENDED,
+                TODAY,
+                "piano",
+                61,
+                500_001,
+                LocalDate.of(2026, 5, 1),
+                LocalDate.of(2026, 9, 1),
+                NOTHING_OUTSTANDING);
         assertThat(refusalOf(breaksEverything, DEFAULTS)).isEqualTo(ProblemCode.INSTITUTION_NOT_ACTIVE);
 
         Sale active = withStatus(breaksEverything, InstitutionStatus.ACTIVE);
@@ -213,7 +254,12 @@ class SaleRulesTest {
 
     @Test
     void the_rule_list_holds_every_rule_in_the_order_they_are_checked() {
-        assertThat(SaleRules.ALL).containsExactly(SaleRules.INSTITUTION_ACTIVE, SaleRules.TERM_CAP, SaleRules.ADVANCE,
-                SaleRules.HOURS_CAP, SaleRules.AMOUNT_CAP);
+        assertThat(SaleRules.ALL)
+                .containsExactly(
+                        SaleRules.INSTITUTION_ACTIVE,
+                        SaleRules.TERM_CAP,
+                        SaleRules.ADVANCE,
+                        SaleRules.HOURS_CAP,
+                        SaleRules.AMOUNT_CAP);
     }
 }

@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class WorkingWindowsTest {
 
-    private static final WorkingWindows WINDOWS = new WorkingWindows(shippedCalendar(),
-            new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 0));
+    private static final WorkingWindows WINDOWS =
+            new WorkingWindows(shippedCalendar(), new ReleasePolicy(15, 5, ReleasePolicy.ReleaseMode.PER_LESSON, 0));
 
     private static WorkingDayCalendar shippedCalendar() {
-        try (Reader file = new InputStreamReader(Objects.requireNonNull(
-                WorkingWindowsTest.class.getResourceAsStream("/calendar/china-working-days.csv")), StandardCharsets.UTF_8)) {
+        try (Reader file = new InputStreamReader(
+                Objects.requireNonNull(
+                        WorkingWindowsTest.class.getResourceAsStream("/calendar/china-working-days.csv")),
+                StandardCharsets.UTF_8)) {
             return WorkingDayCalendar.parse(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,7 +56,8 @@ class WorkingWindowsTest {
     void the_day_a_window_opens_is_the_day_in_beijing_and_never_counts() {
         // 16:30 UTC on 13 Feb is 00:30 on Sat 14 Feb in Beijing: the make-up day is the opening day, so
         // 24-27 Feb count four and the make-up Saturday 28 Feb the fifth.
-        assertThat(WINDOWS.refundAnswerEnds(Instant.parse("2026-02-13T16:30:00Z"))).isEqualTo(beijing("2026-03-01T00:00:00"));
+        assertThat(WINDOWS.refundAnswerEnds(Instant.parse("2026-02-13T16:30:00Z")))
+                .isEqualTo(beijing("2026-03-01T00:00:00"));
     }
 
     @Test
@@ -67,9 +70,11 @@ class WorkingWindowsTest {
     void every_day_of_2026_agrees_with_the_table_counted_by_hand() {
         for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(1)) {
             Instant noon = beijing(day + "T12:00:00");
-            assertThat(WINDOWS.confirmationEnds(noon)).as("confirmation window opened " + day)
+            assertThat(WINDOWS.confirmationEnds(noon))
+                    .as("confirmation window opened " + day)
                     .isEqualTo(WorkingDaysByHand.windowCloses(noon, 15));
-            assertThat(WINDOWS.refundAnswerEnds(noon)).as("refund window opened " + day)
+            assertThat(WINDOWS.refundAnswerEnds(noon))
+                    .as("refund window opened " + day)
                     .isEqualTo(WorkingDaysByHand.windowCloses(noon, 5));
         }
     }

@@ -33,17 +33,20 @@ class AggregateLockStallTest extends LedgerIntegrationTest {
 
     @Autowired
     private CommandTransactions commands;
+
     @Autowired
     private OrderQueries orders;
 
     @Test
-    void given_a_transaction_that_paid_one_order_of_a_student_when_another_request_pays_another_and_the_transaction_pays_a_third_then_neither_stalls()
-            throws Exception {
+    void
+            given_a_transaction_that_paid_one_order_of_a_student_when_another_request_pays_another_and_the_transaction_pays_a_third_then_neither_stalls()
+                    throws Exception {
         Institution school = newInstitution();
         String student = id("stu");
         List<String> orderIds = List.of(id("order"), id("order"), id("order"));
         orderIds.forEach(orderId -> assertThat(placeOrder(orderId, school, student, course("piano", PRICE, HOURS))
-                .status()).isEqualTo(201));
+                        .status())
+                .isEqualTo(201));
         CountDownLatch firstPaid = new CountDownLatch(1);
         CountDownLatch otherWaiting = new CountDownLatch(1);
 
@@ -56,10 +59,13 @@ class AggregateLockStallTest extends LedgerIntegrationTest {
             return System.nanoTime() - started;
         }));
         assertThat(firstPaid.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Http.Response> other = CompletableFuture.supplyAsync(() -> http.post("/v1/bank/collections",
-                Tokens.bank(), collection(id("txn"), orderIds.get(1), PRICE * HOURS, school.custodyAccountNo())));
+        CompletableFuture<Http.Response> other = CompletableFuture.supplyAsync(() -> http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
+                collection(id("txn"), orderIds.get(1), PRICE * HOURS, school.custodyAccountNo())));
         Awaitility.await("the other request waits in PostgreSQL for the chunk's uncommitted events")
-                .atMost(Duration.ofSeconds(10)).until(this::someoneWaitsOnALock);
+                .atMost(Duration.ofSeconds(10))
+                .until(this::someoneWaitsOnALock);
         otherWaiting.countDown();
 
         long chunkNanos = chunk.get(15, TimeUnit.SECONDS);
@@ -68,20 +74,30 @@ class AggregateLockStallTest extends LedgerIntegrationTest {
         assertThat(Duration.ofNanos(chunkNanos)).as("the chunk went on at once").isLessThan(Duration.ofSeconds(5));
         assertThat(otherAnswer.status()).as(otherAnswer.toString()).isEqualTo(201);
         assertThat(otherAnswer.body().get("status").asText()).isEqualTo("APPLIED");
-        orderIds.forEach(orderId -> assertThat(order(orderId).get("status").asText()).as(orderId).isEqualTo("PAID"));
+        orderIds.forEach(orderId ->
+                assertThat(order(orderId).get("status").asText()).as(orderId).isEqualTo("PAID"));
     }
 
     private void pay(Institution school, String orderId) {
         OrderQueries.OrderLocation order = orders.locate(orderId).orElseThrow();
-        CollectionDecision decision = commands.send(new ApplyCollection(order.accountId(), orderId, id("txn"),
-                PRICE * HOURS, school.custodyAccountNo(), school.custodyAccountNo(), InstitutionStatus.ACTIVE, clock.instant(),
-                clock.instant()),
+        CollectionDecision decision = commands.send(
+                new ApplyCollection(
+                        order.accountId(),
+                        orderId,
+                        id("txn"),
+                        PRICE * HOURS,
+                        school.custodyAccountNo(),
+                        school.custodyAccountNo(),
+                        InstitutionStatus.ACTIVE,
+                        clock.instant(),
+                        clock.instant()),
                 Caller.system("test-chunk"));
         assertThat(decision.applied()).isTrue();
     }
 
     private boolean someoneWaitsOnALock() {
-        return db.fetchExists(db.selectOne().from("pg_stat_activity")
+        return db.fetchExists(db.selectOne()
+                .from("pg_stat_activity")
                 .where("datname = current_database() and wait_event_type = 'Lock'"));
     }
 

@@ -29,8 +29,9 @@ class DuplicateStormTest extends CheckedScenario {
     private static final long PRICE = 15_000;
 
     @Test
-    void given_every_bank_callback_sent_six_times_shuffled_and_at_once_to_both_instances_when_the_storm_ends_then_each_counted_once()
-            throws Exception {
+    void
+            given_every_bank_callback_sent_six_times_shuffled_and_at_once_to_both_instances_when_the_storm_ends_then_each_counted_once()
+                    throws Exception {
         Http other = new Http(SecondInstance.get(clock).port(), clock);
         Random shuffle = new Random(20260302);
         Institution school = school();
@@ -73,18 +74,27 @@ class DuplicateStormTest extends CheckedScenario {
                 results.add(answer.body());
             }
             for (JsonNode result : results) {
-                String said = result.get("status").asText() + " " + result.path("reason").asText("");
+                String said = result.get("status").asText() + " "
+                        + result.path("reason").asText("");
                 String first = outcome.putIfAbsent(result.get("bankTxnId").asText(), said);
-                assertThat(said).as("every copy of " + result.get("bankTxnId") + " is answered alike")
+                assertThat(said)
+                        .as("every copy of " + result.get("bankTxnId") + " is answered alike")
                         .isEqualTo(first == null ? said : first);
             }
         }
         assertThat(outcome).hasSize(receipts.size());
-        assertThat(db.fetchCount(DSL.table(DSL.name("bank_collection")), DSL.field(DSL.name("bank_txn_id"))
-                .in(receipts.stream().map(r -> r.get("bankTxnId")).toList()))).as("each receipt recorded once")
+        assertThat(db.fetchCount(
+                        DSL.table(DSL.name("bank_collection")),
+                        DSL.field(DSL.name("bank_txn_id"))
+                                .in(receipts.stream()
+                                        .map(r -> r.get("bankTxnId"))
+                                        .toList())))
+                .as("each receipt recorded once")
                 .isEqualTo(receipts.size());
         for (String orderId : orders) {
-            assertThat(order(orderId).get("paidFen").asLong()).as(orderId + " paid once").isEqualTo(20 * PRICE);
+            assertThat(order(orderId).get("paidFen").asLong())
+                    .as(orderId + " paid once")
+                    .isEqualTo(20 * PRICE);
         }
         assertThat(money(school).get("custodyFen")).isEqualTo(7 * 20 * PRICE + 12_345);
 
@@ -97,13 +107,16 @@ class DuplicateStormTest extends CheckedScenario {
         }
         run();
         List<JsonNode> pending = bankList(school, "PENDING");
-        assertThat(pending).extracting(i -> i.get("kind").asText())
+        assertThat(pending)
+                .extracting(i -> i.get("kind").asText())
                 .containsExactlyInAnyOrder("DISBURSEMENT", "REFUND", "REFUND", "SUSPENSE_RETURN", "SUSPENSE_RETURN");
-        long leaving = pending.stream().mapToLong(i -> i.get("amountFen").asLong()).sum();
+        long leaving =
+                pending.stream().mapToLong(i -> i.get("amountFen").asLong()).sum();
         List<Callable<Http.Response>> answersStorm = new ArrayList<>();
         for (JsonNode instruction : pending) {
             Map<String, Object> executed = executed();
-            String path = "/v1/bank/instructions/" + instruction.get("instructionId").asText() + "/result";
+            String path =
+                    "/v1/bank/instructions/" + instruction.get("instructionId").asText() + "/result";
             for (int copy = 0; copy < COPIES; copy++) {
                 Http to = copy % 2 == 0 ? http : other;
                 answersStorm.add(() -> to.post(path, Tokens.bank(), executed));
@@ -118,12 +131,15 @@ class DuplicateStormTest extends CheckedScenario {
         Map<String, JsonNode> firstResult = new HashMap<>();
         for (Http.Response result : results) {
             assertThat(result.status()).as(result.toString()).isEqualTo(200);
-            JsonNode first = firstResult.putIfAbsent(result.body().get("instructionId").asText(), result.body());
+            JsonNode first =
+                    firstResult.putIfAbsent(result.body().get("instructionId").asText(), result.body());
             assertThat(result.body()).isEqualTo(first == null ? result.body() : first);
             assertThat(result.body().get("status").asText()).isEqualTo("EXECUTED");
         }
         assertThat(firstResult).hasSize(pending.size());
-        assertThat(money(school).get("custodyFen")).as("the money left custody once").isEqualTo(custodyBefore - leaving);
+        assertThat(money(school).get("custodyFen"))
+                .as("the money left custody once")
+                .isEqualTo(custodyBefore - leaving);
         assertThat(bankList(school, "PENDING")).isEmpty();
     }
 }

@@ -45,6 +45,7 @@ class HostileInputApiTest extends LedgerIntegrationTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Names in paths that nothing in the ledger is called: a request that slipped through finds nothing. */
     private static final String NOBODY = "nobody-1";
+
     private static final String NO_INSTITUTION = "91110000MA0000000N";
     private static final int JSON_BODY_LIMIT = 1_048_576;
     private static final int BANK_BODY_LIMIT = 8_388_608;
@@ -62,20 +63,30 @@ class HostileInputApiTest extends LedgerIntegrationTest {
             "\uD800");
     /** Values no money or hours field may hold. */
     private static final List<JsonNode> HOSTILE_NUMBERS = List.of(
-            NODES.textNode("100"), NODES.numberNode(100.5), NODES.numberNode(-1), NODES.numberNode(0),
+            NODES.textNode("100"),
+            NODES.numberNode(100.5),
+            NODES.numberNode(-1),
+            NODES.numberNode(0),
             NODES.numberNode(new java.math.BigInteger("9223372036854775808")),
-            NODES.numberNode(new java.math.BigDecimal("1e400")), NODES.booleanNode(true), NODES.objectNode());
+            NODES.numberNode(new java.math.BigDecimal("1e400")),
+            NODES.booleanNode(true),
+            NODES.objectNode());
     /** Values no date field may hold. */
-    private static final List<String> HOSTILE_DATES = List.of("2026-02-30", "2026-13-01", "2026/03/02", "20260302",
-            "2026-3-2", "2026-03-02T00:00:00+08:00", "");
+    private static final List<String> HOSTILE_DATES =
+            List.of("2026-02-30", "2026-13-01", "2026/03/02", "20260302", "2026-3-2", "2026-03-02T00:00:00+08:00", "");
     /** Values no time field may hold: impossible times, no offset, an offset out of range, a zone name. */
-    private static final List<JsonNode> HOSTILE_TIMES = List.of(NODES.textNode("2026-03-02T25:00:00+08:00"),
-            NODES.textNode("2026-03-02T10:00:00"), NODES.textNode("2026-03-02T10:00:00+25:00"),
-            NODES.textNode("2026-03-02 10:00:00+08:00"), NODES.textNode("2026-03-02T10:00:00Z[Asia/Shanghai]"),
-            NODES.textNode("2026-02-30T10:00:00+08:00"), NODES.numberNode(1_767_225_600L), NODES.textNode(""));
+    private static final List<JsonNode> HOSTILE_TIMES = List.of(
+            NODES.textNode("2026-03-02T25:00:00+08:00"),
+            NODES.textNode("2026-03-02T10:00:00"),
+            NODES.textNode("2026-03-02T10:00:00+25:00"),
+            NODES.textNode("2026-03-02 10:00:00+08:00"),
+            NODES.textNode("2026-03-02T10:00:00Z[Asia/Shanghai]"),
+            NODES.textNode("2026-02-30T10:00:00+08:00"),
+            NODES.numberNode(1_767_225_600L),
+            NODES.textNode(""));
     /** Whole bodies that are no request at all. */
-    private static final List<String> BROKEN_BODIES = List.of("", "{", "{\"a\":", "[]", "null", "\"text\"", "42",
-            "{} trailing", "\uFEFF{}");
+    private static final List<String> BROKEN_BODIES =
+            List.of("", "{", "{\"a\":", "[]", "null", "\"text\"", "42", "{} trailing", "\uFEFF{}");
     /** No body, null, or a byte-order mark before {}: a lawful run of the release, as its body is optional. */
     private static final Set<String> LAWFUL_RUN_BODIES = Set.of("", "null", "\uFEFF{}");
 
@@ -85,15 +96,15 @@ class HostileInputApiTest extends LedgerIntegrationTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private BankSigner signer;
-    private final String everyRole = Tokens.token("hostile", List.of("PLATFORM", "BANK", "INSTITUTION", "REGULATOR"),
-            NO_INSTITUTION);
+    private final String everyRole =
+            Tokens.token("hostile", List.of("PLATFORM", "BANK", "INSTITUTION", "REGULATOR"), NO_INSTITUTION);
 
     /** One request; {@code status} is the one answer it must get, or 0 where any 4xx will do. */
-    private record Case(String name, String method, String path, String contentType, byte[] body, int status) {
-    }
+    private record Case(String name, String method, String path, String contentType, byte[] body, int status) {}
 
     @TestFactory
-    Stream<DynamicTest> given_hostile_requests_at_every_endpoint_when_sent_then_each_is_a_4xx_problem_and_the_books_are_unchanged() {
+    Stream<DynamicTest>
+            given_hostile_requests_at_every_endpoint_when_sent_then_each_is_a_4xx_problem_and_the_books_are_unchanged() {
         signer = new BankSigner(Tokens.BANK_HMAC_SECRET, clock);
         List<Case> cases = new ArrayList<>();
         Map<String, ObjectNode> lawful = lawfulBodies();
@@ -101,19 +112,37 @@ class HostileInputApiTest extends LedgerIntegrationTest {
         int fields = 0;
         for (JsonEndpoints.Endpoint endpoint : JsonEndpoints.of(mappings)) {
             ObjectNode body = lawful.get(endpoint.pattern());
-            assertThat(body).as("a lawful body for " + endpoint.pattern() + " in this test's table").isNotNull();
-            String path = endpoint.pattern().replaceAll("\\{institutionId}", NO_INSTITUTION).replaceAll("\\{[^}]+}", NOBODY);
+            assertThat(body)
+                    .as("a lawful body for " + endpoint.pattern() + " in this test's table")
+                    .isNotNull();
+            String path = endpoint.pattern()
+                    .replaceAll("\\{institutionId}", NO_INSTITUTION)
+                    .replaceAll("\\{[^}]+}", NOBODY);
             wholeBodies(cases, path, body, endpoints++);
             for (JsonEndpoints.Field field : JsonEndpoints.fields(endpoint.body())) {
                 int rotation = fields++;
-                fieldValues(field, endpoint.pattern(), rotation).forEach((what, value) -> cases.add(json(
-                        endpoint.pattern() + " " + field.path() + " = " + what, path, with(body, field.path(), value),
-                        value.isTextual() && value.asText().chars().anyMatch(Character::isISOControl) ? 400 : 0)));
+                fieldValues(field, endpoint.pattern(), rotation)
+                        .forEach((what, value) -> cases.add(json(
+                                endpoint.pattern() + " " + field.path() + " = " + what,
+                                path,
+                                with(body, field.path(), value),
+                                value.isTextual() && value.asText().chars().anyMatch(Character::isISOControl)
+                                        ? 400
+                                        : 0)));
             }
         }
         // PostgreSQL takes no NUL in text: a new institution named with one must be refused, not fail the insert.
-        ObjectNode nul = object(Map.of("institutionId", newCreditCode(), "name", "nul\u0000byte", "category", "ARTS",
-                "supervisionModel", "BANK_CUSTODY", "custodyAccountNo", newAccountNo()));
+        ObjectNode nul = object(Map.of(
+                "institutionId",
+                newCreditCode(),
+                "name",
+                "nul\u0000byte",
+                "category",
+                "ARTS",
+                "supervisionModel",
+                "BANK_CUSTODY",
+                "custodyAccountNo",
+                newAccountNo()));
         cases.add(json("a new institution named with a NUL", "/v1/institutions", nul, 400));
         oddPaths(cases);
         hostileQueries(cases);
@@ -123,10 +152,12 @@ class HostileInputApiTest extends LedgerIntegrationTest {
         Map<String, Integer> before = books();
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases) {
-            tests.add(DynamicTest.dynamicTest(c.name().length() > 200 ? c.name().substring(0, 200) : c.name(),
+            tests.add(DynamicTest.dynamicTest(
+                    c.name().length() > 200 ? c.name().substring(0, 200) : c.name(),
                     () -> assertRefusedWithProblem(c)));
         }
-        tests.add(DynamicTest.dynamicTest("the books after " + cases.size() + " hostile requests",
+        tests.add(DynamicTest.dynamicTest(
+                "the books after " + cases.size() + " hostile requests",
                 () -> assertThat(books()).isEqualTo(before)));
         return tests.stream();
     }
@@ -139,22 +170,28 @@ class HostileInputApiTest extends LedgerIntegrationTest {
             String broken = BROKEN_BODIES.get(i);
             boolean lawfulRun = path.equals("/v1/disbursements/run") && LAWFUL_RUN_BODIES.contains(broken);
             if ((i + rotation) % 2 == 0 && !lawfulRun) {
-                cases.add(raw("body " + JSON.valueToTree(broken) + " to " + path, "POST", path, "application/json",
-                        broken));
+                cases.add(raw(
+                        "body " + JSON.valueToTree(broken) + " to " + path, "POST", path, "application/json", broken));
             }
         }
         ObjectNode unknown = lawful.deepCopy();
         unknown.put("amountFenn", 1);
         cases.add(json("an unknown field to " + path, path, unknown, 400));
-        String twice = lawful.toString().replaceFirst("\\{", "{\"" + lawful.fieldNames().next() + "\":\"first\",");
+        String twice = lawful.toString()
+                .replaceFirst("\\{", "{\"" + lawful.fieldNames().next() + "\":\"first\",");
         cases.add(raw("a field twice to " + path, "POST", path, "application/json", twice));
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {
             cases.add(raw(type + " to " + path, "POST", path, type, lawful.toString()));
         }
         int limit = path.startsWith("/v1/bank/") ? BANK_BODY_LIMIT : JSON_BODY_LIMIT;
         if (path.equals("/v1/orders") || path.equals("/v1/bank/collections")) {
-            cases.add(new Case("a body of " + (limit + 1) + " bytes to " + path, "POST", path, "application/json",
-                    ("{\"pad\":\"" + "x".repeat(limit) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8), 413));
+            cases.add(new Case(
+                    "a body of " + (limit + 1) + " bytes to " + path,
+                    "POST",
+                    path,
+                    "application/json",
+                    ("{\"pad\":\"" + "x".repeat(limit) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    413));
         }
     }
 
@@ -177,7 +214,9 @@ class HostileInputApiTest extends LedgerIntegrationTest {
             HOSTILE_DATES.forEach(d -> values.put("'" + d + "'", NODES.textNode(d)));
         } else if (type == OffsetDateTime.class) {
             if (pattern.equals("/v1/disbursements/run")) {
-                values.put("a year ahead", NODES.textNode(OffsetDateTime.now(clock).plusYears(1).toString()));
+                values.put(
+                        "a year ahead",
+                        NODES.textNode(OffsetDateTime.now(clock).plusYears(1).toString()));
             }
             for (int i = 0; i < HOSTILE_TIMES.size(); i++) {
                 if ((i + rotation) % 2 == 0) {
@@ -186,7 +225,9 @@ class HostileInputApiTest extends LedgerIntegrationTest {
             }
         } else if (type.isEnum()) {
             values.put("\"NOT_A_VALUE\"", NODES.textNode("NOT_A_VALUE"));
-            values.put("lower case", NODES.textNode(type.getEnumConstants()[0].toString().toLowerCase()));
+            values.put(
+                    "lower case",
+                    NODES.textNode(type.getEnumConstants()[0].toString().toLowerCase()));
             values.put("1", NODES.numberNode(1));
         } else if (type.isRecord()) {
             values.put("\"text\"", NODES.textNode("text"));
@@ -205,12 +246,24 @@ class HostileInputApiTest extends LedgerIntegrationTest {
     }
 
     private void oddPaths(List<Case> cases) {
-        for (String path : List.of("/v1//orders", "/V1/ORDERS", "/v1/orders/", "/v1/./orders", "/v1/orders/%2e%2e",
-                "/v1/orders/..%2F..%2Fv1%2Finstitutions", "/v1/orders/%00", "/v1/orders/a%20b",
-                "/v1/orders/" + "o".repeat(3_000), "/v1/orders;jsessionid=1", "/v1/institutions/%27%20or%201=1--",
-                "/v1/accounts/NOT_A_TYPE:" + NO_INSTITUTION, "/v1/accounts/CUSTODY_CASH:%00",
-                "/v1/accounts/CUSTODY_CASH:" + NO_INSTITUTION + ":x:y", "/v1/students/%3Cscript%3E/statement",
-                "/v2/orders", "/v1/orders/" + NOBODY + "/cancel/extra")) {
+        for (String path : List.of(
+                "/v1//orders",
+                "/V1/ORDERS",
+                "/v1/orders/",
+                "/v1/./orders",
+                "/v1/orders/%2e%2e",
+                "/v1/orders/..%2F..%2Fv1%2Finstitutions",
+                "/v1/orders/%00",
+                "/v1/orders/a%20b",
+                "/v1/orders/" + "o".repeat(3_000),
+                "/v1/orders;jsessionid=1",
+                "/v1/institutions/%27%20or%201=1--",
+                "/v1/accounts/NOT_A_TYPE:" + NO_INSTITUTION,
+                "/v1/accounts/CUSTODY_CASH:%00",
+                "/v1/accounts/CUSTODY_CASH:" + NO_INSTITUTION + ":x:y",
+                "/v1/students/%3Cscript%3E/statement",
+                "/v2/orders",
+                "/v1/orders/" + NOBODY + "/cancel/extra")) {
             cases.add(raw("GET " + path, "GET", path, null, ""));
         }
         cases.add(raw("DELETE /v1/orders", "DELETE", "/v1/orders", null, ""));
@@ -219,30 +272,47 @@ class HostileInputApiTest extends LedgerIntegrationTest {
     }
 
     private void hostileQueries(List<Case> cases) {
-        for (String query : List.of("limit=-1", "limit=0", "limit=100000", "limit=abc", "limit=1.5", "status=DONE",
-                "afterId=%00x", "afterId=" + "i".repeat(300), "limit=99999999999999999999")) {
+        for (String query : List.of(
+                "limit=-1",
+                "limit=0",
+                "limit=100000",
+                "limit=abc",
+                "limit=1.5",
+                "status=DONE",
+                "afterId=%00x",
+                "afterId=" + "i".repeat(300),
+                "limit=99999999999999999999")) {
             cases.add(raw("instructions?" + query, "GET", "/v1/bank/instructions?" + query, null, ""));
         }
-        for (String query : List.of("afterSeq=-1", "afterSeq=abc", "afterSeq=99999999999999999999", "limit=0",
-                "limit=1001")) {
+        for (String query :
+                List.of("afterSeq=-1", "afterSeq=abc", "afterSeq=99999999999999999999", "limit=0", "limit=1001")) {
             cases.add(raw("journal?" + query, "GET", "/v1/audit/journal?" + query, null, ""));
         }
         String settlement = "/v1/institutions/" + NO_INSTITUTION + "/settlement?asOf=";
-        for (String asOf : List.of("garbage", "2026-02-30T00:00:00%2B08:00", "2026-03-02", "1767225600",
-                "2026-03-02T10:00:00")) {
+        for (String asOf :
+                List.of("garbage", "2026-02-30T00:00:00%2B08:00", "2026-03-02", "1767225600", "2026-03-02T10:00:00")) {
             cases.add(raw("settlement asOf=" + asOf, "GET", settlement + asOf, null, ""));
         }
-        for (String query : List.of("from=x", "to=2026-13-01T00:00:00Z", "institutionId=lower-case", "afterId=%00",
-                "limit=0")) {
+        for (String query :
+                List.of("from=x", "to=2026-13-01T00:00:00Z", "institutionId=lower-case", "afterId=%00", "limit=0")) {
             cases.add(raw("violations?" + query, "GET", "/v1/audit/violations?" + query, null, ""));
         }
         cases.add(raw("statement without institution", "GET", "/v1/students/" + NOBODY + "/statement", null, ""));
-        cases.add(raw("statement of a bad institution", "GET", "/v1/students/" + NOBODY
-                + "/statement?institutionId=%00", null, ""));
+        cases.add(raw(
+                "statement of a bad institution",
+                "GET",
+                "/v1/students/" + NOBODY + "/statement?institutionId=%00",
+                null,
+                ""));
         cases.add(raw("reconciliations limit=0", "GET", "/v1/reconciliations?limit=0", null, ""));
         cases.add(raw("reconciliation of a bad id", "GET", "/v1/reconciliations/%27%3B--", null, ""));
-        cases.add(raw("entries from after to", "GET", "/v1/accounts/CUSTODY_CASH:" + NO_INSTITUTION
-                + "/entries?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", null, ""));
+        cases.add(raw(
+                "entries from after to",
+                "GET",
+                "/v1/accounts/CUSTODY_CASH:" + NO_INSTITUTION
+                        + "/entries?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z",
+                null,
+                ""));
         cases.add(raw("trial balance asOf=x", "GET", "/v1/audit/trial-balance?asOf=x", null, ""));
     }
 
@@ -253,24 +323,36 @@ class HostileInputApiTest extends LedgerIntegrationTest {
         csv.put("a statement with a NUL", csvHeader + "62220000111122,2026-03-02,OPBD,0,\u0000,BOOK,false\n");
         csv.put("a negative amount", csvHeader + "62220000111122,2026-03-02,CRDT,-5,TXN-1,BOOK,false\n");
         csv.put("a fractional amount", csvHeader + "62220000111122,2026-03-02,CRDT,5.5,TXN-1,BOOK,false\n");
-        csv.put("an amount past a long", csvHeader + "62220000111122,2026-03-02,CRDT,99999999999999999999,T,BOOK,false\n");
+        csv.put(
+                "an amount past a long",
+                csvHeader + "62220000111122,2026-03-02,CRDT,99999999999999999999,T,BOOK,false\n");
         csv.put("a bad date", csvHeader + "62220000111122,2026-02-30,OPBD,0,,BOOK,false\n");
         csv.put("a formula", csvHeader + "=cmd|'/c calc'!A1,2026-03-02,OPBD,0,,BOOK,false\n");
         csv.put("an overlong line", csvHeader + "6".repeat(100_000) + ",2026-03-02,OPBD,0,,BOOK,false\n");
         csv.forEach((what, body) -> cases.add(raw("CSV: " + what, "POST", "/v1/bank/statements", "text/csv", body)));
         Map<String, String> xml = new LinkedHashMap<>();
-        xml.put("a billion laughs", "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
-                + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;\">]><Document>&lol2;</Document>");
-        xml.put("an external entity", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                + "<Document>&x;</Document>");
+        xml.put(
+                "a billion laughs",
+                "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                        + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;\">]><Document>&lol2;</Document>");
+        xml.put(
+                "an external entity",
+                "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                        + "<Document>&x;</Document>");
         xml.put("XML that is not well-formed", "<Document><BkToCstmrStmt>");
         xml.put("another message", "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\"/>");
-        xml.put("nesting 40 deep", "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">"
-                + "<a>".repeat(40) + "</a>".repeat(40) + "</Document>");
-        xml.forEach((what, body) -> cases.add(raw("camt.053: " + what, "POST", "/v1/bank/statements",
-                "application/xml", body)));
+        xml.put(
+                "nesting 40 deep",
+                "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">" + "<a>".repeat(40)
+                        + "</a>".repeat(40) + "</Document>");
+        xml.forEach((what, body) ->
+                cases.add(raw("camt.053: " + what, "POST", "/v1/bank/statements", "application/xml", body)));
         cases.add(raw("a statement as JSON", "POST", "/v1/bank/statements", "application/json", "{}"));
-        cases.add(raw("a statement over 8 MiB", "POST", "/v1/bank/statements", "text/csv",
+        cases.add(raw(
+                "a statement over 8 MiB",
+                "POST",
+                "/v1/bank/statements",
+                "text/csv",
                 csvHeader + "x".repeat(BANK_BODY_LIMIT)));
     }
 
@@ -282,23 +364,61 @@ class HostileInputApiTest extends LedgerIntegrationTest {
      * mutation that happens to be lawful is then a 404 or a 409, never a change to the books.
      */
     private Map<String, ObjectNode> lawfulBodies() {
-        String now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).minusMinutes(1).toString();
+        String now = OffsetDateTime.now(clock)
+                .withOffsetSameInstant(ZoneOffset.ofHours(8))
+                .minusMinutes(1)
+                .toString();
         Institution made = newInstitution();
         String madeOrder = id("order");
-        assertThat(placeOrder(madeOrder, made, "stu-1", course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(madeOrder, made, "stu-1", course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         String madeReceipt = "TXN-" + id("h");
-        assertThat(http.post("/v1/bank/collections", Tokens.bank(),
-                collection(madeReceipt, madeOrder, 1, made.custodyAccountNo())).status()).isEqualTo(201);
+        assertThat(http.post(
+                                "/v1/bank/collections",
+                                Tokens.bank(),
+                                collection(madeReceipt, madeOrder, 1, made.custodyAccountNo()))
+                        .status())
+                .isEqualTo(201);
 
-        ObjectNode collection = object(Map.of("bankTxnId", madeReceipt, "orderId", NOBODY, "amountFen", 100,
-                "custodyAccountNo", "62229999999999", "receivedAt", now));
+        ObjectNode collection = object(Map.of(
+                "bankTxnId",
+                madeReceipt,
+                "orderId",
+                NOBODY,
+                "amountFen",
+                100,
+                "custodyAccountNo",
+                "62229999999999",
+                "receivedAt",
+                now));
         Map<String, ObjectNode> bodies = new LinkedHashMap<>();
-        bodies.put("/v1/institutions", object(Map.of("institutionId", made.id(), "name", "Another Name",
-                "category", "ARTS", "supervisionModel", "BANK_CUSTODY", "custodyAccountNo", newAccountNo())));
-        bodies.put("/v1/institutions/{institutionId}/status", object(Map.of("status", "SUSPENDED", "reason", "inspection")));
+        bodies.put(
+                "/v1/institutions",
+                object(Map.of(
+                        "institutionId",
+                        made.id(),
+                        "name",
+                        "Another Name",
+                        "category",
+                        "ARTS",
+                        "supervisionModel",
+                        "BANK_CUSTODY",
+                        "custodyAccountNo",
+                        newAccountNo())));
+        bodies.put(
+                "/v1/institutions/{institutionId}/status",
+                object(Map.of("status", "SUSPENDED", "reason", "inspection")));
         bodies.put("/v1/institutions/{institutionId}/wind-down", object(Map.of("reason", "closing")));
-        ObjectNode order = object(Map.of("orderId", madeOrder, "institutionId", made.id(), "studentId", "stu-2",
-                "contractNo", "another-contract"));
+        ObjectNode order = object(Map.of(
+                "orderId",
+                madeOrder,
+                "institutionId",
+                made.id(),
+                "studentId",
+                "stu-2",
+                "contractNo",
+                "another-contract"));
         order.set("course", JSON.valueToTree(course("piano", 15_000, 20)));
         bodies.put("/v1/orders", order);
         bodies.put("/v1/orders/{orderId}/lessons", JSON.valueToTree(lesson(id("lesson"), 1)));
@@ -312,9 +432,11 @@ class HostileInputApiTest extends LedgerIntegrationTest {
         ObjectNode batch = NODES.objectNode();
         batch.putArray("items").add(collection.deepCopy());
         bodies.put("/v1/bank/collections/batch", batch);
-        bodies.put("/v1/bank/instructions/{instructionId}/result", object(Map.of("outcome", "FAILED",
-                "bankTxnId", "OUT-1", "executedAt", now, "reason", "closed")));
-        bodies.put("/v1/instructions/{instructionId}/resolution", object(Map.of("payeeRef", "TXN-1", "reason", "found")));
+        bodies.put(
+                "/v1/bank/instructions/{instructionId}/result",
+                object(Map.of("outcome", "FAILED", "bankTxnId", "OUT-1", "executedAt", now, "reason", "closed")));
+        bodies.put(
+                "/v1/instructions/{instructionId}/resolution", object(Map.of("payeeRef", "TXN-1", "reason", "found")));
         return bodies;
     }
 
@@ -328,7 +450,10 @@ class HostileInputApiTest extends LedgerIntegrationTest {
         String[] steps = path.split("\\.");
         for (int i = 0; i < steps.length - 1; i++) {
             String step = steps[i];
-            at = (ObjectNode) (step.endsWith("[0]") ? at.get(step.substring(0, step.length() - 3)).get(0) : at.get(step));
+            at = (ObjectNode)
+                    (step.endsWith("[0]")
+                            ? at.get(step.substring(0, step.length() - 3)).get(0)
+                            : at.get(step));
         }
         at.set(steps[steps.length - 1], value);
         return body;
@@ -345,8 +470,13 @@ class HostileInputApiTest extends LedgerIntegrationTest {
     // ------------------------------------------------------------------------------ sending
 
     private Case json(String name, String path, JsonNode body, int status) {
-        return new Case(name, "POST", path, "application/json",
-                body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), status);
+        return new Case(
+                name,
+                "POST",
+                path,
+                "application/json",
+                body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                status);
     }
 
     private static Case raw(String name, String method, String path, String contentType, String body) {
@@ -356,8 +486,11 @@ class HostileInputApiTest extends LedgerIntegrationTest {
     private void assertRefusedWithProblem(Case c) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + c.path()))
                 .header("Authorization", "Bearer " + everyRole)
-                .method(c.method(), c.body().length == 0 && c.method().equals("GET")
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(c.body()));
+                .method(
+                        c.method(),
+                        c.body().length == 0 && c.method().equals("GET")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(c.body()));
         if (c.contentType() != null) {
             request.header("Content-Type", c.contentType());
         }
@@ -372,7 +505,8 @@ class HostileInputApiTest extends LedgerIntegrationTest {
         if (c.status() != 0) {
             assertThat(response.statusCode()).as(answer).isEqualTo(c.status());
         }
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(answer)
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as(answer)
                 .startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("code").asText()).as(answer).isNotBlank();

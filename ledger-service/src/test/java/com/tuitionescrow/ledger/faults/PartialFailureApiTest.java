@@ -28,13 +28,18 @@ class PartialFailureApiTest extends CheckedScenario {
         try (AutoCloseable paused = journalPaused()) {
             collect(id("no-such-order"), 1_000, school.custodyAccountNo());
 
-            refused = http.post("/v1/institutions/" + school.id() + "/wind-down", Tokens.regulator(),
+            refused = http.post(
+                    "/v1/institutions/" + school.id() + "/wind-down",
+                    Tokens.regulator(),
                     Map.of("reason", "the institution stopped teaching"));
         }
 
         assertRefused(refused, 503, "JOURNAL_BEHIND");
         assertThat(refused.body().get("detail").asText()).contains("nothing was recorded");
-        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator()).body().get("status").asText())
+        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator())
+                        .body()
+                        .get("status")
+                        .asText())
                 .isEqualTo("ACTIVE");
         JsonNode order = order(paid.orderId());
         assertThat(order.get("status").asText()).isEqualTo("PAID");
@@ -49,11 +54,15 @@ class PartialFailureApiTest extends CheckedScenario {
     }
 
     @Test
-    void given_the_database_failing_at_the_61st_item_of_a_batch_when_the_bank_sends_it_then_the_60_recorded_are_answered_recorded_and_the_rest_not() {
+    void
+            given_the_database_failing_at_the_61st_item_of_a_batch_when_the_bank_sends_it_then_the_60_recorded_are_answered_recorded_and_the_rest_not() {
         Institution school = school();
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            items.add(collection((i == 60 ? "POISON-" : "TXN-") + id("b"), id("no-such-order"), 1_000 + i,
+            items.add(collection(
+                    (i == 60 ? "POISON-" : "TXN-") + id("b"),
+                    id("no-such-order"),
+                    1_000 + i,
                     school.custodyAccountNo()));
         }
         Http.Response answer;
@@ -74,26 +83,34 @@ class PartialFailureApiTest extends CheckedScenario {
                 assertThat(result.get("code").asText()).isEqualTo("DATABASE_UNAVAILABLE");
             }
         }
-        assertThat(recorded(items)).as("what the answer says was recorded, and nothing else").isEqualTo(60);
+        assertThat(recorded(items))
+                .as("what the answer says was recorded, and nothing else")
+                .isEqualTo(60);
         books("a batch stopped half way");
 
         // The bank sends the whole batch again: the recorded answer as before, the rest are recorded now.
         Http.Response again = http.post("/v1/bank/collections/batch", Tokens.bank(), Map.of("items", items));
 
         assertThat(again.status()).isEqualTo(200);
-        again.body().get("results").forEach(result -> assertThat(result.get("status").asText()).isEqualTo("SUSPENSE"));
+        again.body()
+                .get("results")
+                .forEach(result -> assertThat(result.get("status").asText()).isEqualTo("SUSPENSE"));
         assertThat(recorded(items)).isEqualTo(120);
         books("the batch sent again");
     }
 
     @Test
-    void given_a_release_run_that_fails_half_way_when_it_answers_then_it_reports_what_it_issued_and_the_next_run_finishes() {
+    void
+            given_a_release_run_that_fails_half_way_when_it_answers_then_it_reports_what_it_issued_and_the_next_run_finishes() {
         List<Institution> schools = new ArrayList<>(List.of(school(), school()));
         schools.sort((a, b) -> a.id().compareTo(b.id()));
         Institution first = schools.get(0);
         Institution second = schools.get(1);
         for (Institution school : schools) {
-            confirm(teach(school, soldAndPaid(school, id("stu"), course("piano", 15_000, 20)).orderId(), 2));
+            confirm(teach(
+                    school,
+                    soldAndPaid(school, id("stu"), course("piano", 15_000, 20)).orderId(),
+                    2));
         }
 
         JsonNode failed;
@@ -107,21 +124,30 @@ class PartialFailureApiTest extends CheckedScenario {
         assertThat(failed.get("state").asText()).isEqualTo("FAILED");
         assertThat(failed.get("failure").asText()).isNotBlank();
         JsonNode issued = disbursementFor(failed, first);
-        assertThat(listed(first, issued.get("instructionId").asText()).get("status").asText()).isEqualTo("PENDING");
+        assertThat(listed(first, issued.get("instructionId").asText())
+                        .get("status")
+                        .asText())
+                .isEqualTo("PENDING");
         assertThat(instructionsFor(failed, second)).isEmpty();
-        assertThat(http.get("/v1/disbursements/runs/" + failed.get("runId").asText(), Tokens.platform()).body())
-                .as("the run, asked again, tells the same").isEqualTo(failed);
+        assertThat(http.get("/v1/disbursements/runs/" + failed.get("runId").asText(), Tokens.platform())
+                        .body())
+                .as("the run, asked again, tells the same")
+                .isEqualTo(failed);
 
         JsonNode next = run();
 
         assertThat(next.get("state").asText()).isEqualTo("COMPLETED");
         assertThat(disbursementFor(next, second).get("amountFen").asLong()).isEqualTo(30_000);
-        assertThat(instructionsFor(next, first)).as("nothing of the first released twice").isEmpty();
+        assertThat(instructionsFor(next, first))
+                .as("nothing of the first released twice")
+                .isEmpty();
     }
 
     private int recorded(List<Map<String, Object>> items) {
-        return db.fetchCount(DSL.table(DSL.name("bank_collection")), DSL.field(DSL.name("bank_txn_id"))
-                .in(items.stream().map(item -> item.get("bankTxnId")).toList()));
+        return db.fetchCount(
+                DSL.table(DSL.name("bank_collection")),
+                DSL.field(DSL.name("bank_txn_id"))
+                        .in(items.stream().map(item -> item.get("bankTxnId")).toList()));
     }
 
     /**

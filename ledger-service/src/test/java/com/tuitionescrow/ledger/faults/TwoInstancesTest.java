@@ -48,6 +48,7 @@ class TwoInstancesTest extends LedgerIntegrationTest {
     private static final int ORDERS_PER_STUDENT = 8;
     /** 5 hours at 200 yuan: five of them reach the 5000-yuan cap exactly. */
     private static final long ORDER_FEN = 100_000;
+
     private static final long CAP_FEN = 500_000;
 
     @Autowired
@@ -63,8 +64,9 @@ class TwoInstancesTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_two_instances_when_the_same_students_buy_and_pay_through_both_at_once_then_the_caps_hold_and_each_payment_counts_once()
-            throws Exception {
+    void
+            given_two_instances_when_the_same_students_buy_and_pay_through_both_at_once_then_the_caps_hold_and_each_payment_counts_once()
+                    throws Exception {
         Institution school = newInstitution();
         List<String> students = new ArrayList<>();
         List<Map<String, Object>> sales = new ArrayList<>();
@@ -89,7 +91,8 @@ class TwoInstancesTest extends LedgerIntegrationTest {
             Http.Response answer = sold.get(i);
             assertThat(answer.status()).as(answer.toString()).isIn(201, 409, 422);
             if (answer.status() == 201) {
-                placedByStudent.computeIfAbsent((String) sales.get(i).get("studentId"), s -> new ArrayList<>())
+                placedByStudent
+                        .computeIfAbsent((String) sales.get(i).get("studentId"), s -> new ArrayList<>())
                         .add(answer.body().get("orderId").asText());
             } else {
                 assertThat(answer.code()).as(answer.toString()).isIn("CAP_AMOUNT", "CONCURRENT_MODIFICATION");
@@ -97,7 +100,9 @@ class TwoInstancesTest extends LedgerIntegrationTest {
         }
         for (String student : students) {
             List<String> placed = placedByStudent.getOrDefault(student, List.of());
-            assertThat(placed).as(student + " holds at least one order and no more than the cap").isNotEmpty();
+            assertThat(placed)
+                    .as(student + " holds at least one order and no more than the cap")
+                    .isNotEmpty();
             assertThat(placed.size() * ORDER_FEN).as(student).isLessThanOrEqualTo(CAP_FEN);
         }
 
@@ -130,16 +135,23 @@ class TwoInstancesTest extends LedgerIntegrationTest {
             assertThat(body).as("every answer to one payment is the first").isEqualTo(first == null ? body : first);
         }
         paymentsOf.forEach((orderId, payments) -> {
-            List<String> statuses = payments.stream().map(txn -> firstAnswer.get(txn).get("status").asText()).toList();
-            assertThat(statuses).as(orderId + " is paid by one payment, the other held").containsOnlyOnce("APPLIED");
-            payments.stream().map(firstAnswer::get).filter(a -> a.get("status").asText().equals("SUSPENSE"))
+            List<String> statuses = payments.stream()
+                    .map(txn -> firstAnswer.get(txn).get("status").asText())
+                    .toList();
+            assertThat(statuses)
+                    .as(orderId + " is paid by one payment, the other held")
+                    .containsOnlyOnce("APPLIED");
+            payments.stream()
+                    .map(firstAnswer::get)
+                    .filter(a -> a.get("status").asText().equals("SUSPENSE"))
                     .forEach(held -> assertThat(held.get("reason").asText()).isEqualTo("ORDER_ALREADY_PAID"));
             JsonNode order = order(orderId);
             assertThat(order.get("status").asText()).isEqualTo("PAID");
             assertThat(order.get("paidFen").asLong()).as("paid once").isEqualTo(ORDER_FEN);
         });
         long placedFen = placedByStudent.values().stream().mapToLong(List::size).sum() * ORDER_FEN;
-        Map<String, JsonNode> books = new BooksCheck(http, this::awaitLedger).after("two instances", List.of(school.id()));
+        Map<String, JsonNode> books =
+                new BooksCheck(http, this::awaitLedger).after("two instances", List.of(school.id()));
         assertThat(books.get(school.id()).get("custodyFen").asLong())
                 .isEqualTo(placedFen + (long) placedByStudent.size() * ORDER_FEN);
         assertJournalProjectedOnceAndWhole();
@@ -160,42 +172,62 @@ class TwoInstancesTest extends LedgerIntegrationTest {
         });
         List<JsonNode> runs = new ArrayList<>();
         for (String runId : runIds) {
-            Awaitility.await(runId).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            Awaitility.await(runId)
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> !run(runId).get("state").asText().equals("RUNNING"));
             runs.add(run(runId));
         }
-        runs.sort((a, b) -> a.get("startedAt").asText().compareTo(b.get("startedAt").asText()));
+        runs.sort((a, b) ->
+                a.get("startedAt").asText().compareTo(b.get("startedAt").asText()));
         for (int i = 1; i < runs.size(); i++) {
             assertThat(instant(runs.get(i).get("startedAt")))
-                    .as("one run at a time: " + runs).isAfterOrEqualTo(instant(runs.get(i - 1).get("finishedAt")));
+                    .as("one run at a time: " + runs)
+                    .isAfterOrEqualTo(instant(runs.get(i - 1).get("finishedAt")));
         }
-        runs.forEach(run -> assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED"));
+        runs.forEach(
+                run -> assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED"));
     }
 
     @Test
-    void given_an_instance_that_answers_at_once_when_it_runs_the_release_then_202_and_the_run_is_asked_after_on_either_instance()
-            throws Exception {
-        HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + second.port() + "/v1/disbursements/run"))
-                .header("Authorization", "Bearer " + Tokens.regulator())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    void
+            given_an_instance_that_answers_at_once_when_it_runs_the_release_then_202_and_the_run_is_asked_after_on_either_instance()
+                    throws Exception {
+        HttpResponse<String> started = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + second.port() + "/v1/disbursements/run"))
+                                .header("Authorization", "Bearer " + Tokens.regulator())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(started.statusCode()).as(started.body()).isIn(200, 202);
-        String runId = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(started.body())
-                .get("runId").asText();
+        String runId = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(started.body())
+                .get("runId")
+                .asText();
         if (started.statusCode() == 202) {
             assertThat(started.headers().firstValue("Location")).hasValue("/v1/disbursements/runs/" + runId);
         }
-        Awaitility.await(runId).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await(runId)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> run(runId).get("state").asText().equals("COMPLETED"));
-        assertThat(other.get("/v1/disbursements/runs/" + runId, Tokens.platform()).body()).isEqualTo(run(runId));
-        assertRefused(http.get("/v1/disbursements/runs/release-run-00000000-0000-0000-0000-000000000000",
-                Tokens.regulator()), 404, "NOT_FOUND");
+        assertThat(other.get("/v1/disbursements/runs/" + runId, Tokens.platform())
+                        .body())
+                .isEqualTo(run(runId));
+        assertRefused(
+                http.get("/v1/disbursements/runs/release-run-00000000-0000-0000-0000-000000000000", Tokens.regulator()),
+                404,
+                "NOT_FOUND");
     }
 
     @Test
-    void given_both_instances_timers_firing_for_the_same_slots_when_they_race_then_each_slot_runs_once() throws Exception {
+    void given_both_instances_timers_firing_for_the_same_slots_when_they_race_then_each_slot_runs_once()
+            throws Exception {
         ScheduledOnce theirs = second.bean(ScheduledOnce.class);
         String job = "race-" + id("job");
         Instant firstSlot = Instant.now().truncatedTo(ChronoUnit.MINUTES);
@@ -248,10 +280,18 @@ class TwoInstancesTest extends LedgerIntegrationTest {
         int journaled = count("select count(*) from domainevententry "
                 + "where jsonb_typeof(convert_from(payload, 'UTF8')::jsonb -> 'journalEntry') = 'object'");
         int entries = count("select count(*) from journal_entry");
-        int matched = count("select count(*) from journal_entry j join domainevententry e on e.eventidentifier = j.entry_id");
-        assertThat(entries).as("journal entries, one per journaled event").isEqualTo(journaled).isEqualTo(matched);
+        int matched =
+                count("select count(*) from journal_entry j join domainevententry e on e.eventidentifier = j.entry_id");
+        assertThat(entries)
+                .as("journal entries, one per journaled event")
+                .isEqualTo(journaled)
+                .isEqualTo(matched);
         Http.Response verification = http.get("/v1/audit/verification", Tokens.regulator());
-        assertThat(verification.body().get("chainIntact").asBoolean()).as(verification.toString()).isTrue();
-        assertThat(verification.body().get("replayMatches").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.body().get("chainIntact").asBoolean())
+                .as(verification.toString())
+                .isTrue();
+        assertThat(verification.body().get("replayMatches").asBoolean())
+                .as(verification.toString())
+                .isTrue();
     }
 }

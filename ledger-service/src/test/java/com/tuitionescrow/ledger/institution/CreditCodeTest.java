@@ -16,7 +16,8 @@ class CreditCodeTest {
     @Test
     void the_published_example_is_valid() {
         assertThat(CreditCode.isValid(PUBLISHED_EXAMPLE)).isTrue();
-        assertThat(CreditCode.checkCharacter(PUBLISHED_EXAMPLE.substring(0, 17))).isEqualTo('3');
+        assertThat(CreditCode.checkCharacter(PUBLISHED_EXAMPLE.substring(0, 17)))
+                .isEqualTo('3');
     }
 
     @ParameterizedTest
@@ -25,7 +26,8 @@ class CreditCodeTest {
         char check = CreditCode.checkCharacter(first17);
 
         assertThat(CreditCode.isValid(first17 + check)).isTrue();
-        assertThat(CreditCode.checkCharacter((first17 + check).substring(0, 17))).isEqualTo(check);
+        assertThat(CreditCode.checkCharacter((first17 + check).substring(0, 17)))
+                .isEqualTo(check);
     }
 
     @Test
@@ -40,7 +42,9 @@ class CreditCodeTest {
         int tried = 0;
         for (char check : ALPHABET.toCharArray()) {
             if (check != '3') {
-                assertThat(CreditCode.isValid(first17 + check)).as("check character %s", check).isFalse();
+                assertThat(CreditCode.isValid(first17 + check))
+                        .as("check character %s", check)
+                        .isFalse();
                 tried++;
             }
         }
@@ -54,7 +58,9 @@ class CreditCodeTest {
                 if (replacement == PUBLISHED_EXAMPLE.charAt(position)) {
                     continue;
                 }
-                String altered = PUBLISHED_EXAMPLE.substring(0, position) + replacement + PUBLISHED_EXAMPLE.substring(position + 1);
+                String altered = PUBLISHED_EXAMPLE.substring(0, position)
+                        + replacement
+                        + PUBLISHED_EXAMPLE.substring(position + 1);
                 assertThat(CreditCode.isValid(altered)).as(altered).isFalse();
             }
         }
@@ -66,7 +72,8 @@ class CreditCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "91350100M000100Y4", "91350100M000100Y433", "91350100M000100Y43 ", " 91350100M000100Y43"})
+    @ValueSource(
+            strings = {"", "91350100M000100Y4", "91350100M000100Y433", "91350100M000100Y43 ", " 91350100M000100Y43"})
     void the_wrong_length_is_invalid(String code) {
         assertThat(CreditCode.isValid(code)).isFalse();
     }
@@ -88,8 +95,10 @@ class CreditCodeTest {
 
     @Test
     void the_check_character_is_computed_over_exactly_17_characters() {
-        assertThatThrownBy(() -> CreditCode.checkCharacter("91350100M000100Y")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CreditCode.checkCharacter(PUBLISHED_EXAMPLE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CreditCode.checkCharacter("91350100M000100Y"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CreditCode.checkCharacter(PUBLISHED_EXAMPLE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

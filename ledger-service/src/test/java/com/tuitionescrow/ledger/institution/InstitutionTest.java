@@ -29,15 +29,27 @@ class InstitutionTest {
     }
 
     private static InstitutionRegistered registered() {
-        return new InstitutionRegistered(SCHOOL, "Fuzhou Piano School", Category.ARTS, SupervisionModel.BANK_CUSTODY,
-                "6222000011112222", null, NOW);
+        return new InstitutionRegistered(
+                SCHOOL,
+                "Fuzhou Piano School",
+                Category.ARTS,
+                SupervisionModel.BANK_CUSTODY,
+                "6222000011112222",
+                null,
+                NOW);
     }
 
     @Test
     void registering_an_institution_records_it_with_all_its_particulars() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterInstitution(SCHOOL, "Fuzhou Piano School", Category.ARTS, SupervisionModel.BANK_CUSTODY,
-                        "6222000011112222", null, NOW))
+                .when(new RegisterInstitution(
+                        SCHOOL,
+                        "Fuzhou Piano School",
+                        Category.ARTS,
+                        SupervisionModel.BANK_CUSTODY,
+                        "6222000011112222",
+                        null,
+                        NOW))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(registered());
     }
@@ -45,10 +57,22 @@ class InstitutionTest {
     @Test
     void registering_a_risk_reserve_institution_keeps_its_reserve() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterInstitution(SCHOOL, "Swim Club", Category.SPORTS, SupervisionModel.RISK_RESERVE,
-                        "6222000033334444", 2_000_000L, NOW))
-                .expectEvents(new InstitutionRegistered(SCHOOL, "Swim Club", Category.SPORTS, SupervisionModel.RISK_RESERVE,
-                        "6222000033334444", 2_000_000L, NOW));
+                .when(new RegisterInstitution(
+                        SCHOOL,
+                        "Swim Club",
+                        Category.SPORTS,
+                        SupervisionModel.RISK_RESERVE,
+                        "6222000033334444",
+                        2_000_000L,
+                        NOW))
+                .expectEvents(new InstitutionRegistered(
+                        SCHOOL,
+                        "Swim Club",
+                        Category.SPORTS,
+                        SupervisionModel.RISK_RESERVE,
+                        "6222000033334444",
+                        2_000_000L,
+                        NOW));
     }
 
     @Test
@@ -56,26 +80,30 @@ class InstitutionTest {
         fixture.given(registered())
                 .when(new ChangeInstitutionStatus(SCHOOL, InstitutionStatus.SUSPENDED, "late refunds", LATER))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new InstitutionStatusChanged(SCHOOL, InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED,
-                        "late refunds", LATER));
+                .expectEvents(new InstitutionStatusChanged(
+                        SCHOOL, InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED, "late refunds", LATER));
     }
 
     @Test
     void a_status_change_starts_from_the_current_status() {
-        fixture.given(registered(),
-                        new InstitutionStatusChanged(SCHOOL, InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED, "audit", NOW))
+        fixture.given(
+                        registered(),
+                        new InstitutionStatusChanged(
+                                SCHOOL, InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED, "audit", NOW))
                 .when(new ChangeInstitutionStatus(SCHOOL, InstitutionStatus.BLACKLISTED, "fraud", LATER))
-                .expectEvents(new InstitutionStatusChanged(SCHOOL, InstitutionStatus.SUSPENDED, InstitutionStatus.BLACKLISTED,
-                        "fraud", LATER));
+                .expectEvents(new InstitutionStatusChanged(
+                        SCHOOL, InstitutionStatus.SUSPENDED, InstitutionStatus.BLACKLISTED, "fraud", LATER));
     }
 
     @Test
     void reactivating_a_suspended_institution_records_the_change_back_to_active() {
-        fixture.given(registered(),
-                        new InstitutionStatusChanged(SCHOOL, InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED, "audit", NOW))
+        fixture.given(
+                        registered(),
+                        new InstitutionStatusChanged(
+                                SCHOOL, InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED, "audit", NOW))
                 .when(new ChangeInstitutionStatus(SCHOOL, InstitutionStatus.ACTIVE, "audit passed", LATER))
-                .expectEvents(new InstitutionStatusChanged(SCHOOL, InstitutionStatus.SUSPENDED, InstitutionStatus.ACTIVE,
-                        "audit passed", LATER));
+                .expectEvents(new InstitutionStatusChanged(
+                        SCHOOL, InstitutionStatus.SUSPENDED, InstitutionStatus.ACTIVE, "audit passed", LATER));
     }
 
     @Test
@@ -88,15 +116,19 @@ class InstitutionTest {
 
     @Test
     void suspending_a_suspended_institution_again_records_nothing() {
-        fixture.given(registered(),
-                        new InstitutionStatusChanged(SCHOOL, InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED, "audit", NOW))
+        fixture.given(
+                        registered(),
+                        new InstitutionStatusChanged(
+                                SCHOOL, InstitutionStatus.ACTIVE, InstitutionStatus.SUSPENDED, "audit", NOW))
                 .when(new ChangeInstitutionStatus(SCHOOL, InstitutionStatus.SUSPENDED, "still", LATER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @ParameterizedTest
-    @EnumSource(value = InstitutionStatus.class, names = {"WINDING_DOWN", "CLOSED"})
+    @EnumSource(
+            value = InstitutionStatus.class,
+            names = {"WINDING_DOWN", "CLOSED"})
     void winding_down_and_closing_are_not_set_directly(InstitutionStatus status) {
         fixture.given(registered())
                 .when(new ChangeInstitutionStatus(SCHOOL, status, "shortcut", LATER))

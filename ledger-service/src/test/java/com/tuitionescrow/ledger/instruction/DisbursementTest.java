@@ -4,6 +4,7 @@ import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.accounting.AccountType;
 import com.tuitionescrow.ledger.accounting.JournalEntry;
 import com.tuitionescrow.ledger.api.instruction.InstructionOutcome;
+import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderAmount;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.AddPortion;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.IssueDisbursement;
 import com.tuitionescrow.ledger.instruction.DisbursementCommands.RecordDisbursementResult;
@@ -15,7 +16,6 @@ import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementOpene
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementPortionAdded;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementWithdrawn;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.Portion;
-import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.OrderAmount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +94,8 @@ class DisbursementTest {
 
         fixture.given(given)
                 .when(add("stu-last", 100))
-                .expectEvents(new DisbursementPortionAdded(DSB, portion("stu-last", 100), 100L * Disbursement.MAX_PORTIONS))
+                .expectEvents(
+                        new DisbursementPortionAdded(DSB, portion("stu-last", 100), 100L * Disbursement.MAX_PORTIONS))
                 .expectResultMessagePayload(false);
     }
 
@@ -110,7 +111,9 @@ class DisbursementTest {
     void issuing_sends_the_whole_amount_to_the_bank_for_the_institution_once() {
         DisbursementIssued issued = new DisbursementIssued(DSB, SCHOOL, CUSTODY_NO, 55_001, SCHOOL, NOW);
 
-        fixture.given(opened(), new DisbursementPortionAdded(DSB, portion("stu-1", 45_000), 45_000),
+        fixture.given(
+                        opened(),
+                        new DisbursementPortionAdded(DSB, portion("stu-1", 45_000), 45_000),
                         new DisbursementPortionAdded(DSB, portion("stu-2", 10_001), 55_001))
                 .when(new IssueDisbursement(DSB, NOW))
                 .expectEvents(issued);
@@ -123,8 +126,8 @@ class DisbursementTest {
     @Test
     void an_instruction_assembled_for_an_institution_frozen_since_is_withdrawn_unissued_and_its_portions_go_back() {
         DisbursementPortionAdded added = new DisbursementPortionAdded(DSB, portion("stu-1", 45_000), 45_000);
-        DisbursementWithdrawn withdrawn = new DisbursementWithdrawn(DSB, SCHOOL, List.of(portion("stu-1", 45_000)),
-                "frozen", NOW);
+        DisbursementWithdrawn withdrawn =
+                new DisbursementWithdrawn(DSB, SCHOOL, List.of(portion("stu-1", 45_000)), "frozen", NOW);
 
         fixture.given(opened(), added)
                 .when(new WithdrawDisbursement(DSB, "frozen", NOW))
@@ -141,7 +144,9 @@ class DisbursementTest {
 
     @Test
     void an_issued_instruction_takes_no_more_portions() {
-        fixture.given(opened(), new DisbursementPortionAdded(DSB, portion("stu-1", 45_000), 45_000),
+        fixture.given(
+                        opened(),
+                        new DisbursementPortionAdded(DSB, portion("stu-1", 45_000), 45_000),
                         new DisbursementIssued(DSB, SCHOOL, CUSTODY_NO, 45_000, SCHOOL, NOW))
                 .when(add("stu-2", 100))
                 .expectException(IllegalStateException.class)
@@ -152,13 +157,23 @@ class DisbursementTest {
     void executed_takes_the_money_out_of_custody_cash_and_returns_the_portions_to_settle() {
         List<Portion> portions = List.of(portion("stu-1", 30_000, 15_000), portion("stu-2", 10_001));
 
-        fixture.given(opened(), new DisbursementPortionAdded(DSB, portions.get(0), 45_000),
+        fixture.given(
+                        opened(),
+                        new DisbursementPortionAdded(DSB, portions.get(0), 45_000),
                         new DisbursementPortionAdded(DSB, portions.get(1), 55_001),
                         new DisbursementIssued(DSB, SCHOOL, CUSTODY_NO, 55_001, SCHOOL, NOW))
                 .when(new RecordDisbursementResult(DSB, InstructionOutcome.EXECUTED, "out-1", EXECUTED_AT, null))
-                .expectEvents(new DisbursementExecuted(DSB, SCHOOL, 55_001, portions, "out-1", EXECUTED_AT,
-                        JournalEntry.of(AccountCode.of(AccountType.DISBURSEMENT_IN_TRANSIT, SCHOOL),
-                                AccountCode.of(AccountType.CUSTODY_CASH, SCHOOL), 55_001)))
+                .expectEvents(new DisbursementExecuted(
+                        DSB,
+                        SCHOOL,
+                        55_001,
+                        portions,
+                        "out-1",
+                        EXECUTED_AT,
+                        JournalEntry.of(
+                                AccountCode.of(AccountType.DISBURSEMENT_IN_TRANSIT, SCHOOL),
+                                AccountCode.of(AccountType.CUSTODY_CASH, SCHOOL),
+                                55_001)))
                 .expectResultMessagePayload(portions);
     }
 
@@ -166,10 +181,14 @@ class DisbursementTest {
     void failed_moves_no_money_and_returns_the_portions_for_each_account_to_take_back() {
         List<Portion> portions = List.of(portion("stu-1", 45_000));
 
-        fixture.given(opened(), new DisbursementPortionAdded(DSB, portions.get(0), 45_000),
+        fixture.given(
+                        opened(),
+                        new DisbursementPortionAdded(DSB, portions.get(0), 45_000),
                         new DisbursementIssued(DSB, SCHOOL, CUSTODY_NO, 45_000, SCHOOL, NOW))
-                .when(new RecordDisbursementResult(DSB, InstructionOutcome.FAILED, "out-1", EXECUTED_AT, "account closed"))
-                .expectEvents(new DisbursementFailed(DSB, SCHOOL, 45_000, portions, "out-1", "account closed", EXECUTED_AT))
+                .when(new RecordDisbursementResult(
+                        DSB, InstructionOutcome.FAILED, "out-1", EXECUTED_AT, "account closed"))
+                .expectEvents(
+                        new DisbursementFailed(DSB, SCHOOL, 45_000, portions, "out-1", "account closed", EXECUTED_AT))
                 .expectResultMessagePayload(portions);
     }
 
@@ -179,10 +198,12 @@ class DisbursementTest {
                 .when(new RecordDisbursementResult(DSB, InstructionOutcome.EXECUTED, "out-1", EXECUTED_AT, null))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
-        fixture.given(opened(), new DisbursementPortionAdded(DSB, portion("stu-1", 45_000), 45_000),
+        fixture.given(
+                        opened(),
+                        new DisbursementPortionAdded(DSB, portion("stu-1", 45_000), 45_000),
                         new DisbursementIssued(DSB, SCHOOL, CUSTODY_NO, 45_000, SCHOOL, NOW),
-                        new DisbursementFailed(DSB, SCHOOL, 45_000, List.of(portion("stu-1", 45_000)), "out-1", "closed",
-                                EXECUTED_AT))
+                        new DisbursementFailed(
+                                DSB, SCHOOL, 45_000, List.of(portion("stu-1", 45_000)), "out-1", "closed", EXECUTED_AT))
                 .when(new RecordDisbursementResult(DSB, InstructionOutcome.EXECUTED, "out-2", EXECUTED_AT, null))
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();

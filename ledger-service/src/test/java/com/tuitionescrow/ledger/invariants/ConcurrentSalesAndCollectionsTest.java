@@ -22,7 +22,7 @@ class ConcurrentSalesAndCollectionsTest extends LedgerIntegrationTest {
 
     private static final int STUDENTS = 4;
     private static final int ORDERS_PER_STUDENT = 9;
-    private static final long ORDER_FEN = 100_000;   // five fit under the 5000-yuan cap, the sixth does not
+    private static final long ORDER_FEN = 100_000; // five fit under the 5000-yuan cap, the sixth does not
 
     @Test
     void simultaneous_sales_to_one_student_never_pass_the_amount_cap() throws Exception {
@@ -42,13 +42,17 @@ class ConcurrentSalesAndCollectionsTest extends LedgerIntegrationTest {
 
         List<Http.Response> responses = SimultaneousRequests.all(sales);
 
-        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 422));
-        assertThat(responses).filteredOn(r -> r.status() == 422)
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 422));
+        assertThat(responses)
+                .filteredOn(r -> r.status() == 422)
                 .allSatisfy(r -> assertThat(r.code()).isEqualTo("CAP_AMOUNT"));
         for (String student : students) {
             long outstanding = db.select(DSL.sum(DSL.field("amount_fen", Long.class)))
                     .from(DSL.table("course_order"))
-                    .where(DSL.field("student_id").eq(student), DSL.field("status").eq("AWAITING_PAYMENT"))
+                    .where(
+                            DSL.field("student_id").eq(student),
+                            DSL.field("status").eq("AWAITING_PAYMENT"))
                     .fetchOne(0, Long.class);
             assertThat(outstanding).as("outstanding for " + student).isEqualTo(5 * ORDER_FEN);
         }
@@ -63,7 +67,9 @@ class ConcurrentSalesAndCollectionsTest extends LedgerIntegrationTest {
             String student = id("stu");
             for (int o = 0; o < 3; o++) {
                 String orderId = id("order");
-                assertThat(placeOrder(orderId, school, student, course("piano", 10_000, 10)).status()).isEqualTo(201);
+                assertThat(placeOrder(orderId, school, student, course("piano", 10_000, 10))
+                                .status())
+                        .isEqualTo(201);
                 orders.add(orderId);
             }
         }
@@ -79,13 +85,24 @@ class ConcurrentSalesAndCollectionsTest extends LedgerIntegrationTest {
 
         List<Http.Response> responses = SimultaneousRequests.all(payments);
 
-        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
         for (String orderId : orders) {
             assertThat(order(orderId).get("paidFen").asLong()).isEqualTo(100_000);
-            assertThat(db.fetchCount(DSL.table("bank_collection"), DSL.field("order_id").eq(orderId)
-                    .and(DSL.field("status").eq("APPLIED")))).as("applied to " + orderId).isEqualTo(1);
-            assertThat(db.fetchCount(DSL.table("bank_collection"), DSL.field("order_id").eq(orderId)
-                    .and(DSL.field("status").eq("SUSPENSE")))).as("suspense for " + orderId).isEqualTo(1);
+            assertThat(db.fetchCount(
+                            DSL.table("bank_collection"),
+                            DSL.field("order_id")
+                                    .eq(orderId)
+                                    .and(DSL.field("status").eq("APPLIED"))))
+                    .as("applied to " + orderId)
+                    .isEqualTo(1);
+            assertThat(db.fetchCount(
+                            DSL.table("bank_collection"),
+                            DSL.field("order_id")
+                                    .eq(orderId)
+                                    .and(DSL.field("status").eq("SUSPENSE"))))
+                    .as("suspense for " + orderId)
+                    .isEqualTo(1);
         }
         awaitLedger();
         Http.Response settlement = http.get("/v1/institutions/" + school.id() + "/settlement", Tokens.regulator());

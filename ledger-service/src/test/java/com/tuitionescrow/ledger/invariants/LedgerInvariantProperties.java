@@ -52,68 +52,70 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
 
     private static final int STUDENTS = 2;
 
-    interface Step {
-    }
+    interface Step {}
 
     /** Sales go to the first institution; the second one's account is where misdirected money lands. */
     /** A course of {@code hours} starting {@code startsInDays} from the ledger's today (earlier, when negative), for 60 days. */
-    record Sell(int student, int subject, int hours, long pricePerHourFen, int startsInDays) implements Step {
-    }
+    record Sell(int student, int subject, int hours, long pricePerHourFen, int startsInDays) implements Step {}
 
     /** LATE_REPORT: received a minute after the sale, reported whenever the step comes (after expiry, maybe). */
-    enum PaymentKind { EXACT, LATE_REPORT, WRONG_AMOUNT, WRONG_ACCOUNT, UNKNOWN_ORDER }
-
-    record Pay(int order, PaymentKind kind) implements Step {
+    enum PaymentKind {
+        EXACT,
+        LATE_REPORT,
+        WRONG_AMOUNT,
+        WRONG_ACCOUNT,
+        UNKNOWN_ORDER
     }
+
+    record Pay(int order, PaymentKind kind) implements Step {}
 
     /** How the institution reports a lesson: as it could have happened, or in one of the ways it could not. */
-    enum Timing { PLAUSIBLE, BEFORE_COURSE, BEFORE_PAYMENT, NOT_ENDED, TOO_SHORT, OVERLAPPING }
-
-    record Teach(int order, int hours, Timing timing) implements Step {
+    enum Timing {
+        PLAUSIBLE,
+        BEFORE_COURSE,
+        BEFORE_PAYMENT,
+        NOT_ENDED,
+        TOO_SHORT,
+        OVERLAPPING
     }
 
-    record Answer(int lesson, String decision) implements Step {
-    }
+    record Teach(int order, int hours, Timing timing) implements Step {}
 
-    record Rule(int lesson, String outcome) implements Step {
-    }
+    record Answer(int lesson, String decision) implements Step {}
 
-    record Cancel(int order) implements Step {
-    }
+    record Rule(int lesson, String outcome) implements Step {}
 
-    record LetPaymentWindowPass() implements Step {
-    }
+    record Cancel(int order) implements Step {}
+
+    record LetPaymentWindowPass() implements Step {}
 
     /** 序时拨付, which also answers the windows that closed and instructs suspense returns. */
-    record RunRelease() implements Step {
-    }
+    record RunRelease() implements Step {}
 
     /** The bank answers one of the pending instructions of the two institutions (after a run, if none is pending). */
-    record AnswerInstruction(int instruction, boolean executed) implements Step {
-    }
+    record AnswerInstruction(int instruction, boolean executed) implements Step {}
 
-    record AskRefund(int order) implements Step {
-    }
+    record AskRefund(int order) implements Step {}
 
     /** The institution's answer: APPROVE or CONTEST. */
-    record AnswerRefund(int refund, String decision) implements Step {
-    }
+    record AnswerRefund(int refund, String decision) implements Step {}
 
     /** A regulator's ruling on a contested refund: APPROVE or DENY. */
-    record RuleRefund(int refund, String outcome) implements Step {
-    }
+    record RuleRefund(int refund, String outcome) implements Step {}
 
-    enum Window { REFUND, CONFIRMATION }
+    enum Window {
+        REFUND,
+        CONFIRMATION
+    }
 
     /** The clock moves past every refund (5 working days) or confirmation (15) window open now. */
-    record LetWindowPass(Window window) implements Step {
-    }
+    record LetWindowPass(Window window) implements Step {}
 
     /** What this try has created, to pick the targets of later steps. */
     private static final class World {
         final List<Institution> institutions = new ArrayList<>();
         final List<String> students = new ArrayList<>();
-        final List<String[]> orders = new ArrayList<>();   // {orderId, institution index}
+        final List<String[]> orders = new ArrayList<>(); // {orderId, institution index}
         final List<String> lessons = new ArrayList<>();
         final List<String> refunds = new ArrayList<>();
         /** Each student's last lesson recorded: its id, start and end. */
@@ -144,8 +146,8 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
             done.add(step);
             Http.Response response = perform(step, world);
             // The report shows how often each step did something, so a change that starves a path shows.
-            Statistics.label("steps").collect(step.getClass().getSimpleName() + " "
-                    + (response == null ? "-" : response.status()));
+            Statistics.label("steps")
+                    .collect(step.getClass().getSimpleName() + " " + (response == null ? "-" : response.status()));
             if (response != null) {
                 assertThat(response.status()).as(step + " answered " + response).isIn(expectedStatuses(step));
             }
@@ -174,47 +176,93 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
     Arbitrary<List<Step>> lives() {
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 50).withDistribution(RandomDistribution.uniform());
         Arbitrary<Step> sell = Combinators.combine(
-                Arbitraries.integers().between(0, STUDENTS - 1), Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().between(5, 30).withDistribution(RandomDistribution.uniform()),
-                Arbitraries.longs().between(5_000, 25_000).withDistribution(RandomDistribution.uniform()),
-                Arbitraries.integers().between(-20, 30)).as(Sell::new);
+                        Arbitraries.integers().between(0, STUDENTS - 1),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(5, 30).withDistribution(RandomDistribution.uniform()),
+                        Arbitraries.longs().between(5_000, 25_000).withDistribution(RandomDistribution.uniform()),
+                        Arbitraries.integers().between(-20, 30))
+                .as(Sell::new);
         Arbitrary<Step> payExactly = pick.map(order -> new Pay(order, PaymentKind.EXACT));
-        Arbitrary<Step> payWrongly = Combinators.combine(pick, Arbitraries.of(PaymentKind.LATE_REPORT, PaymentKind.WRONG_AMOUNT,
-                PaymentKind.WRONG_ACCOUNT, PaymentKind.UNKNOWN_ORDER)).as(Pay::new);
-        Arbitrary<Step> teach = Combinators.combine(pick, Arbitraries.integers().between(1, 12), Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just(Timing.PLAUSIBLE)),
-                Tuple.of(1, Arbitraries.of(Timing.BEFORE_COURSE, Timing.BEFORE_PAYMENT, Timing.NOT_ENDED, Timing.TOO_SHORT,
-                        Timing.OVERLAPPING)))).as(Teach::new);
-        Arbitrary<Step> answer = Combinators.combine(pick, Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just("CONFIRM")), Tuple.of(1, Arbitraries.just("DISPUTE")))).as(Answer::new);
-        Arbitrary<Step> rule = Combinators.combine(pick, Arbitraries.of("CONSUMED", "REVERSED")).as(Rule::new);
+        Arbitrary<Step> payWrongly = Combinators.combine(
+                        pick,
+                        Arbitraries.of(
+                                PaymentKind.LATE_REPORT,
+                                PaymentKind.WRONG_AMOUNT,
+                                PaymentKind.WRONG_ACCOUNT,
+                                PaymentKind.UNKNOWN_ORDER))
+                .as(Pay::new);
+        Arbitrary<Step> teach = Combinators.combine(
+                        pick,
+                        Arbitraries.integers().between(1, 12),
+                        Arbitraries.frequencyOf(
+                                Tuple.of(6, Arbitraries.just(Timing.PLAUSIBLE)),
+                                Tuple.of(
+                                        1,
+                                        Arbitraries.of(
+                                                Timing.BEFORE_COURSE,
+                                                Timing.BEFORE_PAYMENT,
+                                                Timing.NOT_ENDED,
+                                                Timing.TOO_SHORT,
+                                                Timing.OVERLAPPING))))
+                .as(Teach::new);
+        Arbitrary<Step> answer = Combinators.combine(
+                        pick,
+                        Arbitraries.frequencyOf(
+                                Tuple.of(3, Arbitraries.just("CONFIRM")), Tuple.of(1, Arbitraries.just("DISPUTE"))))
+                .as(Answer::new);
+        Arbitrary<Step> rule = Combinators.combine(pick, Arbitraries.of("CONSUMED", "REVERSED"))
+                .as(Rule::new);
         Arbitrary<Step> cancel = pick.map(Cancel::new);
         Arbitrary<Step> paymentWindow = Arbitraries.just(new LetPaymentWindowPass());
         Arbitrary<Step> run = Arbitraries.just(new RunRelease());
-        Arbitrary<Step> bankAnswer = Combinators.combine(pick, Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just(true)), Tuple.of(1, Arbitraries.just(false)))).as(AnswerInstruction::new);
+        Arbitrary<Step> bankAnswer = Combinators.combine(
+                        pick,
+                        Arbitraries.frequencyOf(
+                                Tuple.of(2, Arbitraries.just(true)), Tuple.of(1, Arbitraries.just(false))))
+                .as(AnswerInstruction::new);
         Arbitrary<Step> askRefund = pick.map(AskRefund::new);
-        Arbitrary<Step> answerRefund = Combinators.combine(pick, Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just("APPROVE")), Tuple.of(1, Arbitraries.just("CONTEST")))).as(AnswerRefund::new);
-        Arbitrary<Step> ruleRefund = Combinators.combine(pick, Arbitraries.of("APPROVE", "DENY")).as(RuleRefund::new);
+        Arbitrary<Step> answerRefund = Combinators.combine(
+                        pick,
+                        Arbitraries.frequencyOf(
+                                Tuple.of(2, Arbitraries.just("APPROVE")), Tuple.of(1, Arbitraries.just("CONTEST"))))
+                .as(AnswerRefund::new);
+        Arbitrary<Step> ruleRefund =
+                Combinators.combine(pick, Arbitraries.of("APPROVE", "DENY")).as(RuleRefund::new);
         Arbitrary<Step> window = Arbitraries.frequencyOf(
                 Tuple.of(2, Arbitraries.just(new LetWindowPass(Window.REFUND))),
                 Tuple.of(1, Arbitraries.just(new LetWindowPass(Window.CONFIRMATION))));
         Arbitrary<List<Step>> life = Arbitraries.frequencyOf(
-                        Tuple.of(2, sell), Tuple.of(3, payExactly), Tuple.of(1, payWrongly), Tuple.of(6, teach),
-                        Tuple.of(5, answer), Tuple.of(1, rule), Tuple.of(1, cancel), Tuple.of(1, paymentWindow),
-                        Tuple.of(4, run), Tuple.of(5, bankAnswer), Tuple.of(2, askRefund), Tuple.of(2, answerRefund),
-                        Tuple.of(1, ruleRefund), Tuple.of(1, window))
+                        Tuple.of(2, sell),
+                        Tuple.of(3, payExactly),
+                        Tuple.of(1, payWrongly),
+                        Tuple.of(6, teach),
+                        Tuple.of(5, answer),
+                        Tuple.of(1, rule),
+                        Tuple.of(1, cancel),
+                        Tuple.of(1, paymentWindow),
+                        Tuple.of(4, run),
+                        Tuple.of(5, bankAnswer),
+                        Tuple.of(2, askRefund),
+                        Tuple.of(2, answerRefund),
+                        Tuple.of(1, ruleRefund),
+                        Tuple.of(1, window))
                 // Each step waits for the journal and reads every order of the life back: 10 tries of this
                 // length keep the property near a minute on a loaded 2-core machine.
-                .list().ofMinSize(10).ofMaxSize(22);
+                .list()
+                .ofMinSize(10)
+                .ofMaxSize(22);
         // Each life starts with both students holding a paid order, so that its first steps already
         // have lessons to teach and money to release or refund.
         Arbitrary<List<Step>> start = Combinators.combine(
-                Arbitraries.integers().between(10, 30), Arbitraries.longs().between(5_000, 15_000),
-                Arbitraries.integers().between(10, 30), Arbitraries.longs().between(5_000, 15_000))
-                .as((hours0, price0, hours1, price1) -> List.of(new Sell(0, 0, hours0, price0, 1), new Pay(0, PaymentKind.EXACT),
-                        new Sell(1, 1, hours1, price1, 1), new Pay(1, PaymentKind.EXACT)));
+                        Arbitraries.integers().between(10, 30),
+                                Arbitraries.longs().between(5_000, 15_000),
+                        Arbitraries.integers().between(10, 30),
+                                Arbitraries.longs().between(5_000, 15_000))
+                .as((hours0, price0, hours1, price1) -> List.of(
+                        new Sell(0, 0, hours0, price0, 1),
+                        new Pay(0, PaymentKind.EXACT),
+                        new Sell(1, 1, hours1, price1, 1),
+                        new Pay(1, PaymentKind.EXACT)));
         return Combinators.combine(start, life).as((first, then) -> {
             List<Step> steps = new ArrayList<>(first);
             steps.addAll(then);
@@ -226,9 +274,17 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
     private Http.Response perform(Step step, World world) {
         if (step instanceof Sell s) {
             String orderId = id("order");
-            Http.Response placed = placeOrder(orderId, world.institutions.get(0),
-                    world.students.get(s.student()), course("subject" + s.subject(), "OFFLINE", s.pricePerHourFen(),
-                            s.hours(), today().plusDays(s.startsInDays()), today().plusDays(s.startsInDays() + 60)));
+            Http.Response placed = placeOrder(
+                    orderId,
+                    world.institutions.get(0),
+                    world.students.get(s.student()),
+                    course(
+                            "subject" + s.subject(),
+                            "OFFLINE",
+                            s.pricePerHourFen(),
+                            s.hours(),
+                            today().plusDays(s.startsInDays()),
+                            today().plusDays(s.startsInDays() + 60)));
             if (placed.status() == 201) {
                 world.orders.add(new String[] {orderId, "0"});
             }
@@ -261,7 +317,9 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
                     ? pickOrder(world, p.order(), "AWAITING_PAYMENT")
                     : world.orders.get(p.order() % world.orders.size());
             int owner = Integer.parseInt(order[1]);
-            String account = world.institutions.get(p.kind() == PaymentKind.WRONG_ACCOUNT ? 1 - owner : owner).custodyAccountNo();
+            String account = world.institutions
+                    .get(p.kind() == PaymentKind.WRONG_ACCOUNT ? 1 - owner : owner)
+                    .custodyAccountNo();
             long amount = order(order[0]).get("amountFen").asLong() + (p.kind() == PaymentKind.WRONG_AMOUNT ? 1 : 0);
             return collect(p.kind() == PaymentKind.UNKNOWN_ORDER ? id("no-such-order") : order[0], amount, account);
         }
@@ -271,26 +329,35 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
             int left = order(order[0]).get("remainingHours").asInt();
             int hours = 1 + (t.hours() - 1) % (left + 1);
             String lessonId = id("lesson");
-            Http.Response reported = reportLesson(world.institutions.get(Integer.parseInt(order[1])), order[0],
+            Http.Response reported = reportLesson(
+                    world.institutions.get(Integer.parseInt(order[1])),
+                    order[0],
                     lessonFor(order[0], lessonId, hours, t.timing(), world));
-            if (t.timing() != Timing.PLAUSIBLE && order(order[0]).get("status").asText().equals("PAID")) {
-                assertThat(reported.status()).as("a lesson that could not have happened (" + t.timing() + ") is refused: "
-                        + reported).isEqualTo(422);
+            if (t.timing() != Timing.PLAUSIBLE
+                    && order(order[0]).get("status").asText().equals("PAID")) {
+                assertThat(reported.status())
+                        .as("a lesson that could not have happened (" + t.timing() + ") is refused: " + reported)
+                        .isEqualTo(422);
             }
             if (reported.status() == 201) {
                 world.lessons.add(lessonId);
-                world.lastLesson.put(order(order[0]).get("studentId").asText(), new String[] {lessonId, lessonStart, lessonEnd});
+                world.lastLesson.put(
+                        order(order[0]).get("studentId").asText(), new String[] {lessonId, lessonStart, lessonEnd});
             }
             return reported;
         }
         if (step instanceof Cancel c) {
-            return http.post("/v1/orders/" + world.orders.get(c.order() % world.orders.size())[0] + "/cancel",
-                    Tokens.platform(), Map.of());
+            return http.post(
+                    "/v1/orders/" + world.orders.get(c.order() % world.orders.size())[0] + "/cancel",
+                    Tokens.platform(),
+                    Map.of());
         }
         if (step instanceof AskRefund r) {
             String refundId = id("refund");
-            Http.Response requested = http.post("/v1/orders/" + pickOrder(world, r.order(), "PAID")[0]
-                    + "/refunds", Tokens.platform(), Map.of("refundId", refundId, "reason", "moving away"));
+            Http.Response requested = http.post(
+                    "/v1/orders/" + pickOrder(world, r.order(), "PAID")[0] + "/refunds",
+                    Tokens.platform(),
+                    Map.of("refundId", refundId, "reason", "moving away"));
             if (requested.status() == 201) {
                 world.refunds.add(refundId);
             }
@@ -303,26 +370,37 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
             Map<String, Object> decision = a.decision().equals("CONTEST")
                     ? Map.of("decision", "CONTEST", "reason", "the lessons were held")
                     : Map.of("decision", "APPROVE");
-            return http.post("/v1/refunds/" + pick(world.refunds, a.refund(), "refund", "refund_id", "AWAITING_INSTITUTION")
-                    + "/decision", Tokens.institution(world.institutions.get(0).id()), decision);
+            return http.post(
+                    "/v1/refunds/" + pick(world.refunds, a.refund(), "refund", "refund_id", "AWAITING_INSTITUTION")
+                            + "/decision",
+                    Tokens.institution(world.institutions.get(0).id()),
+                    decision);
         }
         if (step instanceof RuleRefund r) {
             if (world.refunds.isEmpty()) {
                 return null;
             }
-            return http.post("/v1/refunds/" + pick(world.refunds, r.refund(), "refund", "refund_id", "CONTESTED")
-                    + "/resolution", Tokens.regulator(), Map.of("outcome", r.outcome()));
+            return http.post(
+                    "/v1/refunds/" + pick(world.refunds, r.refund(), "refund", "refund_id", "CONTESTED")
+                            + "/resolution",
+                    Tokens.regulator(),
+                    Map.of("outcome", r.outcome()));
         }
         if (world.lessons.isEmpty()) {
             return null;
         }
         if (step instanceof Answer a) {
-            return http.post("/v1/lessons/" + pick(world.lessons, a.lesson(), "lesson", "lesson_id", "AWAITING_CONFIRMATION")
-                    + "/confirmation", Tokens.platform(), Map.of("decision", a.decision()));
+            return http.post(
+                    "/v1/lessons/" + pick(world.lessons, a.lesson(), "lesson", "lesson_id", "AWAITING_CONFIRMATION")
+                            + "/confirmation",
+                    Tokens.platform(),
+                    Map.of("decision", a.decision()));
         }
         Rule r = (Rule) step;
-        return http.post("/v1/lessons/" + pick(world.lessons, r.lesson(), "lesson", "lesson_id", "DISPUTED")
-                + "/resolution", Tokens.regulator(), Map.of("outcome", r.outcome()));
+        return http.post(
+                "/v1/lessons/" + pick(world.lessons, r.lesson(), "lesson", "lesson_id", "DISPUTED") + "/resolution",
+                Tokens.regulator(),
+                Map.of("outcome", r.outcome()));
     }
 
     /**
@@ -334,13 +412,18 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
                 .from(DSL.table(table))
                 .where(DSL.field(idColumn).in(ids), DSL.field("status").eq(status))
                 .fetch(DSL.field(idColumn, String.class));
-        List<String> from = inStatus.isEmpty() ? ids : ids.stream().filter(inStatus::contains).toList();
+        List<String> from = inStatus.isEmpty()
+                ? ids
+                : ids.stream().filter(inStatus::contains).toList();
         return from.get(pick % from.size());
     }
 
     private String[] pickOrder(World world, int pick, String status) {
         String orderId = pick(world.orders.stream().map(o -> o[0]).toList(), pick, "course_order", "order_id", status);
-        return world.orders.stream().filter(o -> o[0].equals(orderId)).findFirst().orElseThrow();
+        return world.orders.stream()
+                .filter(o -> o[0].equals(orderId))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -361,7 +444,15 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
         String executedAt = OffsetDateTime.now(clock).toString();
         Map<String, Object> result = step.executed()
                 ? Map.of("outcome", "EXECUTED", "bankTxnId", id("out"), "executedAt", executedAt)
-                : Map.of("outcome", "FAILED", "bankTxnId", id("out"), "executedAt", executedAt, "reason", "payee account closed");
+                : Map.of(
+                        "outcome",
+                        "FAILED",
+                        "bankTxnId",
+                        id("out"),
+                        "executedAt",
+                        executedAt,
+                        "reason",
+                        "payee account closed");
         return http.post("/v1/bank/instructions/" + instructionId + "/result", Tokens.bank(), result);
     }
 
@@ -370,8 +461,9 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
         List<String> pending = new ArrayList<>();
         String after = null;
         do {
-            Http.Response page = http.get("/v1/bank/instructions?status=PENDING&limit=1000"
-                    + (after == null ? "" : "&afterId=" + after), Tokens.bank());
+            Http.Response page = http.get(
+                    "/v1/bank/instructions?status=PENDING&limit=1000" + (after == null ? "" : "&afterId=" + after),
+                    Tokens.bank());
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             for (JsonNode instruction : page.body().get("items")) {
                 if (ours.contains(instruction.get("institutionId").asText())) {
@@ -414,7 +506,9 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
                               WHERE p.account_id = o.account_id AND m.lesson_id <> l.lesson_id AND m.status <> 'REVERSED'
                                 AND m.started_at < l.ended_at AND l.started_at < m.ended_at))
                 """, inList(orderIds)).getValues(0, String.class);
-        assertThat(impossible).as(steps + "\nlessons that could not have happened").isEmpty();
+        assertThat(impossible)
+                .as(steps + "\nlessons that could not have happened")
+                .isEmpty();
     }
 
     /**
@@ -425,8 +519,10 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
     private void assertReleasedOnlyWhatWasConfirmed(List<String> orderIds, String steps) {
         for (String orderId : orderIds) {
             JsonNode order = order(orderId);
-            long released = order.get("releasableFen").asLong() + order.get("heldBackFen").asLong()
-                    + order.get("disbursingFen").asLong() + order.get("disbursedFen").asLong();
+            long released = order.get("releasableFen").asLong()
+                    + order.get("heldBackFen").asLong()
+                    + order.get("disbursingFen").asLong()
+                    + order.get("disbursedFen").asLong();
             long confirmed = 0;
             for (JsonNode lesson : order.get("lessons")) {
                 String status = lesson.get("status").asText();
@@ -434,16 +530,21 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
                     confirmed += lesson.get("amountFen").asLong();
                 }
                 if (status.equals("AWAITING_CONFIRMATION")) {
-                    assertThat(instant(lesson.get("confirmBy"))).as(steps + "\nlesson " + lesson + " waits past its window")
+                    assertThat(instant(lesson.get("confirmBy")))
+                            .as(steps + "\nlesson " + lesson + " waits past its window")
                             .isAfter(clock.instant());
                 }
             }
             assertThat(released).as(steps + "\nmoney released for " + order).isEqualTo(confirmed);
         }
         if (!orderIds.isEmpty()) {
-            assertThat(db.fetchCount(DSL.table("refund"), DSL.field("order_id").in(orderIds),
-                    DSL.field("status").eq("AWAITING_INSTITUTION"), DSL.field("answer_by").le(OffsetDateTime.now(clock))))
-                    .as(steps + "\nrefunds waiting past their window").isZero();
+            assertThat(db.fetchCount(
+                            DSL.table("refund"),
+                            DSL.field("order_id").in(orderIds),
+                            DSL.field("status").eq("AWAITING_INSTITUTION"),
+                            DSL.field("answer_by").le(OffsetDateTime.now(clock))))
+                    .as(steps + "\nrefunds waiting past their window")
+                    .isZero();
         }
     }
 
@@ -466,12 +567,16 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
 
     /** Money held in suspense is returned, on its way back, with a regulator, or waiting for the next run. */
     private void assertSuspenseIsOnItsWayBack(World world, String steps) {
-        List<String> stuck = db.fetch("""
+        List<String> stuck = db.fetch(
+                        """
                 SELECT c.bank_txn_id FROM bank_collection c
                 WHERE c.status = 'SUSPENSE' AND c.custody_account_no IN ({0}) AND c.return_instruction_id IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM bank_instruction i WHERE i.kind = 'SUSPENSE_RETURN'
                                   AND i.payee_ref = c.bank_txn_id AND i.status IN ('PENDING', 'EXECUTED', 'UNDELIVERABLE'))
-                """, inList(world.institutions.stream().map(Institution::custodyAccountNo).toList()))
+                """,
+                        inList(world.institutions.stream()
+                                .map(Institution::custodyAccountNo)
+                                .toList()))
                 .getValues(0, String.class);
         assertThat(stuck).as(steps + "\nsuspense money no process will move").isEmpty();
     }
@@ -487,15 +592,21 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
         OffsetDateTime end;
         switch (timing) {
             case BEFORE_COURSE -> {
-                start = java.time.LocalDate.parse(order.get("course").get("startDate").asText()).minusDays(1)
-                        .atTime(10, 0).atOffset(java.time.ZoneOffset.ofHours(8));
+                start = java.time.LocalDate.parse(
+                                order.get("course").get("startDate").asText())
+                        .minusDays(1)
+                        .atTime(10, 0)
+                        .atOffset(java.time.ZoneOffset.ofHours(8));
                 end = start.plusMinutes(45L * hours);
             }
             case BEFORE_PAYMENT -> {
                 end = now.minusMinutes(1);
-                start = db.select(DSL.field("paid_at", OffsetDateTime.class)).from(DSL.table("course_order"))
-                        .where(DSL.field("order_id").eq(orderId)).fetchOptional(0, OffsetDateTime.class)
-                        .map(paidAt -> paidAt.minusMinutes(1)).orElse(end.minusMinutes(45L * hours));
+                start = db.select(DSL.field("paid_at", OffsetDateTime.class))
+                        .from(DSL.table("course_order"))
+                        .where(DSL.field("order_id").eq(orderId))
+                        .fetchOptional(0, OffsetDateTime.class)
+                        .map(paidAt -> paidAt.minusMinutes(1))
+                        .orElse(end.minusMinutes(45L * hours));
                 if (!start.isBefore(end)) {
                     start = end.minusMinutes(45L * hours);
                 }
@@ -512,8 +623,11 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
             case OVERLAPPING -> {
                 String[] last = world.lastLesson.get(order.get("studentId").asText());
                 // A reversed lesson did not happen: its time is free again.
-                if (last == null || db.fetchExists(DSL.table("lesson"), DSL.field("lesson_id").eq(last[0]),
-                        DSL.field("status").eq("REVERSED"))) {
+                if (last == null
+                        || db.fetchExists(
+                                DSL.table("lesson"),
+                                DSL.field("lesson_id").eq(last[0]),
+                                DSL.field("status").eq("REVERSED"))) {
                     return lessonFor(orderId, lessonId, hours, Timing.NOT_ENDED, world);
                 }
                 start = OffsetDateTime.parse(last[1]).plusMinutes(1);
@@ -522,11 +636,14 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
             }
             default -> {
                 // The ledger's next day, or the course's first if it starts later: the clock moves past the lesson.
-                java.time.LocalDate courseStarts = java.time.LocalDate.parse(order.get("course").get("startDate").asText());
-                java.time.LocalDate day = today().plusDays(1).isBefore(courseStarts) ? courseStarts : today().plusDays(1);
+                java.time.LocalDate courseStarts = java.time.LocalDate.parse(
+                        order.get("course").get("startDate").asText());
+                java.time.LocalDate day =
+                        today().plusDays(1).isBefore(courseStarts) ? courseStarts : today().plusDays(1);
                 start = day.atTime(10, 0).atOffset(java.time.ZoneOffset.ofHours(8));
                 end = start.plusMinutes((long) CLASS_HOUR_MINUTES * hours);
-                clock.advance(java.time.Duration.between(clock.instant(), end.toInstant().plusSeconds(60)));
+                clock.advance(java.time.Duration.between(
+                        clock.instant(), end.toInstant().plusSeconds(60)));
             }
         }
         lessonStart = start.toString();
@@ -538,13 +655,27 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
     private Http.Response payLate(World world, int pick) {
         String[] order = pickOrder(world, pick, "EXPIRED");
         JsonNode read = order(order[0]);
-        OffsetDateTime placedAt = instant(read.get("payBy")).minus(java.time.Duration.ofMinutes(29))
+        OffsetDateTime placedAt = instant(read.get("payBy"))
+                .minus(java.time.Duration.ofMinutes(29))
                 .atOffset(java.time.ZoneOffset.ofHours(8));
-        Http.Response paid = http.post("/v1/bank/collections", Tokens.bank(), Map.of("bankTxnId", id("txn"),
-                "orderId", order[0], "amountFen", read.get("amountFen").asLong(), "custodyAccountNo",
-                world.institutions.get(Integer.parseInt(order[1])).custodyAccountNo(), "receivedAt", placedAt.toString()));
-        if (read.get("status").asText().equals("AWAITING_PAYMENT") || read.get("status").asText().equals("EXPIRED")) {
-            assertThat(paid.body().path("status").asText()).as("a payment received in time: " + paid)
+        Http.Response paid = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
+                Map.of(
+                        "bankTxnId",
+                        id("txn"),
+                        "orderId",
+                        order[0],
+                        "amountFen",
+                        read.get("amountFen").asLong(),
+                        "custodyAccountNo",
+                        world.institutions.get(Integer.parseInt(order[1])).custodyAccountNo(),
+                        "receivedAt",
+                        placedAt.toString()));
+        if (read.get("status").asText().equals("AWAITING_PAYMENT")
+                || read.get("status").asText().equals("EXPIRED")) {
+            assertThat(paid.body().path("status").asText())
+                    .as("a payment received in time: " + paid)
                     .isIn("APPLIED", "SUSPENSE");
         }
         return paid;
@@ -563,13 +694,20 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
         long outstandingFen = 0;
         long outstandingHours = 0;
         long expectedPrepaid = 0;
-        for (var order : db.select(DSL.field("status", String.class), DSL.field("hours", Integer.class),
-                        DSL.field("consumed_hours", Integer.class), DSL.field("refunded_hours", Integer.class),
-                        DSL.field("price_per_hour_fen", Long.class), DSL.field("pay_by", OffsetDateTime.class))
+        for (var order : db.select(
+                        DSL.field("status", String.class),
+                        DSL.field("hours", Integer.class),
+                        DSL.field("consumed_hours", Integer.class),
+                        DSL.field("refunded_hours", Integer.class),
+                        DSL.field("price_per_hour_fen", Long.class),
+                        DSL.field("pay_by", OffsetDateTime.class))
                 .from(DSL.table("course_order"))
-                .where(DSL.field("institution_id").eq(institution.id()), DSL.field("student_id").eq(student))
+                .where(
+                        DSL.field("institution_id").eq(institution.id()),
+                        DSL.field("student_id").eq(student))
                 .fetch()) {
-            // Hours neither consumed (reported, whatever their answer) nor refunded (approved, until a failure gives them back).
+            // Hours neither consumed (reported, whatever their answer) nor refunded (approved, until a failure gives
+            // them back).
             long remaining = order.value2() - order.value3() - order.value4();
             assertThat(remaining).as("hours left of an order of " + student).isNotNegative();
             boolean paid = Set.of("PAID", "COMPLETED", "REFUNDED").contains(order.value1());
@@ -583,9 +721,13 @@ class LedgerInvariantProperties extends LedgerIntegrationTest {
                 outstandingHours += remaining;
             }
         }
-        Http.Response prepaid = http.get("/v1/accounts/STUDENT_PREPAID:" + institution.id() + ":" + student, Tokens.regulator());
-        long ledgerPrepaid = prepaid.status() == 404 ? 0 : prepaid.body().get("balanceFen").asLong();
-        assertThat(ledgerPrepaid).as("prepaid of " + student + " at " + institution.id()).isNotNegative()
+        Http.Response prepaid =
+                http.get("/v1/accounts/STUDENT_PREPAID:" + institution.id() + ":" + student, Tokens.regulator());
+        long ledgerPrepaid =
+                prepaid.status() == 404 ? 0 : prepaid.body().get("balanceFen").asLong();
+        assertThat(ledgerPrepaid)
+                .as("prepaid of " + student + " at " + institution.id())
+                .isNotNegative()
                 .isEqualTo(expectedPrepaid);
         assertThat(outstandingFen).as("outstanding fen of " + student).isLessThanOrEqualTo(500_000);
         assertThat(outstandingHours).as("outstanding hours of " + student).isLessThanOrEqualTo(60);

@@ -35,8 +35,12 @@ class JournalGapsTest {
         gaps.seen(5, 5, List.of(), SEEN);
         gaps.seen(5, 5, List.of(102L), SEEN.plusMillis(50));
 
-        assertThat(gaps.passable(5, Set.of(), SEEN.plusMillis(100))).as("not settled").isFalse();
-        assertThat(gaps.passable(5, Set.of(102L), SETTLED)).as("102 took its id a moment late").isFalse();
+        assertThat(gaps.passable(5, Set.of(), SEEN.plusMillis(100)))
+                .as("not settled")
+                .isFalse();
+        assertThat(gaps.passable(5, Set.of(102L), SETTLED))
+                .as("102 took its id a moment late")
+                .isFalse();
         gaps.seen(5, 5, List.of(103L), SETTLED);
         assertThat(gaps.awaited()).as("settled: no more gathering").containsExactly(102L);
     }

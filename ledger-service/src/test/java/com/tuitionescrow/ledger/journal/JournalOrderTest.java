@@ -28,11 +28,12 @@ class JournalOrderTest extends LedgerIntegrationTest {
     /** Appends a copy of a stored event under a new id and aggregate, stamped with the transaction's now; returns the id. */
     private static String appendCopy(Connection connection, String eventId) throws SQLException {
         String copy = UUID.randomUUID().toString();
-        try (var insert = connection.prepareStatement("insert into domainevententry (aggregateidentifier, sequencenumber, type, "
-                + "eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) "
-                + "select ?, 0, type, ?, metadata, payload, payloadrevision, payloadtype, "
-                + "to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
-                + "from domainevententry where eventidentifier = ?")) {
+        try (var insert =
+                connection.prepareStatement("insert into domainevententry (aggregateidentifier, sequencenumber, type, "
+                        + "eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) "
+                        + "select ?, 0, type, ?, metadata, payload, payloadrevision, payloadtype, "
+                        + "to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
+                        + "from domainevententry where eventidentifier = ?")) {
             insert.setString(1, "copy-" + copy);
             insert.setString(2, copy);
             insert.setString(3, eventId);
@@ -47,17 +48,21 @@ class JournalOrderTest extends LedgerIntegrationTest {
     }
 
     private String collectionEventOf(String orderId) {
-        return db.resultQuery("select entry_id from journal_entry where order_id = ? and entry_type = 'CollectionApplied'", orderId)
+        return db.resultQuery(
+                        "select entry_id from journal_entry where order_id = ? and entry_type = 'CollectionApplied'",
+                        orderId)
                 .fetchOne(0, String.class);
     }
 
     private Long seqOf(String eventId) {
-        return db.resultQuery("select seq from journal_entry where entry_id = ?", eventId).fetchOne(0, Long.class);
+        return db.resultQuery("select seq from journal_entry where entry_id = ?", eventId)
+                .fetchOne(0, Long.class);
     }
 
     @Test
-    void given_a_transaction_that_commits_after_a_later_one_then_its_entry_keeps_its_place_and_a_rebuild_gives_the_same_journal()
-            throws Exception {
+    void
+            given_a_transaction_that_commits_after_a_later_one_then_its_entry_keeps_its_place_and_a_rebuild_gives_the_same_journal()
+                    throws Exception {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         awaitLedger();
@@ -65,12 +70,15 @@ class JournalOrderTest extends LedgerIntegrationTest {
 
         String early;
         String late;
-        try (Connection slow = connect(); Connection quick = connect()) {
+        try (Connection slow = connect();
+                Connection quick = connect()) {
             slow.setAutoCommit(false);
             early = appendCopy(slow, collection);
             late = appendCopy(quick, collection);
             Thread.sleep(1_000);
-            assertThat(seqOf(late)).as("the later event waits for the earlier index's transaction").isNull();
+            assertThat(seqOf(late))
+                    .as("the later event waits for the earlier index's transaction")
+                    .isNull();
             slow.commit();
         }
         awaitLedger();
@@ -97,16 +105,21 @@ class JournalOrderTest extends LedgerIntegrationTest {
             slow.setAutoCommit(false);
             appendCopy(slow, collection);
             Thread.sleep(50);
-            String asOf = Instant.now().atOffset(ZoneOffset.ofHours(8)).toString().replace("+", "%2B");
-            CompletableFuture<Http.Response> read = CompletableFuture.supplyAsync(
-                    () -> http.get(settlement + asOf, Tokens.regulator()));
+            String asOf =
+                    Instant.now().atOffset(ZoneOffset.ofHours(8)).toString().replace("+", "%2B");
+            CompletableFuture<Http.Response> read =
+                    CompletableFuture.supplyAsync(() -> http.get(settlement + asOf, Tokens.regulator()));
             Thread.sleep(1_000);
-            assertThat(read).as("the read waits while an event stamped before its moment may still commit").isNotDone();
+            assertThat(read)
+                    .as("the read waits while an event stamped before its moment may still commit")
+                    .isNotDone();
             slow.commit();
 
             Http.Response first = read.get(10, TimeUnit.SECONDS);
             assertThat(first.status()).as(first.toString()).isEqualTo(200);
-            assertThat(first.body().get("custodyFen").asLong()).as("the late event is in it").isEqualTo(600_000);
+            assertThat(first.body().get("custodyFen").asLong())
+                    .as("the late event is in it")
+                    .isEqualTo(600_000);
             awaitLedger();
             assertThat(http.get(settlement + asOf, Tokens.regulator()).body()).isEqualTo(first.body());
         }
@@ -115,10 +128,16 @@ class JournalOrderTest extends LedgerIntegrationTest {
     @Test
     void given_an_as_of_in_the_future_then_it_is_refused_and_nothing_is_read() {
         Institution school = newInstitution();
-        String asOf = Instant.now().plusSeconds(3_600).atOffset(ZoneOffset.ofHours(8)).toString().replace("+", "%2B");
+        String asOf = Instant.now()
+                .plusSeconds(3_600)
+                .atOffset(ZoneOffset.ofHours(8))
+                .toString()
+                .replace("+", "%2B");
 
-        assertRefused(http.get("/v1/institutions/" + school.id() + "/settlement?asOf=" + asOf, Tokens.regulator()),
-                422, "AS_OF_IN_FUTURE");
+        assertRefused(
+                http.get("/v1/institutions/" + school.id() + "/settlement?asOf=" + asOf, Tokens.regulator()),
+                422,
+                "AS_OF_IN_FUTURE");
         assertRefused(http.get("/v1/audit/trial-balance?asOf=" + asOf, Tokens.regulator()), 422, "AS_OF_IN_FUTURE");
     }
 
@@ -131,10 +150,14 @@ class JournalOrderTest extends LedgerIntegrationTest {
     /** Every stored row of the journal, its postings, the balances and the head, as text, in a fixed order. */
     private List<String> journalAsStored() {
         List<String> rows = new java.util.ArrayList<>();
-        rows.addAll(db.resultQuery("select row(e.*)::text from journal_entry e order by seq").fetch(0, String.class));
-        rows.addAll(db.resultQuery("select row(p.*)::text from journal_posting p order by seq, line").fetch(0, String.class));
-        rows.addAll(db.resultQuery("select row(b.*)::text from account_balance b order by account_code").fetch(0, String.class));
-        rows.addAll(db.resultQuery("select row(position, last_seq, last_hash)::text from journal_head").fetch(0, String.class));
+        rows.addAll(db.resultQuery("select row(e.*)::text from journal_entry e order by seq")
+                .fetch(0, String.class));
+        rows.addAll(db.resultQuery("select row(p.*)::text from journal_posting p order by seq, line")
+                .fetch(0, String.class));
+        rows.addAll(db.resultQuery("select row(b.*)::text from account_balance b order by account_code")
+                .fetch(0, String.class));
+        rows.addAll(db.resultQuery("select row(position, last_seq, last_hash)::text from journal_head")
+                .fetch(0, String.class));
         return rows;
     }
 }

@@ -28,9 +28,12 @@ class JournalTamperTest extends LedgerIntegrationTest {
     }
 
     private void assertAllHolds(JsonNode verification) {
-        for (String finding : new String[] {"chainIntact", "balanced", "replayMatches", "eventsMatch", "headMatches",
-                "checkpointsHold"}) {
-            assertThat(verification.get(finding).asBoolean()).as(finding + " in " + verification).isTrue();
+        for (String finding : new String[] {
+            "chainIntact", "balanced", "replayMatches", "eventsMatch", "headMatches", "checkpointsHold"
+        }) {
+            assertThat(verification.get(finding).asBoolean())
+                    .as(finding + " in " + verification)
+                    .isTrue();
         }
     }
 
@@ -38,12 +41,15 @@ class JournalTamperTest extends LedgerIntegrationTest {
     private long collectionEntry(Institution school) {
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         awaitLedger();
-        return db.resultQuery("select seq from journal_entry where order_id = ? and entry_type = 'CollectionApplied'", orderId)
+        return db.resultQuery(
+                        "select seq from journal_entry where order_id = ? and entry_type = 'CollectionApplied'",
+                        orderId)
                 .fetchOne(0, Long.class);
     }
 
     private String entryId(long seq) {
-        return db.resultQuery("select entry_id from journal_entry where seq = ?", seq).fetchOne(0, String.class);
+        return db.resultQuery("select entry_id from journal_entry where seq = ?", seq)
+                .fetchOne(0, String.class);
     }
 
     @Test
@@ -90,20 +96,27 @@ class JournalTamperTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         long seq = collectionEntry(school);
         String eventId = entryId(seq);
-        long globalIndex = db.resultQuery("select global_index from journal_entry where seq = ?", seq).fetchOne(0, Long.class);
+        long globalIndex = db.resultQuery("select global_index from journal_entry where seq = ?", seq)
+                .fetchOne(0, Long.class);
 
-        db.execute("update domainevententry set payload = convert_to(replace(convert_from(payload, 'UTF8'), ':300000', ':300001'), "
-                + "'UTF8') where eventidentifier = ?", eventId);
+        db.execute(
+                "update domainevententry set payload = convert_to(replace(convert_from(payload, 'UTF8'), ':300000', ':300001'), "
+                        + "'UTF8') where eventidentifier = ?",
+                eventId);
         try {
             JsonNode verification = verify("");
 
-            assertThat(verification.get("chainIntact").asBoolean()).as("the journal itself is untouched").isTrue();
+            assertThat(verification.get("chainIntact").asBoolean())
+                    .as("the journal itself is untouched")
+                    .isTrue();
             assertThat(verification.get("eventsMatch").asBoolean()).isFalse();
             assertThat(verification.get("firstDifferingEventId").asText()).isEqualTo(eventId);
             assertThat(verification.get("firstDifferingGlobalIndex").asLong()).isEqualTo(globalIndex);
         } finally {
-            db.execute("update domainevententry set payload = convert_to(replace(convert_from(payload, 'UTF8'), ':300001', "
-                    + "':300000'), 'UTF8') where eventidentifier = ?", eventId);
+            db.execute(
+                    "update domainevententry set payload = convert_to(replace(convert_from(payload, 'UTF8'), ':300001', "
+                            + "':300000'), 'UTF8') where eventidentifier = ?",
+                    eventId);
         }
         assertAllHolds(verify(""));
     }
@@ -116,7 +129,8 @@ class JournalTamperTest extends LedgerIntegrationTest {
         Http.Response published = http.post("/v1/audit/checkpoints", Tokens.regulator(), java.util.Map.of());
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
         JsonNode kept = published.body();
-        String keptQuery = "?checkpointSeq=" + kept.get("seq").asLong() + "&checkpointHash=" + kept.get("hash").asText();
+        String keptQuery = "?checkpointSeq=" + kept.get("seq").asLong() + "&checkpointHash="
+                + kept.get("hash").asText();
         assertThat(verify(keptQuery).get("givenCheckpointHolds").asBoolean()).isTrue();
         String firstDeletedEvent = entryId(firstDeleted);
 
@@ -126,7 +140,9 @@ class JournalTamperTest extends LedgerIntegrationTest {
 
             JsonNode verification = verify(keptQuery);
 
-            assertThat(verification.get("chainIntact").asBoolean()).as("what is left is a valid shorter chain").isTrue();
+            assertThat(verification.get("chainIntact").asBoolean())
+                    .as("what is left is a valid shorter chain")
+                    .isTrue();
             assertThat(verification.get("headMatches").asBoolean()).isFalse();
             assertThat(verification.get("firstDifferingEventId").asText()).isEqualTo(firstDeletedEvent);
             assertThat(verification.get("givenCheckpointHolds").asBoolean()).isFalse();
@@ -138,33 +154,46 @@ class JournalTamperTest extends LedgerIntegrationTest {
         rebuildJournal();
         JsonNode rebuilt = verify(keptQuery);
         assertAllHolds(rebuilt);
-        assertThat(rebuilt.get("givenCheckpointHolds").asBoolean()).as("projected again, the same chain").isTrue();
+        assertThat(rebuilt.get("givenCheckpointHolds").asBoolean())
+                .as("projected again, the same chain")
+                .isTrue();
     }
 
     @Test
-    void given_a_checkpoint_row_changed_then_its_signature_fails_and_the_public_key_checks_the_others() throws Exception {
+    void given_a_checkpoint_row_changed_then_its_signature_fails_and_the_public_key_checks_the_others()
+            throws Exception {
         Institution school = newInstitution();
         collectionEntry(school);
-        JsonNode checkpoint = http.post("/v1/audit/checkpoints", Tokens.regulator(), java.util.Map.of()).body();
+        JsonNode checkpoint = http.post("/v1/audit/checkpoints", Tokens.regulator(), java.util.Map.of())
+                .body();
         JsonNode key = http.get("/v1/audit/checkpoint-key", Tokens.regulator()).body();
         PublicKey publicKey = KeyFactory.getInstance("Ed25519")
-                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.get("publicKey").asText())));
+                .generatePublic(new X509EncodedKeySpec(
+                        Base64.getDecoder().decode(key.get("publicKey").asText())));
         Signature signature = Signature.getInstance("Ed25519");
         signature.initVerify(publicKey);
-        signature.update(("escrow-ledger-checkpoint\n" + checkpoint.get("seq").asLong() + "\n" + checkpoint.get("hash").asText()
-                + "\n" + java.time.OffsetDateTime.parse(checkpoint.get("publishedAt").asText()).toInstant() + "\n")
+        signature.update(("escrow-ledger-checkpoint\n" + checkpoint.get("seq").asLong() + "\n"
+                        + checkpoint.get("hash").asText() + "\n"
+                        + java.time.OffsetDateTime.parse(
+                                        checkpoint.get("publishedAt").asText())
+                                .toInstant() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        assertThat(signature.verify(Base64.getDecoder().decode(checkpoint.get("signature").asText()))).isTrue();
+        assertThat(signature.verify(
+                        Base64.getDecoder().decode(checkpoint.get("signature").asText())))
+                .isTrue();
         assertThat(key.get("keyId").asText()).isEqualTo(checkpoint.get("keyId").asText());
 
-        db.execute("update journal_checkpoint set published_at = published_at + interval '1 second' where seq = ?",
+        db.execute(
+                "update journal_checkpoint set published_at = published_at + interval '1 second' where seq = ?",
                 checkpoint.get("seq").asLong());
         try {
             JsonNode verification = verify("");
             assertThat(verification.get("checkpointsHold").asBoolean()).isFalse();
-            assertThat(verification.get("firstBrokenCheckpointSeq").asLong()).isEqualTo(checkpoint.get("seq").asLong());
+            assertThat(verification.get("firstBrokenCheckpointSeq").asLong())
+                    .isEqualTo(checkpoint.get("seq").asLong());
         } finally {
-            db.execute("update journal_checkpoint set published_at = published_at - interval '1 second' where seq = ?",
+            db.execute(
+                    "update journal_checkpoint set published_at = published_at - interval '1 second' where seq = ?",
                     checkpoint.get("seq").asLong());
         }
     }

@@ -47,19 +47,47 @@ class CommandPathCostTest extends LedgerIntegrationTest {
             count(counted, "place order", () -> placeOrder(order, school, id("stu"), course("piano", 15_000, 20)));
             count(counted, "collection", () -> collect(order, 300_000, school.custodyAccountNo()));
             count(counted, "report lesson", () -> reportLesson(school, order, lesson(lesson, 2)));
-            count(counted, "confirm lesson", () -> http.post("/v1/lessons/" + lesson + "/confirmation", Tokens.platform(),
-                    Map.of("decision", "CONFIRM")));
-            count(counted, "request refund", () -> http.post("/v1/orders/" + order + "/refunds", Tokens.platform(),
-                    Map.of("refundId", refund, "reason", "moving away")));
-            count(counted, "approve refund", () -> http.post("/v1/refunds/" + refund + "/decision",
-                    Tokens.institution(school.id()), Map.of("decision", "APPROVE")));
-            count(counted, "refund paid", () -> http.post("/v1/bank/instructions/RFD-" + refund + "/result", Tokens.bank(),
-                    Map.of("outcome", "EXECUTED", "bankTxnId", id("OUT"), "executedAt", java.time.OffsetDateTime.now(clock).toString())));
+            count(
+                    counted,
+                    "confirm lesson",
+                    () -> http.post(
+                            "/v1/lessons/" + lesson + "/confirmation",
+                            Tokens.platform(),
+                            Map.of("decision", "CONFIRM")));
+            count(
+                    counted,
+                    "request refund",
+                    () -> http.post(
+                            "/v1/orders/" + order + "/refunds",
+                            Tokens.platform(),
+                            Map.of("refundId", refund, "reason", "moving away")));
+            count(
+                    counted,
+                    "approve refund",
+                    () -> http.post(
+                            "/v1/refunds/" + refund + "/decision",
+                            Tokens.institution(school.id()),
+                            Map.of("decision", "APPROVE")));
+            count(
+                    counted,
+                    "refund paid",
+                    () -> http.post(
+                            "/v1/bank/instructions/RFD-" + refund + "/result",
+                            Tokens.bank(),
+                            Map.of(
+                                    "outcome",
+                                    "EXECUTED",
+                                    "bankTxnId",
+                                    id("OUT"),
+                                    "executedAt",
+                                    java.time.OffsetDateTime.now(clock).toString())));
         }
 
         System.out.println("statements per call on the command path: " + counted);
-        assertThat(counted).allSatisfy((call, statements) ->
-                assertThat(statements).as(call + " (counted: " + counted + ")").isLessThanOrEqualTo(BOUNDS.get(call)));
+        assertThat(counted)
+                .allSatisfy((call, statements) -> assertThat(statements)
+                        .as(call + " (counted: " + counted + ")")
+                        .isLessThanOrEqualTo(BOUNDS.get(call)));
     }
 
     private static void count(Map<String, Long> counted, String call, Supplier<Http.Response> request) {

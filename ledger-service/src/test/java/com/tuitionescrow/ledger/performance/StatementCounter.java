@@ -21,13 +21,12 @@ import org.springframework.context.annotation.Bean;
  */
 public final class StatementCounter {
 
-    private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
-            "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+    private static final Set<String> EXECUTIONS = Set.of(
+            "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
     private static final AtomicLong ON_REQUESTS = new AtomicLong();
     private static final AtomicLong ELSEWHERE = new AtomicLong();
 
-    private StatementCounter() {
-    }
+    private StatementCounter() {}
 
     /** Statements sent so far by threads serving HTTP requests. */
     public static long onRequests() {
@@ -47,7 +46,8 @@ public final class StatementCounter {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
                     return bean instanceof DataSource dataSource && beanName.equals("dataSource")
-                            ? proxy(DataSource.class, dataSource) : bean;
+                            ? proxy(DataSource.class, dataSource)
+                            : bean;
                 }
             };
         }

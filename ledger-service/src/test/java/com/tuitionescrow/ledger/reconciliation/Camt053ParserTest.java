@@ -26,7 +26,10 @@ class Camt053ParserTest {
 
     @Test
     void a_camt_053_001_02_statement_gives_its_account_period_balances_and_entries_in_fen() {
-        BankStatement statement = parse(document("02", ACCOUNT, """
+        BankStatement statement = parse(document(
+                "02",
+                ACCOUNT,
+                """
                 <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">1000.00</Amt>
                   <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-02</Dt></Dt></Bal>
                 <Bal><Tp><CdOrPrtry><Cd>CLAV</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">9.99</Amt>
@@ -34,21 +37,22 @@ class Camt053ParserTest {
                 <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">3999.99</Amt>
                   <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-02</Dt></Dt></Bal>
                 """ + entry02("TXN-1", "3000.00", "CRDT", "BOOK", false)
-                + entry02("PAY-2", "0.01", "DBIT", "BOOK", false)
-                + entry02("TXN-3", "12.3", "CRDT", "PDNG", false)
-                + entry02("TXN-1", "3000.00", "DBIT", "BOOK", true)));
+                        + entry02("PAY-2", "0.01", "DBIT", "BOOK", false)
+                        + entry02("TXN-3", "12.3", "CRDT", "PDNG", false)
+                        + entry02("TXN-1", "3000.00", "DBIT", "BOOK", true)));
 
         assertThat(statement.custodyAccountNo()).isEqualTo(ACCOUNT);
         assertThat(statement.fromDate()).isEqualTo(DAY);
         assertThat(statement.toDate()).isEqualTo(DAY);
         assertThat(statement.openingFen()).isEqualTo(100_000);
         assertThat(statement.closingFen()).isEqualTo(399_999);
-        assertThat(statement.entries()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("identifiedBy")
+        assertThat(statement.entries())
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("identifiedBy")
                 .containsExactly(
-                new BankStatement.Entry(DAY, CreditDebit.CRDT, 300_000, "TXN-1", EntryStatus.BOOK, false),
-                new BankStatement.Entry(DAY, CreditDebit.DBIT, 1, "PAY-2", EntryStatus.BOOK, false),
-                new BankStatement.Entry(DAY, CreditDebit.CRDT, 1_230, "TXN-3", EntryStatus.PDNG, false),
-                new BankStatement.Entry(DAY, CreditDebit.DBIT, 300_000, "TXN-1", EntryStatus.BOOK, true));
+                        new BankStatement.Entry(DAY, CreditDebit.CRDT, 300_000, "TXN-1", EntryStatus.BOOK, false),
+                        new BankStatement.Entry(DAY, CreditDebit.DBIT, 1, "PAY-2", EntryStatus.BOOK, false),
+                        new BankStatement.Entry(DAY, CreditDebit.CRDT, 1_230, "TXN-3", EntryStatus.PDNG, false),
+                        new BankStatement.Entry(DAY, CreditDebit.DBIT, 300_000, "TXN-1", EntryStatus.BOOK, true));
     }
 
     @Test
@@ -78,11 +82,17 @@ class Camt053ParserTest {
         assertThat(statement.toDate()).isEqualTo(DAY);
         assertThat(statement.closingFen()).isEqualTo(500_000);
         // 16:30 UTC on the 1st is 00:30 on the 2nd in Beijing: the bank's day is Beijing's.
-        assertThat(statement.entries()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("identifiedBy")
+        assertThat(statement.entries())
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("identifiedBy")
                 .containsExactly(
-                new BankStatement.Entry(DAY, CreditDebit.CRDT, 500_000, "ENTRY-REF", EntryStatus.BOOK, false),
-                new BankStatement.Entry(LocalDate.parse("2026-03-03"), CreditDebit.CRDT, 100, "E2E-7",
-                        EntryStatus.PDNG, false));
+                        new BankStatement.Entry(DAY, CreditDebit.CRDT, 500_000, "ENTRY-REF", EntryStatus.BOOK, false),
+                        new BankStatement.Entry(
+                                LocalDate.parse("2026-03-03"),
+                                CreditDebit.CRDT,
+                                100,
+                                "E2E-7",
+                                EntryStatus.PDNG,
+                                false));
     }
 
     @Test
@@ -117,7 +127,9 @@ class Camt053ParserTest {
         String xxe = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!DOCTYPE Document [<!ENTITY account SYSTEM "file:///etc/passwd">]>
-                """ + document("02", "&account;", balances("0.00", "CRDT", "0.00", "CRDT")).substring(39);
+                """
+                + document("02", "&account;", balances("0.00", "CRDT", "0.00", "CRDT"))
+                        .substring(39);
 
         assertThatThrownBy(() -> parse(xxe))
                 .isInstanceOf(MalformedStatement.class)
@@ -143,8 +155,11 @@ class Camt053ParserTest {
     void billion_laughs_is_refused_at_once_without_expanding_anything() {
         StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol0 \"lol\">\n");
         for (int i = 1; i <= 9; i++) {
-            laughs.append("<!ENTITY lol").append(i).append(" \"")
-                    .append(("&lol" + (i - 1) + ";").repeat(10)).append("\">\n");
+            laughs.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i - 1) + ";").repeat(10))
+                    .append("\">\n");
         }
         laughs.append("]>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">&lol9;</Document>");
 
@@ -157,8 +172,11 @@ class Camt053ParserTest {
 
     @Test
     void an_xinclude_is_not_followed() {
-        String include = document("02", "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" "
-                + "href=\"file:///etc/hostname\" parse=\"text\"/>", balances("0.00", "CRDT", "0.00", "CRDT"));
+        String include = document(
+                "02",
+                "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" "
+                        + "href=\"file:///etc/hostname\" parse=\"text\"/>",
+                balances("0.00", "CRDT", "0.00", "CRDT"));
 
         assertThatThrownBy(() -> parse(include))
                 .isInstanceOf(MalformedStatement.class)
@@ -189,21 +207,28 @@ class Camt053ParserTest {
     @Test
     void a_document_of_another_message_or_no_namespace_is_refused() {
         assertThatThrownBy(() -> parse(document("02", ACCOUNT, "").replace("camt.053.001.02", "camt.052.001.02")))
-                .isInstanceOf(MalformedStatement.class).hasMessageContaining("not an ISO 20022 camt.053 statement");
+                .isInstanceOf(MalformedStatement.class)
+                .hasMessageContaining("not an ISO 20022 camt.053 statement");
         assertThatThrownBy(() -> parse("<Document><BkToCstmrStmt/></Document>"))
-                .isInstanceOf(MalformedStatement.class).hasMessageContaining("not an ISO 20022 camt.053 statement");
+                .isInstanceOf(MalformedStatement.class)
+                .hasMessageContaining("not an ISO 20022 camt.053 statement");
         assertThatThrownBy(() -> parse("not xml at all"))
-                .isInstanceOf(MalformedStatement.class).hasMessageContaining("cannot be read as XML");
+                .isInstanceOf(MalformedStatement.class)
+                .hasMessageContaining("cannot be read as XML");
         assertThatThrownBy(() -> parse(""))
-                .isInstanceOf(MalformedStatement.class).hasMessageContaining("cannot be read as XML");
+                .isInstanceOf(MalformedStatement.class)
+                .hasMessageContaining("cannot be read as XML");
     }
 
     // ---- statements the ledger cannot reconcile -----------------------------------------------
 
     @Test
     void another_currency_is_refused() {
-        String dollars = document("02", ACCOUNT, balances("0.00", "CRDT", "1.00", "CRDT")
-                + entry02("TXN-1", "1.00", "CRDT", "BOOK", false).replace("CNY", "USD"));
+        String dollars = document(
+                "02",
+                ACCOUNT,
+                balances("0.00", "CRDT", "1.00", "CRDT")
+                        + entry02("TXN-1", "1.00", "CRDT", "BOOK", false).replace("CNY", "USD"));
 
         assertThatThrownBy(() -> parse(dollars))
                 .isInstanceOf(MalformedStatement.class)
@@ -222,7 +247,8 @@ class Camt053ParserTest {
 
     @Test
     void a_statement_without_an_opening_or_closing_booked_balance_is_refused() {
-        String noOpening = document("02", ACCOUNT, balances("0.00", "CRDT", "0.00", "CRDT").replace("OPBD", "OPAV"));
+        String noOpening =
+                document("02", ACCOUNT, balances("0.00", "CRDT", "0.00", "CRDT").replace("OPBD", "OPAV"));
 
         assertThatThrownBy(() -> parse(noOpening))
                 .isInstanceOf(MalformedStatement.class)
@@ -243,14 +269,18 @@ class Camt053ParserTest {
 
         assertThat(entry.bankRef()).isNull();
         assertThat(entry.amountFen()).isEqualTo(100);
-        assertThat(entry.identifiedBy()).startsWith("line ")
+        assertThat(entry.identifiedBy())
+                .startsWith("line ")
                 .contains("NtryRef 0007", "BkTxCd ACMT/MDOP/CHRG", "BkTxCd Prtry NTRF+805", "Fee");
     }
 
     @Test
     void given_a_reference_in_the_banks_own_format_when_parsed_then_it_is_kept_as_written() {
-        String ownFormat = document("02", ACCOUNT, balances("0.00", "CRDT", "1.00", "CRDT")
-                + entry02("20261006173500NOK7947/1/1", "1.00", "CRDT", "BOOK", false));
+        String ownFormat = document(
+                "02",
+                ACCOUNT,
+                balances("0.00", "CRDT", "1.00", "CRDT")
+                        + entry02("20261006173500NOK7947/1/1", "1.00", "CRDT", "BOOK", false));
 
         assertThat(parse(ownFormat).entries().get(0).bankRef()).isEqualTo("20261006173500NOK7947/1/1");
     }
@@ -268,39 +298,51 @@ class Camt053ParserTest {
         String unstated = batch.replace("<Amt Ccy=\"CNY\">1.00</Amt>", "")
                 .replace("<AmtDtls><TxAmt><Amt Ccy=\"CNY\">2.00</Amt></TxAmt></AmtDtls>", "");
 
-        assertThat(parse(batch).entries()).extracting(BankStatement.Entry::bankRef, BankStatement.Entry::amountFen)
+        assertThat(parse(batch).entries())
+                .extracting(BankStatement.Entry::bankRef, BankStatement.Entry::amountFen)
                 .containsExactly(tuple("A", 100L), tuple("B", 200L));
-        assertThat(parse(unstated).entries()).as("without their amounts, the batch is one movement")
+        assertThat(parse(unstated).entries())
+                .as("without their amounts, the batch is one movement")
                 .extracting(BankStatement.Entry::bankRef, BankStatement.Entry::amountFen)
                 .containsExactly(tuple("BATCH/1", 300L));
     }
 
     @Test
     void given_a_file_of_two_statements_when_parsed_then_each_is_read_on_its_own() {
-        String one = document("02", ACCOUNT, balances("0.00", "CRDT", "1.00", "CRDT")
-                + entry02("TXN-1", "1.00", "CRDT", "BOOK", false));
+        String one = document(
+                "02",
+                ACCOUNT,
+                balances("0.00", "CRDT", "1.00", "CRDT") + entry02("TXN-1", "1.00", "CRDT", "BOOK", false));
         String stmt = one.substring(one.indexOf("<Stmt>"), one.indexOf("</Stmt>") + "</Stmt>".length());
-        String two = one.replace("</Stmt>", "</Stmt>" + stmt.replace(ACCOUNT, "6222020200998877")
-                .replace("TXN-1", "TXN-2"));
+        String two = one.replace(
+                "</Stmt>", "</Stmt>" + stmt.replace(ACCOUNT, "6222020200998877").replace("TXN-1", "TXN-2"));
 
         List<BankStatement> statements = parser.parse(two.getBytes(StandardCharsets.UTF_8));
 
         assertThat(statements).extracting(BankStatement::custodyAccountNo).containsExactly(ACCOUNT, "6222020200998877");
-        assertThat(statements.get(1).entries()).extracting(BankStatement.Entry::bankRef).containsExactly("TXN-2");
+        assertThat(statements.get(1).entries())
+                .extracting(BankStatement.Entry::bankRef)
+                .containsExactly("TXN-2");
     }
 
     @Test
     void an_unknown_status_is_refused() {
-        String information = document("02", ACCOUNT, balances("0.00", "CRDT", "0.00", "CRDT")
-                + entry02("TXN-1", "1.00", "CRDT", "INFO", false));
-        assertThatThrownBy(() -> parse(information)).isInstanceOf(MalformedStatement.class)
+        String information = document(
+                "02",
+                ACCOUNT,
+                balances("0.00", "CRDT", "0.00", "CRDT") + entry02("TXN-1", "1.00", "CRDT", "INFO", false));
+        assertThatThrownBy(() -> parse(information))
+                .isInstanceOf(MalformedStatement.class)
                 .hasMessageContaining("BOOK or PDNG");
     }
 
     @Test
     void a_booked_entry_outside_the_statements_period_is_refused() {
-        String late = document("02", ACCOUNT, balances("0.00", "CRDT", "1.00", "CRDT")
-                + entry02("TXN-1", "1.00", "CRDT", "BOOK", false).replace("2026-03-02", "2026-03-03"));
+        String late = document(
+                "02",
+                ACCOUNT,
+                balances("0.00", "CRDT", "1.00", "CRDT")
+                        + entry02("TXN-1", "1.00", "CRDT", "BOOK", false).replace("2026-03-02", "2026-03-03"));
 
         assertThatThrownBy(() -> parse(late))
                 .isInstanceOf(MalformedStatement.class)
@@ -310,10 +352,13 @@ class Camt053ParserTest {
     @Test
     void parsing_stops_at_the_first_entry_beyond_the_cap() {
         Camt053Parser capped = new Camt053Parser(2);
-        String three = document("02", ACCOUNT, balances("0.00", "CRDT", "3.00", "CRDT")
-                + entry02("T1", "1.00", "CRDT", "BOOK", false)
-                + entry02("T2", "1.00", "CRDT", "BOOK", false)
-                + entry02("T3", "1.00", "CRDT", "BOOK", false));
+        String three = document(
+                "02",
+                ACCOUNT,
+                balances("0.00", "CRDT", "3.00", "CRDT")
+                        + entry02("T1", "1.00", "CRDT", "BOOK", false)
+                        + entry02("T2", "1.00", "CRDT", "BOOK", false)
+                        + entry02("T3", "1.00", "CRDT", "BOOK", false));
 
         assertThatThrownBy(() -> capped.parse(three.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(StatementTooLarge.class)

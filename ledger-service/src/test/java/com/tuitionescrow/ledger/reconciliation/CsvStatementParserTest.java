@@ -33,13 +33,19 @@ class CsvStatementParserTest {
         assertThat(statement.toDate()).isEqualTo(DAY);
         assertThat(statement.openingFen()).isEqualTo(100_000);
         assertThat(statement.closingFen()).isEqualTo(99_999);
-        assertThat(statement.entries()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("identifiedBy")
+        assertThat(statement.entries())
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("identifiedBy")
                 .containsExactly(
-                new BankStatement.Entry(DAY, CreditDebit.CRDT, 300_000, "TXN-1", EntryStatus.BOOK, false),
-                new BankStatement.Entry(DAY, CreditDebit.DBIT, 300_000, "TXN-1", EntryStatus.BOOK, true),
-                new BankStatement.Entry(DAY, CreditDebit.DBIT, 1, "PAY-2", EntryStatus.BOOK, false),
-                new BankStatement.Entry(LocalDate.parse("2026-03-03"), CreditDebit.CRDT, 1_230, "TXN-3",
-                        EntryStatus.PDNG, false));
+                        new BankStatement.Entry(DAY, CreditDebit.CRDT, 300_000, "TXN-1", EntryStatus.BOOK, false),
+                        new BankStatement.Entry(DAY, CreditDebit.DBIT, 300_000, "TXN-1", EntryStatus.BOOK, true),
+                        new BankStatement.Entry(DAY, CreditDebit.DBIT, 1, "PAY-2", EntryStatus.BOOK, false),
+                        new BankStatement.Entry(
+                                LocalDate.parse("2026-03-03"),
+                                CreditDebit.CRDT,
+                                1_230,
+                                "TXN-3",
+                                EntryStatus.PDNG,
+                                false));
     }
 
     @Test
@@ -53,21 +59,24 @@ class CsvStatementParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "a negative amount | 6222020200112233,2026-03-02,CRDT,-5,TXN-1,BOOK,false | line 3, amountFen",
-            "an amount in yuan | 6222020200112233,2026-03-02,CRDT,50.00,TXN-1,BOOK,false | line 3, amountFen",
-            "a zero entry | 6222020200112233,2026-03-02,CRDT,0,TXN-1,BOOK,false | line 3, amountFen",
-            "an unknown kind | 6222020200112233,2026-03-02,XFER,5,TXN-1,BOOK,false | line 3, kind",
-            "an unknown status | 6222020200112233,2026-03-02,CRDT,5,TXN-1,INFO,false | line 3, status",
-            "a reversal that is not a boolean | 6222020200112233,2026-03-02,CRDT,5,TXN-1,BOOK,yes | line 3, reversal",
-            "a date that is not a date | 6222020200112233,02/03/2026,CRDT,5,TXN-1,BOOK,false | line 3, bookingDate",
-            "a quoted field | 6222020200112233,2026-03-02,CRDT,5,\"TXN-1\",BOOK,false | line 3",
-            "too few columns | 6222020200112233,2026-03-02,CRDT,5,TXN-1,BOOK | line 3",
-            "too many columns | 6222020200112233,2026-03-02,CRDT,5,TXN-1,BOOK,false, | line 3",
-            "an empty row | '' | line 3",
-            "another account | 6222020200999999,2026-03-02,CRDT,5,TXN-1,BOOK,false | line 3, custodyAccountNo",
-            "a second opening balance | 6222020200112233,2026-03-02,OPBD,0,,BOOK,false | line 3",
-            "a pending balance | 6222020200112233,2026-03-02,CLBD,0,,PDNG,false | line 3, status"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a negative amount | 6222020200112233,2026-03-02,CRDT,-5,TXN-1,BOOK,false | line 3, amountFen",
+                "an amount in yuan | 6222020200112233,2026-03-02,CRDT,50.00,TXN-1,BOOK,false | line 3, amountFen",
+                "a zero entry | 6222020200112233,2026-03-02,CRDT,0,TXN-1,BOOK,false | line 3, amountFen",
+                "an unknown kind | 6222020200112233,2026-03-02,XFER,5,TXN-1,BOOK,false | line 3, kind",
+                "an unknown status | 6222020200112233,2026-03-02,CRDT,5,TXN-1,INFO,false | line 3, status",
+                "a reversal that is not a boolean | 6222020200112233,2026-03-02,CRDT,5,TXN-1,BOOK,yes | line 3, reversal",
+                "a date that is not a date | 6222020200112233,02/03/2026,CRDT,5,TXN-1,BOOK,false | line 3, bookingDate",
+                "a quoted field | 6222020200112233,2026-03-02,CRDT,5,\"TXN-1\",BOOK,false | line 3",
+                "too few columns | 6222020200112233,2026-03-02,CRDT,5,TXN-1,BOOK | line 3",
+                "too many columns | 6222020200112233,2026-03-02,CRDT,5,TXN-1,BOOK,false, | line 3",
+                "an empty row | '' | line 3",
+                "another account | 6222020200999999,2026-03-02,CRDT,5,TXN-1,BOOK,false | line 3, custodyAccountNo",
+                "a second opening balance | 6222020200112233,2026-03-02,OPBD,0,,BOOK,false | line 3",
+                "a pending balance | 6222020200112233,2026-03-02,CLBD,0,,PDNG,false | line 3, status"
+            })
     void a_row_the_ledger_cannot_read_refuses_the_file_naming_its_line(String what, String row, String location) {
         String file = HEADER + "\n6222020200112233,2026-03-02,OPBD,0,,BOOK,false\n" + row
                 + "\n6222020200112233,2026-03-02,CLBD,5,,BOOK,false\n";
@@ -81,11 +90,14 @@ class CsvStatementParserTest {
     @Test
     void a_wrong_or_missing_header_is_refused_on_line_1() {
         assertThatThrownBy(() -> parse("custodyAccountNo,bookingDate,kind,amount,bankRef,status,reversal\n"))
-                .isInstanceOf(MalformedStatement.class).hasMessageStartingWith("line 1:");
+                .isInstanceOf(MalformedStatement.class)
+                .hasMessageStartingWith("line 1:");
         assertThatThrownBy(() -> parse("6222020200112233,2026-03-02,OPBD,0,,BOOK,false\n"))
-                .isInstanceOf(MalformedStatement.class).hasMessageStartingWith("line 1:");
+                .isInstanceOf(MalformedStatement.class)
+                .hasMessageStartingWith("line 1:");
         assertThatThrownBy(() -> parse(""))
-                .isInstanceOf(MalformedStatement.class).hasMessageStartingWith("line 1:");
+                .isInstanceOf(MalformedStatement.class)
+                .hasMessageStartingWith("line 1:");
     }
 
     @Test
@@ -108,7 +120,7 @@ class CsvStatementParserTest {
     @Test
     void a_statement_longer_than_a_month_is_refused() {
         assertThatThrownBy(() -> parse(HEADER + "\n6222020200112233,2026-01-01,OPBD,0,,BOOK,false\n"
-                + "6222020200112233,2026-03-02,CLBD,0,,BOOK,false\n"))
+                        + "6222020200112233,2026-03-02,CLBD,0,,BOOK,false\n"))
                 .isInstanceOf(MalformedStatement.class)
                 .hasMessageContaining("at most 31 days");
     }

@@ -32,7 +32,8 @@ class AccountTypesApiTest extends CheckedScenario {
 
         Set<AccountType> read = EnumSet.noneOf(AccountType.class);
         for (AccountType type : AccountType.values()) {
-            AccountCode code = type.perStudent() ? AccountCode.ofStudent(type, school.id(), student)
+            AccountCode code = type.perStudent()
+                    ? AccountCode.ofStudent(type, school.id(), student)
                     : AccountCode.of(type, school.id());
             Http.Response account = http.get("/v1/accounts/" + code, Tokens.institution(school.id()));
             if (account.status() == 404) {
@@ -40,7 +41,9 @@ class AccountTypesApiTest extends CheckedScenario {
                 continue;
             }
             assertThat(account.status()).as(type + ": " + account).isEqualTo(200);
-            assertThat(account.body().get("type").asText()).as(account.toString()).isEqualTo(type.name());
+            assertThat(account.body().get("type").asText())
+                    .as(account.toString())
+                    .isEqualTo(type.name());
             assertThat(account.body().get("accountCode").asText()).isEqualTo(code.toString());
             read.add(type);
         }

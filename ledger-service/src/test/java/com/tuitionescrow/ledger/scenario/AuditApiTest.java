@@ -27,11 +27,15 @@ class AuditApiTest extends LedgerIntegrationTest {
 
         assertThat(verification.get("entries").asLong()).isPositive();
         assertThat(verification.get("chainIntact").asBoolean()).isTrue();
-        assertThat(verification.has("firstBrokenSeq")).as("no broken entry to name").isFalse();
+        assertThat(verification.has("firstBrokenSeq"))
+                .as("no broken entry to name")
+                .isFalse();
         assertThat(verification.get("balanced").asBoolean()).isTrue();
         assertThat(verification.get("replayMatches").asBoolean()).isTrue();
         JsonNode mine = institution(verification, school);
-        assertThat(mine.get("custodyFen").asLong()).isEqualTo(300_000).isEqualTo(mine.get("liabilitiesFen").asLong());
+        assertThat(mine.get("custodyFen").asLong())
+                .isEqualTo(300_000)
+                .isEqualTo(mine.get("liabilitiesFen").asLong());
         assertThat(mine.get("covered").asBoolean()).isTrue();
     }
 
@@ -40,8 +44,10 @@ class AuditApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         paidOrder(school, id("stu"), course("piano", 15_000, 20));
         awaitLedger();
-        long seq = db.select(DSL.max(DSL.field("seq", Long.class))).from(DSL.table("journal_posting"))
-                .where(DSL.field("institution_id").eq(school.id())).fetchOne(0, Long.class);
+        long seq = db.select(DSL.max(DSL.field("seq", Long.class)))
+                .from(DSL.table("journal_posting"))
+                .where(DSL.field("institution_id").eq(school.id()))
+                .fetchOne(0, Long.class);
 
         db.execute("update journal_posting set debit_fen = debit_fen + 1 where seq = ? and debit_fen > 0", seq);
         try {
@@ -64,14 +70,18 @@ class AuditApiTest extends LedgerIntegrationTest {
         awaitLedger();
         String custody = "CUSTODY_CASH:" + school.id();
 
-        db.execute("update account_balance set debit_fen = debit_fen + 100, credit_fen = credit_fen + 100 where account_code = ?", custody);
+        db.execute(
+                "update account_balance set debit_fen = debit_fen + 100, credit_fen = credit_fen + 100 where account_code = ?",
+                custody);
         try {
             JsonNode verification = verify();
 
             assertThat(verification.get("chainIntact").asBoolean()).isTrue();
             assertThat(verification.get("replayMatches").asBoolean()).isFalse();
         } finally {
-            db.execute("update account_balance set debit_fen = debit_fen - 100, credit_fen = credit_fen - 100 where account_code = ?", custody);
+            db.execute(
+                    "update account_balance set debit_fen = debit_fen - 100, credit_fen = credit_fen - 100 where account_code = ?",
+                    custody);
         }
     }
 
@@ -81,22 +91,39 @@ class AuditApiTest extends LedgerIntegrationTest {
         Institution other = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         // A lawful lesson first (it moves the clock past tomorrow morning), then one tomorrow evening.
-        assertThat(reportLesson(school, orderId, lesson(id("lesson"), 1)).status()).isEqualTo(201);
+        assertThat(reportLesson(school, orderId, lesson(id("lesson"), 1)).status())
+                .isEqualTo(201);
         OffsetDateTime late = today().atTime(20, 0).atOffset(ZoneOffset.ofHours(8));
-        clock.advance(java.time.Duration.between(clock.instant(), late.plusHours(1).toInstant()));
+        clock.advance(
+                java.time.Duration.between(clock.instant(), late.plusHours(1).toInstant()));
         String lateLesson = id("lesson");
-        assertThat(reportLesson(school, orderId, Map.of("lessonId", lateLesson, "hours", 1,
-                "startedAt", late.toString(), "endedAt", late.plusMinutes(45).toString())).status()).isEqualTo(201);
+        assertThat(reportLesson(
+                                school,
+                                orderId,
+                                Map.of(
+                                        "lessonId",
+                                        lateLesson,
+                                        "hours",
+                                        1,
+                                        "startedAt",
+                                        late.toString(),
+                                        "endedAt",
+                                        late.plusMinutes(45).toString()))
+                        .status())
+                .isEqualTo(201);
 
         Http.Response mine = http.get("/v1/audit/violations?institutionId=" + school.id(), Tokens.regulator());
         Http.Response theirs = http.get("/v1/audit/violations?institutionId=" + other.id(), Tokens.regulator());
-        Http.Response before = http.get("/v1/audit/violations?institutionId=" + school.id() + "&to="
-                + late.minusMinutes(1).toString().replace("+", "%2B"), Tokens.regulator());
+        Http.Response before = http.get(
+                "/v1/audit/violations?institutionId=" + school.id() + "&to="
+                        + late.minusMinutes(1).toString().replace("+", "%2B"),
+                Tokens.regulator());
 
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
         assertThat(mine.body().get("items")).hasSize(1);
         assertThat(mine.body().get("items").get(0).get("lessonId").asText()).isEqualTo(lateLesson);
-        assertThat(mine.body().get("items").get(0).get("violations").get(0).asText()).isEqualTo("OFFLINE_AFTER_2030");
+        assertThat(mine.body().get("items").get(0).get("violations").get(0).asText())
+                .isEqualTo("OFFLINE_AFTER_2030");
         assertThat(theirs.body().get("items")).isEmpty();
         assertThat(before.body().get("items")).isEmpty();
     }
@@ -108,9 +135,11 @@ class AuditApiTest extends LedgerIntegrationTest {
         reportLesson(school, orderId, lesson(id("lesson"), 2));
         awaitLedger();
         String justBefore = db.fetchValue(DSL.select(DSL.max(DSL.field("institution_id", String.class)))
-                .from(DSL.table("institution")).where(DSL.field("institution_id").lt(school.id())));
+                .from(DSL.table("institution"))
+                .where(DSL.field("institution_id").lt(school.id())));
 
-        Http.Response page = http.get("/v1/audit/institutions?limit=1" + (justBefore == null ? "" : "&afterId=" + justBefore),
+        Http.Response page = http.get(
+                "/v1/audit/institutions?limit=1" + (justBefore == null ? "" : "&afterId=" + justBefore),
                 Tokens.regulator());
 
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
@@ -132,6 +161,7 @@ class AuditApiTest extends LedgerIntegrationTest {
     private static JsonNode institution(JsonNode verification, Institution institution) {
         return StreamSupport.stream(verification.get("institutions").spliterator(), false)
                 .filter(i -> i.get("institutionId").asText().equals(institution.id()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

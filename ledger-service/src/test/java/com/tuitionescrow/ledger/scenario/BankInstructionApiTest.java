@@ -38,51 +38,70 @@ class BankInstructionApiTest extends CheckedScenario {
         JsonNode instruction = returns.get(0);
         assertThat(instruction.get("kind").asText()).isEqualTo("SUSPENSE_RETURN");
         assertThat(instruction.get("instructionId").asText()).isEqualTo("SRT-" + bankTxnId);
-        assertThat(instruction.get("payeeRef").asText()).as("back to whoever paid it").isEqualTo(bankTxnId);
+        assertThat(instruction.get("payeeRef").asText())
+                .as("back to whoever paid it")
+                .isEqualTo(bankTxnId);
         assertThat(instruction.get("amountFen").asLong()).isEqualTo(100_001);
-        assertThat(money(school)).containsEntry("suspenseFen", 0L).containsEntry("returningFen", 100_001L)
+        assertThat(money(school))
+                .containsEntry("suspenseFen", 0L)
+                .containsEntry("returningFen", 100_001L)
                 .containsEntry("custodyFen", 100_001L);
 
         execute(instruction.get("instructionId").asText());
 
-        assertThat(money(school)).containsEntry("custodyFen", 0L).containsEntry("returningFen", 0L)
+        assertThat(money(school))
+                .containsEntry("custodyFen", 0L)
+                .containsEntry("returningFen", 0L)
                 .containsEntry("suspenseFen", 0L);
-        assertThat(instructionsFor(run(), school)).as("returned money is not returned twice").isEmpty();
+        assertThat(instructionsFor(run(), school))
+                .as("returned money is not returned twice")
+                .isEmpty();
         // The order itself is untouched and can still be paid correctly.
         pay(school, orderId);
         assertThat(money(school)).containsEntry("custodyFen", 100_000L).containsEntry("prepaidFen", 100_000L);
     }
 
     @Test
-    void given_a_suspense_return_the_bank_failed_then_its_money_stays_in_transit_and_the_next_instruction_is_listed_at_once() {
+    void
+            given_a_suspense_return_the_bank_failed_then_its_money_stays_in_transit_and_the_next_instruction_is_listed_at_once() {
         Institution school = school();
         String orderId = sell(school, id("stu"), course("piano", 10_000, 10));
         String bankTxnId = payIntoSuspense(school, orderId, 99_999, "AMOUNT_MISMATCH");
-        String first = instructionsFor(run(), school).get(0).get("instructionId").asText();
+        String first =
+                instructionsFor(run(), school).get(0).get("instructionId").asText();
 
         fail(first);
 
-        assertThat(money(school)).containsEntry("suspenseFen", 0L).containsEntry("returningFen", 99_999L)
+        assertThat(money(school))
+                .containsEntry("suspenseFen", 0L)
+                .containsEntry("returningFen", 99_999L)
                 .containsEntry("custodyFen", 99_999L);
         JsonNode retried = listed(school, first + ".2");
         assertThat(retried.get("status").asText()).isEqualTo("PENDING");
         assertThat(retried.get("payeeRef").asText()).isEqualTo(bankTxnId);
         assertThat(retried.get("amountFen").asLong()).isEqualTo(99_999);
         assertThat(retried.get("previousInstructionId").asText()).isEqualTo(first);
-        assertThat(instructionsFor(run(), school)).as("the run does not instruct it a second time").isEmpty();
+        assertThat(instructionsFor(run(), school))
+                .as("the run does not instruct it a second time")
+                .isEmpty();
         execute(retried.get("instructionId").asText());
         assertThat(money(school)).containsEntry("custodyFen", 0L).containsEntry("suspenseFen", 0L);
-        assertThat(bankList(school, null)).extracting(i -> i.get("status").asText()).containsExactly("FAILED", "EXECUTED");
+        assertThat(bankList(school, null))
+                .extracting(i -> i.get("status").asText())
+                .containsExactly("FAILED", "EXECUTED");
     }
 
     // ---- answers are idempotent ----
 
     @Test
-    void given_an_answered_instruction_when_the_bank_sends_the_same_answer_then_it_gets_the_first_result_and_another_answer_is_a_conflict() {
+    void
+            given_an_answered_instruction_when_the_bank_sends_the_same_answer_then_it_gets_the_first_result_and_another_answer_is_a_conflict() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
-        String instructionId = approve(school, requestRefund(order.orderId()).get("refundId").asText())
-                .get("instructionId").asText();
+        String instructionId = approve(
+                        school, requestRefund(order.orderId()).get("refundId").asText())
+                .get("instructionId")
+                .asText();
         Map<String, Object> executed = executed();
 
         Http.Response first = resultResponse(instructionId, executed);
@@ -101,44 +120,96 @@ class BankInstructionApiTest extends CheckedScenario {
     }
 
     @Test
-    void given_a_signed_EXECUTED_for_one_instruction_when_it_is_sent_to_another_instructions_path_then_it_is_refused_and_both_stay_pending()
-            throws Exception {
+    void
+            given_a_signed_EXECUTED_for_one_instruction_when_it_is_sent_to_another_instructions_path_then_it_is_refused_and_both_stay_pending()
+                    throws Exception {
         Institution school = school();
-        String a = approve(school, requestRefund(soldAndPaid(school, id("stu"), course("piano", 10_000, 10)).orderId())
-                .get("refundId").asText()).get("instructionId").asText();
-        String b = approve(school, requestRefund(soldAndPaid(school, id("stu"), course("violin", 10_000, 10)).orderId())
-                .get("refundId").asText()).get("instructionId").asText();
+        String a = approve(
+                        school,
+                        requestRefund(soldAndPaid(school, id("stu"), course("piano", 10_000, 10))
+                                        .orderId())
+                                .get("refundId")
+                                .asText())
+                .get("instructionId")
+                .asText();
+        String b = approve(
+                        school,
+                        requestRefund(soldAndPaid(school, id("stu"), course("violin", 10_000, 10))
+                                        .orderId())
+                                .get("refundId")
+                                .asText())
+                .get("instructionId")
+                .asText();
         String body = new ObjectMapper().writeValueAsString(executed());
         // Captured on its way to A: signed for A's path, and the body names no instruction.
         Map<String, String> signedForA = new BankSigner(Tokens.BANK_HMAC_SECRET, clock)
                 .jsonPost(clock.instant().getEpochSecond(), "/v1/bank/instructions/" + a + "/result", body);
         Map<String, Integer> before = footprint();
 
-        Http.Response sentToB = http.postWithHeaders("/v1/bank/instructions/" + b + "/result", Tokens.bank(), body, signedForA);
+        Http.Response sentToB =
+                http.postWithHeaders("/v1/bank/instructions/" + b + "/result", Tokens.bank(), body, signedForA);
 
         assertRefused(sentToB, 401, "SIGNATURE_INVALID");
         assertThat(footprint()).isEqualTo(before);
         assertThat(listed(school, a).get("status").asText()).isEqualTo("PENDING");
         assertThat(listed(school, b).get("status").asText()).isEqualTo("PENDING");
-        Http.Response sentToA = http.postWithHeaders("/v1/bank/instructions/" + a + "/result", Tokens.bank(), body, signedForA);
+        Http.Response sentToA =
+                http.postWithHeaders("/v1/bank/instructions/" + a + "/result", Tokens.bank(), body, signedForA);
         assertThat(sentToA.status()).as(sentToA.toString()).isEqualTo(200);
     }
 
     @Test
-    void given_a_pending_instruction_when_an_answer_is_for_an_unknown_one_or_FAILED_without_reason_or_from_the_future_then_it_is_refused() {
+    void
+            given_a_pending_instruction_when_an_answer_is_for_an_unknown_one_or_FAILED_without_reason_or_from_the_future_then_it_is_refused() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
-        String instructionId = approve(school, requestRefund(order.orderId()).get("refundId").asText())
-                .get("instructionId").asText();
+        String instructionId = approve(
+                        school, requestRefund(order.orderId()).get("refundId").asText())
+                .get("instructionId")
+                .asText();
         Map<String, Integer> before = footprint();
 
         assertRefused(resultResponse("RFD-" + id("no-such-refund"), executed()), 404, "NOT_FOUND");
-        assertRefused(resultResponse(instructionId, Map.of("outcome", "FAILED", "bankTxnId", id("out"),
-                "executedAt", OffsetDateTime.now(clock).toString())), 400, "VALIDATION_FAILED");
-        assertRefused(resultResponse(instructionId, Map.of("outcome", "FAILED", "bankTxnId", id("out"),
-                "executedAt", OffsetDateTime.now(clock).toString(), "reason", "  ")), 400, "VALIDATION_FAILED");
-        assertRefused(resultResponse(instructionId, Map.of("outcome", "EXECUTED", "bankTxnId", id("out"),
-                "executedAt", OffsetDateTime.now(clock).plus(Duration.ofMinutes(10)).toString())), 400, "VALIDATION_FAILED");
+        assertRefused(
+                resultResponse(
+                        instructionId,
+                        Map.of(
+                                "outcome",
+                                "FAILED",
+                                "bankTxnId",
+                                id("out"),
+                                "executedAt",
+                                OffsetDateTime.now(clock).toString())),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                resultResponse(
+                        instructionId,
+                        Map.of(
+                                "outcome",
+                                "FAILED",
+                                "bankTxnId",
+                                id("out"),
+                                "executedAt",
+                                OffsetDateTime.now(clock).toString(),
+                                "reason",
+                                "  ")),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                resultResponse(
+                        instructionId,
+                        Map.of(
+                                "outcome",
+                                "EXECUTED",
+                                "bankTxnId",
+                                id("out"),
+                                "executedAt",
+                                OffsetDateTime.now(clock)
+                                        .plus(Duration.ofMinutes(10))
+                                        .toString())),
+                400,
+                "VALIDATION_FAILED");
 
         assertThat(footprint()).isEqualTo(before);
         assertThat(listed(school, instructionId).get("status").asText()).isEqualTo("PENDING");
@@ -151,20 +222,25 @@ class BankInstructionApiTest extends CheckedScenario {
     // ---- the bank's work list ----
 
     @Test
-    void given_four_instructions_when_the_bank_pages_after_the_first_then_it_reads_the_others_oldest_first_and_by_status() {
+    void
+            given_four_instructions_when_the_bank_pages_after_the_first_then_it_reads_the_others_oldest_first_and_by_status() {
         Institution school = school();
         String student = id("stu");
         List<String> instructions = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Paid order = soldAndPaid(school, student, course("subject" + i, 1_000, 10));
-            instructions.add(approve(school, requestRefund(order.orderId()).get("refundId").asText())
-                    .get("instructionId").asText());
+            instructions.add(approve(
+                            school,
+                            requestRefund(order.orderId()).get("refundId").asText())
+                    .get("instructionId")
+                    .asText());
         }
         String marker = instructions.get(0);
         List<String> mine = instructions.subList(1, 4);
 
         Http.Response first = page("status=PENDING&limit=2&afterId=" + marker);
-        Http.Response second = page("status=PENDING&limit=2&afterId=" + first.body().get("next").asText());
+        Http.Response second = page(
+                "status=PENDING&limit=2&afterId=" + first.body().get("next").asText());
 
         assertThat(ids(first)).containsExactly(mine.get(0), mine.get(1));
         assertThat(first.body().get("next").asText()).isEqualTo(mine.get(1));
@@ -187,8 +263,11 @@ class BankInstructionApiTest extends CheckedScenario {
         List<String> instructions = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Paid order = soldAndPaid(school, student, course("subject" + i, 1_000, 10));
-            instructions.add(approve(school, requestRefund(order.orderId()).get("refundId").asText())
-                    .get("instructionId").asText());
+            instructions.add(approve(
+                            school,
+                            requestRefund(order.orderId()).get("refundId").asText())
+                    .get("instructionId")
+                    .asText());
         }
         String firstPage = "/v1/bank/instructions?status=PENDING&limit=1&afterId=" + instructions.get(0);
         Map<String, String> firstPageSigned = new BankSigner(Tokens.BANK_HMAC_SECRET, clock)

@@ -40,7 +40,9 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
     void anUnpaidOrder() throws Exception {
         school = newInstitution();
         orderId = id("order");
-        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         body = JSON.writeValueAsString(collection(id("txn"), orderId, 300_000, school.custodyAccountNo()));
         signer = new BankSigner(Tokens.BANK_HMAC_SECRET, clock);
     }
@@ -48,15 +50,17 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
     @Test
     void given_a_call_without_signature_headers_then_it_is_refused_as_invalid_and_nothing_is_recorded() {
         assertRefusedAndNothingRecorded(http.postWithHeaders(PATH, Tokens.bank(), body, Map.of()), "SIGNATURE_INVALID");
-        assertRefusedAndNothingRecorded(http.postWithHeaders(PATH, Tokens.bank(), body,
-                Map.of(BankSigner.TIMESTAMP, Long.toString(now()))), "SIGNATURE_INVALID");
+        assertRefusedAndNothingRecorded(
+                http.postWithHeaders(PATH, Tokens.bank(), body, Map.of(BankSigner.TIMESTAMP, Long.toString(now()))),
+                "SIGNATURE_INVALID");
     }
 
     @Test
     void given_a_signature_made_with_another_secret_then_it_is_refused_as_invalid() {
         BankSigner impostor = new BankSigner("a-secret-the-ledger-never-heard-of-0123456789", clock);
 
-        assertRefusedAndNothingRecorded(http.postWithHeaders(PATH, Tokens.bank(), body, impostor.jsonPost(now(), PATH, body)),
+        assertRefusedAndNothingRecorded(
+                http.postWithHeaders(PATH, Tokens.bank(), body, impostor.jsonPost(now(), PATH, body)),
                 "SIGNATURE_INVALID");
     }
 
@@ -65,7 +69,8 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
         Map<String, String> headers = signer.jsonPost(now(), PATH, body);
         String altered = body.replace("300000", "3000000");
 
-        assertRefusedAndNothingRecorded(http.postWithHeaders(PATH, Tokens.bank(), altered, headers), "SIGNATURE_INVALID");
+        assertRefusedAndNothingRecorded(
+                http.postWithHeaders(PATH, Tokens.bank(), altered, headers), "SIGNATURE_INVALID");
     }
 
     @Test
@@ -79,7 +84,10 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
     @Test
     void given_the_retired_sha256_scheme_over_timestamp_and_body_then_it_is_refused_with_a_detail_asking_for_v2() {
         long now = now();
-        Map<String, String> retired = Map.of(BankSigner.TIMESTAMP, Long.toString(now), BankSigner.SIGNATURE,
+        Map<String, String> retired = Map.of(
+                BankSigner.TIMESTAMP,
+                Long.toString(now),
+                BankSigner.SIGNATURE,
                 "sha256=" + hmacHex(Tokens.BANK_HMAC_SECRET, now + "." + body));
 
         Http.Response refused = http.postWithHeaders(PATH, Tokens.bank(), body, retired);
@@ -91,28 +99,44 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
     @Test
     void given_a_signature_for_another_path_query_method_or_content_type_then_it_is_refused_as_invalid() {
         long now = now();
-        assertRefusedAndNothingRecorded(http.postWithHeaders(PATH, Tokens.bank(), body,
-                signer.jsonPost(now, PATH + "/batch", body)), "SIGNATURE_INVALID");
-        assertRefusedAndNothingRecorded(http.postWithHeaders(PATH, Tokens.bank(), body,
-                signer.jsonPost(now, PATH + "?x=1", body)), "SIGNATURE_INVALID");
-        assertRefusedAndNothingRecorded(http.postWithHeaders(PATH, Tokens.bank(), body,
-                signer.headers(now, "PUT", PATH, "application/json", body)), "SIGNATURE_INVALID");
-        assertRefusedAndNothingRecorded(http.postWithHeaders(PATH, Tokens.bank(), body,
-                signer.headers(now, "POST", PATH, "application/json; charset=utf-8", body)), "SIGNATURE_INVALID");
+        assertRefusedAndNothingRecorded(
+                http.postWithHeaders(PATH, Tokens.bank(), body, signer.jsonPost(now, PATH + "/batch", body)),
+                "SIGNATURE_INVALID");
+        assertRefusedAndNothingRecorded(
+                http.postWithHeaders(PATH, Tokens.bank(), body, signer.jsonPost(now, PATH + "?x=1", body)),
+                "SIGNATURE_INVALID");
+        assertRefusedAndNothingRecorded(
+                http.postWithHeaders(
+                        PATH, Tokens.bank(), body, signer.headers(now, "PUT", PATH, "application/json", body)),
+                "SIGNATURE_INVALID");
+        assertRefusedAndNothingRecorded(
+                http.postWithHeaders(
+                        PATH,
+                        Tokens.bank(),
+                        body,
+                        signer.headers(now, "POST", PATH, "application/json; charset=utf-8", body)),
+                "SIGNATURE_INVALID");
         Map<String, String> signedForLimit1 = signer.headers(now, "GET", "/v1/bank/instructions?limit=1", null, "");
-        assertThat(http.getWithHeaders("/v1/bank/instructions?limit=1", Tokens.bank(), signedForLimit1).status()).isEqualTo(200);
-        assertRefused(http.getWithHeaders("/v1/bank/instructions?limit=2", Tokens.bank(), signedForLimit1),
-                401, "SIGNATURE_INVALID");
+        assertThat(http.getWithHeaders("/v1/bank/instructions?limit=1", Tokens.bank(), signedForLimit1)
+                        .status())
+                .isEqualTo(200);
+        assertRefused(
+                http.getWithHeaders("/v1/bank/instructions?limit=2", Tokens.bank(), signedForLimit1),
+                401,
+                "SIGNATURE_INVALID");
     }
 
     @Test
     void given_a_timestamp_more_than_300_seconds_away_then_it_is_refused_as_stale_and_299_seconds_is_accepted() {
-        assertRefusedAndNothingRecorded(http.postWithHeaders(PATH, Tokens.bank(), body, signer.jsonPost(now() - 301, PATH, body)),
+        assertRefusedAndNothingRecorded(
+                http.postWithHeaders(PATH, Tokens.bank(), body, signer.jsonPost(now() - 301, PATH, body)),
                 "SIGNATURE_STALE");
-        assertRefusedAndNothingRecorded(http.postWithHeaders(PATH, Tokens.bank(), body, signer.jsonPost(now() + 301, PATH, body)),
+        assertRefusedAndNothingRecorded(
+                http.postWithHeaders(PATH, Tokens.bank(), body, signer.jsonPost(now() + 301, PATH, body)),
                 "SIGNATURE_STALE");
 
-        Http.Response accepted = http.postWithHeaders(PATH, Tokens.bank(), body, signer.jsonPost(now() - 299, PATH, body));
+        Http.Response accepted =
+                http.postWithHeaders(PATH, Tokens.bank(), body, signer.jsonPost(now() - 299, PATH, body));
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
         assertThat(order(orderId).get("status").asText()).isEqualTo("PAID");
@@ -123,11 +147,15 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
         Map<String, String> right = signer.jsonPost(now(), PATH, body);
         List<String> common = List.of("Authorization: Bearer " + Tokens.bank(), "Content-Type: application/json");
         List<String> twoSignatures = new ArrayList<>(common);
-        twoSignatures.addAll(List.of(BankSigner.TIMESTAMP + ": " + right.get(BankSigner.TIMESTAMP),
-                BankSigner.SIGNATURE + ": " + right.get(BankSigner.SIGNATURE), BankSigner.SIGNATURE + ": v2=" + "0".repeat(64)));
+        twoSignatures.addAll(List.of(
+                BankSigner.TIMESTAMP + ": " + right.get(BankSigner.TIMESTAMP),
+                BankSigner.SIGNATURE + ": " + right.get(BankSigner.SIGNATURE),
+                BankSigner.SIGNATURE + ": v2=" + "0".repeat(64)));
         List<String> twoTimestamps = new ArrayList<>(common);
-        twoTimestamps.addAll(List.of(BankSigner.TIMESTAMP + ": " + right.get(BankSigner.TIMESTAMP),
-                BankSigner.TIMESTAMP + ": " + (now() - 1), BankSigner.SIGNATURE + ": " + right.get(BankSigner.SIGNATURE)));
+        twoTimestamps.addAll(List.of(
+                BankSigner.TIMESTAMP + ": " + right.get(BankSigner.TIMESTAMP),
+                BankSigner.TIMESTAMP + ": " + (now() - 1),
+                BankSigner.SIGNATURE + ": " + right.get(BankSigner.SIGNATURE)));
 
         for (List<String> headers : List.of(twoSignatures, twoTimestamps)) {
             RawHttp.Answer answer = RawHttp.send(port, "POST", PATH, headers, body);
@@ -138,7 +166,8 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_bank_that_lost_the_answer_when_it_resends_the_byte_identical_signed_call_then_it_gets_the_first_answer_and_the_money_is_recorded_once() {
+    void
+            given_a_bank_that_lost_the_answer_when_it_resends_the_byte_identical_signed_call_then_it_gets_the_first_answer_and_the_money_is_recorded_once() {
         Map<String, String> headers = signer.jsonPost(now(), PATH, body);
         Http.Response first = http.postWithHeaders(PATH, Tokens.bank(), body, headers);
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
@@ -149,8 +178,10 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
         assertThat(resent.status()).as(resent.toString()).isEqualTo(201);
         assertThat(resent.body()).isEqualTo(first.body());
         assertThat(footprint()).isEqualTo(before);
-        assertThat(db.fetchCount(org.jooq.impl.DSL.table("bank_collection"),
-                org.jooq.impl.DSL.field("order_id").eq(orderId))).isEqualTo(1);
+        assertThat(db.fetchCount(
+                        org.jooq.impl.DSL.table("bank_collection"),
+                        org.jooq.impl.DSL.field("order_id").eq(orderId)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -164,7 +195,8 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(second.status()).as(second.toString()).isEqualTo(200);
         assertThat(http.getWithHeaders(path, Tokens.bank(), signer.headers(now() - 301, "GET", path, null, ""))
-                .code()).isEqualTo("SIGNATURE_STALE");
+                        .code())
+                .isEqualTo("SIGNATURE_STALE");
     }
 
     @Test
@@ -217,7 +249,9 @@ class BankSignatureApiTest extends LedgerIntegrationTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.code()).isEqualTo(code);
         assertThat(order(orderId).get("status").asText()).isEqualTo("AWAITING_PAYMENT");
-        assertThat(db.fetchCount(org.jooq.impl.DSL.table("bank_collection"),
-                org.jooq.impl.DSL.field("order_id").eq(orderId))).isZero();
+        assertThat(db.fetchCount(
+                        org.jooq.impl.DSL.table("bank_collection"),
+                        org.jooq.impl.DSL.field("order_id").eq(orderId)))
+                .isZero();
     }
 }

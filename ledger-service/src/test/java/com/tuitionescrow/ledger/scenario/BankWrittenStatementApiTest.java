@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 class BankWrittenStatementApiTest extends StatementScenario {
 
     @Test
-    void given_a_bank_file_of_two_statements_with_a_batch_a_fee_and_interest_when_sent_then_each_statement_gets_a_report()
-            throws Exception {
+    void
+            given_a_bank_file_of_two_statements_with_a_batch_a_fee_and_interest_when_sent_then_each_statement_gets_a_report()
+                    throws Exception {
         Institution school = newInstitution();
         Institution other = newInstitution();
         OffsetDateTime at = dayStart.plusMinutes(5);
@@ -42,7 +43,9 @@ class BankWrittenStatementApiTest extends StatementScenario {
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         JsonNode report = sent.body();
         assertThat(report.get("custodyAccountNo").asText()).isEqualTo(school.custodyAccountNo());
-        assertThat(report.get("matched").asInt()).as("both receipts of the batch, and the transfer out").isEqualTo(3);
+        assertThat(report.get("matched").asInt())
+                .as("both receipts of the batch, and the transfer out")
+                .isEqualTo(3);
         assertThat(report.get("amountMismatches")).isEmpty();
         assertThat(report.get("statementConsistent").asBoolean()).isTrue();
         List<JsonNode> unmatched = new ArrayList<>();
@@ -52,13 +55,14 @@ class BankWrittenStatementApiTest extends StatementScenario {
         assertThat(fee.get("kind").asText()).isEqualTo("DBIT");
         assertThat(fee.get("amountFen").asLong()).isEqualTo(500);
         assertThat(fee.has("bankRef")).as("the bank gave the fee no reference").isFalse();
-        assertThat(fee.get("identifiedBy").asText()).contains("NtryRef 0004", "BkTxCd ACMT/MDOP/CHRG",
-                "BkTxCd Prtry NTRF+805", "Account maintenance fee");
+        assertThat(fee.get("identifiedBy").asText())
+                .contains("NtryRef 0004", "BkTxCd ACMT/MDOP/CHRG", "BkTxCd Prtry NTRF+805", "Account maintenance fee");
         JsonNode interest = unmatched.get(1);
         assertThat(interest.get("bankRef").asText()).isEqualTo("2026ICBC0305/INT/01");
         assertThat(interest.get("amountFen").asLong()).isEqualTo(12);
         assertThat(interest.get("identifiedBy").asText()).contains("NtryRef 0005", "BkTxCd Prtry NTRF+806");
-        assertThat(report.get("reconciled").asBoolean()).as("the ledger holds neither the fee nor the interest")
+        assertThat(report.get("reconciled").asBoolean())
+                .as("the ledger holds neither the fee nor the interest")
                 .isFalse();
         assertThat(report.get("otherStatementsOfTheFile")).hasSize(1);
         JsonNode otherSummary = report.get("otherStatementsOfTheFile").get(0);
@@ -68,15 +72,23 @@ class BankWrittenStatementApiTest extends StatementScenario {
 
         Http.Response again = sendStatement(file, XML);
         assertThat(again.status()).isEqualTo(201);
-        assertThat(again.body()).as("the same file answers with the reports it had").isEqualTo(report);
+        assertThat(again.body())
+                .as("the same file answers with the reports it had")
+                .isEqualTo(report);
 
         String otherId = otherSummary.get("statementId").asText();
         Http.Response asOther = http.get("/v1/reconciliations/" + otherId, Tokens.institution(other.id()));
         assertThat(asOther.status()).isEqualTo(200);
-        assertThat(asOther.body().get("otherStatementsOfTheFile")).as("another institution's report is not shown")
+        assertThat(asOther.body().get("otherStatementsOfTheFile"))
+                .as("another institution's report is not shown")
                 .isEmpty();
         Http.Response asRegulator = http.get("/v1/reconciliations/" + otherId, Tokens.regulator());
-        assertThat(asRegulator.body().get("otherStatementsOfTheFile").get(0).get("statementId").asText())
+        assertThat(asRegulator
+                        .body()
+                        .get("otherStatementsOfTheFile")
+                        .get(0)
+                        .get("statementId")
+                        .asText())
                 .isEqualTo(report.get("statementId").asText());
     }
 
@@ -84,8 +96,8 @@ class BankWrittenStatementApiTest extends StatementScenario {
      * A camt.053.001.08 file of two statements, the first of the school's account, the second of the
      * other's, written the way a custody bank writes them.
      */
-    private String bankFile(Institution school, Institution other, String first, String second, String third,
-                            String paidOut) {
+    private String bankFile(
+            Institution school, Institution other, String first, String second, String third, String paidOut) {
         String date = day.toString();
         return """
                 <?xml version="1.0" encoding="UTF-8"?>

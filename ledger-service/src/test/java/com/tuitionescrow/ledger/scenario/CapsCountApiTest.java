@@ -36,7 +36,8 @@ class CapsCountApiTest extends CheckedScenario {
         Paid order = soldAndPaid(school, student, course("piano", 5_000, 40));
         confirm(teach(school, order.orderId(), 25));
 
-        assertThat(saleResponse(school, student, course("violin", 5_000, 30)).status()).isEqualTo(201);
+        assertThat(saleResponse(school, student, course("violin", 5_000, 30)).status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -49,7 +50,9 @@ class CapsCountApiTest extends CheckedScenario {
         for (String sameSubject : new String[] {"Piano", "ＰＩＡＮＯ", " piano  ", "PIANO"}) {
             assertRefused(saleResponse(school, student, courseOf(sameSubject)), 422, "ADVANCE_TOO_EARLY");
         }
-        assertThat(saleResponse(school, student, courseOf("钢琴")).status()).as("another subject").isEqualTo(201);
+        assertThat(saleResponse(school, student, courseOf("钢琴")).status())
+                .as("another subject")
+                .isEqualTo(201);
     }
 
     /** Five hours of the subject, under a course id of its own (a course id is a plain code). */

@@ -24,12 +24,15 @@ import org.junit.jupiter.api.Test;
 class CollectionApiTest extends LedgerIntegrationTest {
 
     @Test
-    void given_an_order_awaiting_payment_when_the_bank_reports_its_amount_into_the_custody_account_then_the_order_is_paid_and_custody_holds_it() {
+    void
+            given_an_order_awaiting_payment_when_the_bank_reports_its_amount_into_the_custody_account_then_the_order_is_paid_and_custody_holds_it() {
         Institution school = newInstitution();
         String orderId = placed(school, 300_000);
         String bankTxnId = id("txn");
 
-        Http.Response paid = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response paid = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, orderId, 300_000, school.custodyAccountNo()));
 
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
@@ -50,11 +53,14 @@ class CollectionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_no_such_order_when_the_bank_reports_money_into_a_known_custody_account_then_it_is_held_in_that_institutions_suspense() {
+    void
+            given_no_such_order_when_the_bank_reports_money_into_a_known_custody_account_then_it_is_held_in_that_institutions_suspense() {
         Institution school = newInstitution();
         String bankTxnId = id("txn");
 
-        Http.Response held = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response held = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, id("no-such-order"), 12_345, school.custodyAccountNo()));
 
         assertSuspense(held, bankTxnId, "ORDER_UNKNOWN");
@@ -70,12 +76,15 @@ class CollectionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_an_order_awaiting_payment_when_the_bank_reports_another_amount_then_it_is_held_in_suspense_and_the_order_can_still_be_paid() {
+    void
+            given_an_order_awaiting_payment_when_the_bank_reports_another_amount_then_it_is_held_in_suspense_and_the_order_can_still_be_paid() {
         Institution school = newInstitution();
         String orderId = placed(school, 300_000);
         String bankTxnId = id("txn");
 
-        Http.Response held = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response held = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, orderId, 299_999, school.custodyAccountNo()));
 
         assertSuspense(held, bankTxnId, "AMOUNT_MISMATCH");
@@ -101,12 +110,15 @@ class CollectionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_paid_order_when_the_bank_reports_a_second_payment_then_it_is_held_in_suspense_and_the_order_is_paid_once() {
+    void
+            given_a_paid_order_when_the_bank_reports_a_second_payment_then_it_is_held_in_suspense_and_the_order_is_paid_once() {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         String bankTxnId = id("txn");
 
-        Http.Response held = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response held = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, orderId, 300_000, school.custodyAccountNo()));
 
         assertSuspense(held, bankTxnId, "ORDER_ALREADY_PAID");
@@ -122,14 +134,17 @@ class CollectionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_cancelled_order_when_the_bank_reports_its_payment_then_it_is_held_in_suspense_and_the_order_stays_cancelled() {
+    void
+            given_a_cancelled_order_when_the_bank_reports_its_payment_then_it_is_held_in_suspense_and_the_order_stays_cancelled() {
         Institution school = newInstitution();
         String orderId = placed(school, 300_000);
         Http.Response cancelled = http.post("/v1/orders/" + orderId + "/cancel", Tokens.platform(), Map.of());
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         String bankTxnId = id("txn");
 
-        Http.Response held = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response held = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, orderId, 300_000, school.custodyAccountNo()));
 
         assertSuspense(held, bankTxnId, "ORDER_CANCELLED");
@@ -145,13 +160,16 @@ class CollectionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_an_order_past_its_payment_window_when_the_bank_reports_its_payment_then_it_is_held_in_suspense_and_the_order_expires() {
+    void
+            given_an_order_past_its_payment_window_when_the_bank_reports_its_payment_then_it_is_held_in_suspense_and_the_order_expires() {
         Institution school = newInstitution();
         String orderId = placed(school, 300_000);
         clock.advance(Duration.ofMinutes(31));
         String bankTxnId = id("txn");
 
-        Http.Response held = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response held = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, orderId, 300_000, school.custodyAccountNo()));
 
         assertSuspense(held, bankTxnId, "ORDER_EXPIRED");
@@ -167,13 +185,16 @@ class CollectionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_an_order_at_one_institution_when_the_bank_reports_its_payment_into_another_institutions_account_then_that_institution_holds_it_in_suspense() {
+    void
+            given_an_order_at_one_institution_when_the_bank_reports_its_payment_into_another_institutions_account_then_that_institution_holds_it_in_suspense() {
         Institution seller = newInstitution();
         Institution other = newInstitution();
         String orderId = placed(seller, 300_000);
         String bankTxnId = id("txn");
 
-        Http.Response held = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response held = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, orderId, 300_000, other.custodyAccountNo()));
 
         assertSuspense(held, bankTxnId, "ACCOUNT_MISMATCH");
@@ -192,13 +213,16 @@ class CollectionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_no_such_order_when_the_bank_reports_money_into_an_unregistered_account_then_it_is_recorded_as_unidentified_and_the_books_balance() {
+    void
+            given_no_such_order_when_the_bank_reports_money_into_an_unregistered_account_then_it_is_recorded_as_unidentified_and_the_books_balance() {
         String unregisteredAccount = newAccountNo();
         awaitLedger();
         Map<String, Long> before = trialBalance();
         String bankTxnId = id("txn");
 
-        Http.Response held = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response held = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, id("no-such-order"), 7_777, unregisteredAccount));
 
         assertSuspense(held, bankTxnId, "ACCOUNT_UNKNOWN");
@@ -206,7 +230,8 @@ class CollectionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_known_order_when_the_bank_reports_its_payment_into_an_unregistered_account_then_it_is_recorded_as_unidentified_and_the_order_stays_unpaid() {
+    void
+            given_a_known_order_when_the_bank_reports_its_payment_into_an_unregistered_account_then_it_is_recorded_as_unidentified_and_the_order_stays_unpaid() {
         Institution school = newInstitution();
         String orderId = placed(school, 300_000);
         String unregisteredAccount = newAccountNo();
@@ -214,8 +239,8 @@ class CollectionApiTest extends LedgerIntegrationTest {
         Map<String, Long> before = trialBalance();
         String bankTxnId = id("txn");
 
-        Http.Response held = http.post("/v1/bank/collections", Tokens.bank(),
-                collection(bankTxnId, orderId, 300_000, unregisteredAccount));
+        Http.Response held = http.post(
+                "/v1/bank/collections", Tokens.bank(), collection(bankTxnId, orderId, 300_000, unregisteredAccount));
 
         assertSuspense(held, bankTxnId, "ACCOUNT_UNKNOWN");
         assertThat(order(orderId).get("status").asText()).isEqualTo("AWAITING_PAYMENT");
@@ -239,10 +264,14 @@ class CollectionApiTest extends LedgerIntegrationTest {
         assertThat(third.status()).isEqualTo(201);
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(third.body()).isEqualTo(first.body());
-        assertThat(db.fetchCount(DSL.table(DSL.name("bank_collection")),
-                DSL.field(DSL.name("bank_txn_id")).eq(receipt.get("bankTxnId")))).isEqualTo(1);
-        assertThat(db.fetchCount(DSL.table(DSL.name("bank_collection")),
-                DSL.field(DSL.name("order_id")).eq(orderId))).isEqualTo(1);
+        assertThat(db.fetchCount(
+                        DSL.table(DSL.name("bank_collection")),
+                        DSL.field(DSL.name("bank_txn_id")).eq(receipt.get("bankTxnId"))))
+                .isEqualTo(1);
+        assertThat(db.fetchCount(
+                        DSL.table(DSL.name("bank_collection")),
+                        DSL.field(DSL.name("order_id")).eq(orderId)))
+                .isEqualTo(1);
         assertThat(order(orderId).get("paidFen").asLong()).isEqualTo(300_000);
         awaitLedger();
         assertThat(settlement(school))
@@ -252,24 +281,29 @@ class CollectionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_orders_awaiting_payment_when_the_bank_reports_each_receipt_several_times_at_once_then_each_is_applied_once()
-            throws Exception {
+    void
+            given_orders_awaiting_payment_when_the_bank_reports_each_receipt_several_times_at_once_then_each_is_applied_once()
+                    throws Exception {
         Institution school = newInstitution();
         int rounds = 5;
         for (int round = 1; round <= rounds; round++) {
             String orderId = placed(school, 300_000);
             Map<String, Object> receipt = collection(id("txn"), orderId, 300_000, school.custodyAccountNo());
 
-            List<Http.Response> responses = SimultaneousRequests.send(8,
-                    () -> http.post("/v1/bank/collections", Tokens.bank(), receipt));
+            List<Http.Response> responses =
+                    SimultaneousRequests.send(8, () -> http.post("/v1/bank/collections", Tokens.bank(), receipt));
 
             assertThat(responses).allSatisfy(r -> {
                 assertThat(r.status()).as(r.toString()).isEqualTo(201);
                 assertThat(r.body().get("status").asText()).isEqualTo("APPLIED");
             });
-            assertThat(responses).extracting(Http.Response::body).containsOnly(responses.get(0).body());
-            assertThat(db.fetchCount(DSL.table(DSL.name("bank_collection")),
-                    DSL.field(DSL.name("order_id")).eq(orderId))).isEqualTo(1);
+            assertThat(responses)
+                    .extracting(Http.Response::body)
+                    .containsOnly(responses.get(0).body());
+            assertThat(db.fetchCount(
+                            DSL.table(DSL.name("bank_collection")),
+                            DSL.field(DSL.name("order_id")).eq(orderId)))
+                    .isEqualTo(1);
             assertThat(order(orderId).get("paidFen").asLong()).isEqualTo(300_000);
         }
         awaitLedger();
@@ -308,7 +342,8 @@ class CollectionApiTest extends LedgerIntegrationTest {
         Http.Response trial = http.get("/v1/audit/trial-balance", Tokens.regulator());
         assertThat(trial.status()).as(trial.toString()).isEqualTo(200);
         assertThat(trial.body().get("balanced").asBoolean()).isTrue();
-        assertThat(trial.body().get("totalDebitFen").asLong()).isEqualTo(trial.body().get("totalCreditFen").asLong());
+        assertThat(trial.body().get("totalDebitFen").asLong())
+                .isEqualTo(trial.body().get("totalCreditFen").asLong());
         Map<String, Long> after = balances(trial.body());
         assertThat(after).containsKeys("CUSTODY_CASH:UNIDENTIFIED", "SUSPENSE:UNIDENTIFIED");
         assertThat(after.get("CUSTODY_CASH:UNIDENTIFIED") - before.getOrDefault("CUSTODY_CASH:UNIDENTIFIED", 0L))
@@ -325,13 +360,16 @@ class CollectionApiTest extends LedgerIntegrationTest {
 
     private static Map<String, Long> balances(JsonNode trialBalance) {
         Map<String, Long> balances = new TreeMap<>();
-        trialBalance.get("accounts").forEach(line ->
-                balances.put(line.get("accountCode").asText(), line.get("balanceFen").asLong()));
+        trialBalance
+                .get("accounts")
+                .forEach(line -> balances.put(
+                        line.get("accountCode").asText(), line.get("balanceFen").asLong()));
         return balances;
     }
 
     private Record receipt(String bankTxnId) {
-        Record row = db.select().from(DSL.table(DSL.name("bank_collection")))
+        Record row = db.select()
+                .from(DSL.table(DSL.name("bank_collection")))
                 .where(DSL.field(DSL.name("bank_txn_id")).eq(bankTxnId))
                 .fetchOne();
         assertThat(row).as("a bank_collection row for " + bankTxnId).isNotNull();
@@ -339,10 +377,9 @@ class CollectionApiTest extends LedgerIntegrationTest {
     }
 
     private JsonNode settlementBody(Institution institution) {
-        Http.Response settlement = http.get("/v1/institutions/" + institution.id() + "/settlement",
-                Tokens.institution(institution.id()));
+        Http.Response settlement =
+                http.get("/v1/institutions/" + institution.id() + "/settlement", Tokens.institution(institution.id()));
         assertThat(settlement.status()).as(settlement.toString()).isEqualTo(200);
         return settlement.body();
     }
-
 }

@@ -30,7 +30,9 @@ class CollectionBatchApiTest extends LedgerIntegrationTest {
         Map<String, Object> secondAgainOtherAmount = new LinkedHashMap<>(paySecond);
         secondAgainOtherAmount.put("amountFen", 299_999);
 
-        Http.Response response = http.post(BATCH, Tokens.bank(),
+        Http.Response response = http.post(
+                BATCH,
+                Tokens.bank(),
                 Map.of("items", List.of(payFirst, paySecond, unknown, payFirst, secondAgainOtherAmount)));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -64,9 +66,12 @@ class CollectionBatchApiTest extends LedgerIntegrationTest {
 
         assertThat(alone.body().get("status").asText()).isEqualTo("APPLIED");
         assertThat(inBatch.body().get("results").get(0).get("status").asText()).isEqualTo("APPLIED");
-        assertThat(inAnotherBatch.body().get("results")).extracting(r -> r.get("status").asText())
+        assertThat(inAnotherBatch.body().get("results"))
+                .extracting(r -> r.get("status").asText())
                 .containsExactly("APPLIED", "APPLIED");
-        assertThat(db.fetchCount(DSL.table("bank_collection"), DSL.field("order_id").eq(orderId))).isEqualTo(1);
+        assertThat(db.fetchCount(
+                        DSL.table("bank_collection"), DSL.field("order_id").eq(orderId)))
+                .isEqualTo(1);
         awaitLedger();
         assertThat(settlement(school)).containsEntry("custodyFen", 300_000L).containsEntry("suspenseFen", 0L);
     }
@@ -76,7 +81,8 @@ class CollectionBatchApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String orderId = unpaidOrder(school);
         Map<String, Object> good = collection(id("txn"), orderId, 300_000, school.custodyAccountNo());
-        Map<String, Object> bad = new LinkedHashMap<>(collection(id("txn"), orderId, 300_000, school.custodyAccountNo()));
+        Map<String, Object> bad =
+                new LinkedHashMap<>(collection(id("txn"), orderId, 300_000, school.custodyAccountNo()));
         bad.put("amountFen", -1);
         Map<String, Integer> before = footprint();
 
@@ -92,7 +98,10 @@ class CollectionBatchApiTest extends LedgerIntegrationTest {
         Map<String, Object> item = collection(id("txn"), id("order"), 100, school.custodyAccountNo());
         Map<String, Integer> before = footprint();
 
-        assertRefused(http.post(BATCH, Tokens.bank(), Map.of("items", Collections.nCopies(1001, item))), 400, "VALIDATION_FAILED");
+        assertRefused(
+                http.post(BATCH, Tokens.bank(), Map.of("items", Collections.nCopies(1001, item))),
+                400,
+                "VALIDATION_FAILED");
         assertRefused(http.post(BATCH, Tokens.bank(), Map.of("items", List.of())), 400, "VALIDATION_FAILED");
         assertThat(footprint()).isEqualTo(before);
     }
@@ -110,9 +119,11 @@ class CollectionBatchApiTest extends LedgerIntegrationTest {
 
         Http.Response response = http.post(BATCH, Tokens.bank(), Map.of("items", items));
 
-        assertThat(response.body().get("results")).hasSize(40)
+        assertThat(response.body().get("results"))
+                .hasSize(40)
                 .allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("APPLIED"));
-        assertThat(orders).allSatisfy(o -> assertThat(order(o).get("status").asText()).isEqualTo("PAID"));
+        assertThat(orders)
+                .allSatisfy(o -> assertThat(order(o).get("status").asText()).isEqualTo("PAID"));
         awaitLedger();
         assertThat(settlement(school)).containsEntry("custodyFen", 40 * 300_000L);
     }

@@ -21,25 +21,41 @@ import org.junit.jupiter.api.Test;
 class ConsoleReadsApiTest extends LedgerIntegrationTest {
 
     /** An institution with books a regulator would look at twice: one of each open case, a breach, suspense. */
-    private record Books(Institution school, String orderId, String disputedLesson, String waitingLesson,
-                         String refundedOrder, String refundId) {
-    }
+    private record Books(
+            Institution school,
+            String orderId,
+            String disputedLesson,
+            String waitingLesson,
+            String refundedOrder,
+            String refundId) {}
 
     private Books books() {
         Institution school = newInstitution();
         String student = id("stu");
         String orderId = paidOrder(school, student, course("piano", 15_000, 20));
         String disputed = id("lesson");
-        assertThat(reportLesson(school, orderId, lateLessonReport(disputed)).status()).isEqualTo(201);
-        assertThat(http.post("/v1/lessons/" + disputed + "/confirmation", Tokens.platform(),
-                Map.of("decision", "DISPUTE", "reason", "the teacher left early")).status()).isEqualTo(200);
+        assertThat(reportLesson(school, orderId, lateLessonReport(disputed)).status())
+                .isEqualTo(201);
+        assertThat(http.post(
+                                "/v1/lessons/" + disputed + "/confirmation",
+                                Tokens.platform(),
+                                Map.of("decision", "DISPUTE", "reason", "the teacher left early"))
+                        .status())
+                .isEqualTo(200);
         String waiting = id("lesson");
         assertThat(reportLesson(school, orderId, lesson(waiting, 2)).status()).isEqualTo(201);
         String refundedOrder = paidOrder(school, id("stu"), course("violin", 10_000, 10));
         String refundId = id("refund");
-        assertThat(http.post("/v1/orders/" + refundedOrder + "/refunds", Tokens.platform(),
-                Map.of("refundId", refundId, "reason", "moving")).status()).isEqualTo(201);
-        assertThat(collect(id("no-such-order"), 1_234, school.custodyAccountNo()).body().get("status").asText())
+        assertThat(http.post(
+                                "/v1/orders/" + refundedOrder + "/refunds",
+                                Tokens.platform(),
+                                Map.of("refundId", refundId, "reason", "moving"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(collect(id("no-such-order"), 1_234, school.custodyAccountNo())
+                        .body()
+                        .get("status")
+                        .asText())
                 .isEqualTo("SUSPENSE");
         awaitLedger();
         return new Books(school, orderId, disputed, waiting, refundedOrder, refundId);
@@ -50,10 +66,13 @@ class ConsoleReadsApiTest extends LedgerIntegrationTest {
         Books books = books();
         Institution other = newInstitution();
 
-        JsonNode lessons = ok(http.get("/v1/lessons?institutionId=" + books.school().id(), Tokens.regulator()));
-        JsonNode disputes = ok(http.get("/v1/lessons?institutionId=" + books.school().id() + "&status=DISPUTED",
+        JsonNode lessons =
+                ok(http.get("/v1/lessons?institutionId=" + books.school().id(), Tokens.regulator()));
+        JsonNode disputes = ok(http.get(
+                "/v1/lessons?institutionId=" + books.school().id() + "&status=DISPUTED",
                 Tokens.institution(books.school().id())));
-        JsonNode ownByDefault = ok(http.get("/v1/refunds", Tokens.institution(books.school().id())));
+        JsonNode ownByDefault =
+                ok(http.get("/v1/refunds", Tokens.institution(books.school().id())));
         JsonNode othersOwn = ok(http.get("/v1/refunds", Tokens.institution(other.id())));
 
         assertThat(ids(lessons, "lessonId")).containsExactlyInAnyOrder(books.disputedLesson(), books.waitingLesson());
@@ -66,10 +85,14 @@ class ConsoleReadsApiTest extends LedgerIntegrationTest {
         assertThat(ownByDefault.get("items").get(0).get("amountFen").asLong()).isEqualTo(100_000);
         assertThat(ownByDefault.get("items").get(0).get("answerBy").asText()).isNotEmpty();
         assertThat(othersOwn.get("items")).isEmpty();
-        assertRefused(http.get("/v1/lessons?institutionId=" + books.school().id(), Tokens.institution(other.id())),
-                403, "FORBIDDEN");
-        assertRefused(http.get("/v1/refunds?institutionId=" + books.school().id(), Tokens.institution(other.id())),
-                403, "FORBIDDEN");
+        assertRefused(
+                http.get("/v1/lessons?institutionId=" + books.school().id(), Tokens.institution(other.id())),
+                403,
+                "FORBIDDEN");
+        assertRefused(
+                http.get("/v1/refunds?institutionId=" + books.school().id(), Tokens.institution(other.id())),
+                403,
+                "FORBIDDEN");
     }
 
     @Test
@@ -81,8 +104,10 @@ class ConsoleReadsApiTest extends LedgerIntegrationTest {
         JsonNode second = ok(http.get(path + "&afterId=" + first.get("next").asText(), Tokens.regulator()));
         JsonNode third = ok(http.get(path + "&afterId=" + second.get("next").asText(), Tokens.regulator()));
 
-        JsonNode whole = ok(http.get("/v1/lessons?institutionId=" + books.school().id(), Tokens.regulator()));
-        assertThat(List.of(ids(first, "lessonId").get(0), ids(second, "lessonId").get(0)))
+        JsonNode whole =
+                ok(http.get("/v1/lessons?institutionId=" + books.school().id(), Tokens.regulator()));
+        assertThat(List.of(
+                        ids(first, "lessonId").get(0), ids(second, "lessonId").get(0)))
                 .isEqualTo(ids(whole, "lessonId"))
                 .containsExactlyInAnyOrder(books.disputedLesson(), books.waitingLesson());
         assertThat(third.get("items")).isEmpty();
@@ -107,40 +132,61 @@ class ConsoleReadsApiTest extends LedgerIntegrationTest {
             inFen += day.get("inFen").asLong();
         }
         assertThat(inFen).isEqualTo(300_000 + 100_000 + 1_234);
-        assertThat(lastDay.get("closingFen").asLong()).isEqualTo(settlement(books.school()).get("custodyFen"));
+        assertThat(lastDay.get("closingFen").asLong())
+                .isEqualTo(settlement(books.school()).get("custodyFen"));
         assertThat(own.get("days")).hasSize(90);
         assertRefused(http.get(path, Tokens.institution(newInstitution().id())), 403, "FORBIDDEN");
-        assertRefused(http.get(path + "?from=" + today() + "&to=" + today().minusDays(1), Tokens.regulator()),
-                400, "VALIDATION_FAILED");
-        assertRefused(http.get(path + "?from=" + today().minusDays(366) + "&to=" + today(), Tokens.regulator()),
-                400, "VALIDATION_FAILED");
-        assertRefused(http.get("/v1/institutions/" + newCreditCode() + "/custody-history", Tokens.regulator()),
-                404, "NOT_FOUND");
+        assertRefused(
+                http.get(path + "?from=" + today() + "&to=" + today().minusDays(1), Tokens.regulator()),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                http.get(path + "?from=" + today().minusDays(366) + "&to=" + today(), Tokens.regulator()),
+                400,
+                "VALIDATION_FAILED");
+        assertRefused(
+                http.get("/v1/institutions/" + newCreditCode() + "/custody-history", Tokens.regulator()),
+                404,
+                "NOT_FOUND");
     }
 
     @Test
     void given_lessons_and_a_release_then_the_weekly_activity_adds_up_to_them() {
         Books books = books();
-        assertThat(http.post("/v1/lessons/" + books.waitingLesson() + "/confirmation", Tokens.platform(),
-                Map.of("decision", "CONFIRM")).status()).isEqualTo(200);
-        assertThat(http.post("/v1/lessons/" + books.disputedLesson() + "/resolution", Tokens.regulator(),
-                Map.of("outcome", "CONSUMED", "reason", "delivered")).status()).isEqualTo(200);
-        assertThat(http.post("/v1/disbursements/run", Tokens.regulator(), Map.of()).status()).isEqualTo(200);
+        assertThat(http.post(
+                                "/v1/lessons/" + books.waitingLesson() + "/confirmation",
+                                Tokens.platform(),
+                                Map.of("decision", "CONFIRM"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post(
+                                "/v1/lessons/" + books.disputedLesson() + "/resolution",
+                                Tokens.regulator(),
+                                Map.of("outcome", "CONSUMED", "reason", "delivered"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post("/v1/disbursements/run", Tokens.regulator(), Map.of())
+                        .status())
+                .isEqualTo(200);
 
-        JsonNode weekly = ok(http.get("/v1/institutions/" + books.school().id() + "/weekly-activity?weeks=2",
+        JsonNode weekly = ok(http.get(
+                "/v1/institutions/" + books.school().id() + "/weekly-activity?weeks=2",
                 Tokens.institution(books.school().id())));
 
         assertThat(weekly.get("weeks")).hasSize(2);
         assertThat(weekly.get("weeks").get(1).get("weekStart").asText())
-                .isEqualTo(today().minusDays(today().getDayOfWeek().getValue() - 1L).toString());
+                .isEqualTo(today().minusDays(today().getDayOfWeek().getValue() - 1L)
+                        .toString());
         assertThat(sum(weekly, "lessons")).isEqualTo(2);
         assertThat(sum(weekly, "lessonHours")).isEqualTo(3);
         assertThat(sum(weekly, "lessonFen")).isEqualTo(45_000);
         assertThat(sum(weekly, "lessonsWithViolations")).isEqualTo(1);
         assertThat(sum(weekly, "instructedFen")).isEqualTo(45_000);
         assertThat(sum(weekly, "disbursedFen")).isZero();
-        assertRefused(http.get("/v1/institutions/" + books.school().id() + "/weekly-activity?weeks=54", Tokens.regulator()),
-                400, "VALIDATION_FAILED");
+        assertRefused(
+                http.get("/v1/institutions/" + books.school().id() + "/weekly-activity?weeks=54", Tokens.regulator()),
+                400,
+                "VALIDATION_FAILED");
     }
 
     @Test
@@ -149,30 +195,38 @@ class ConsoleReadsApiTest extends LedgerIntegrationTest {
         String search = "/v1/audit/journal/search?";
 
         JsonNode byOrder = ok(http.get(search + "orderId=" + books.orderId(), Tokens.regulator()));
-        JsonNode collections = ok(http.get(search + "institutionId=" + books.school().id() + "&type=CollectionApplied",
-                Tokens.regulator()));
-        JsonNode suspense = ok(http.get(search + "accountCode=SUSPENSE:" + books.school().id(), Tokens.regulator()));
+        JsonNode collections = ok(http.get(
+                search + "institutionId=" + books.school().id() + "&type=CollectionApplied", Tokens.regulator()));
+        JsonNode suspense =
+                ok(http.get(search + "accountCode=SUSPENSE:" + books.school().id(), Tokens.regulator()));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        JsonNode future = ok(http.get(search + "institutionId=" + books.school().id() + "&from="
-                + now.plusDays(1).toString().replace("+", "%2B"), Tokens.regulator()));
+        JsonNode future = ok(http.get(
+                search + "institutionId=" + books.school().id() + "&from="
+                        + now.plusDays(1).toString().replace("+", "%2B"),
+                Tokens.regulator()));
 
         assertThat(types(byOrder)).containsExactly("CollectionApplied", "LessonReported", "LessonReported");
         assertThat(types(collections)).containsExactly("CollectionApplied", "CollectionApplied");
-        assertThat(collections.get("items").get(0).get("postings").findValuesAsText("debitFen")).contains("300000");
+        assertThat(collections.get("items").get(0).get("postings").findValuesAsText("debitFen"))
+                .contains("300000");
         assertThat(types(suspense)).containsExactly("SuspenseReceiptRecorded");
         assertThat(future.get("items")).isEmpty();
         assertRefused(http.get(search + "accountCode=NO_SUCH_TYPE:x", Tokens.regulator()), 400, "VALIDATION_FAILED");
         assertRefused(http.get(search + "type=a%20b", Tokens.regulator()), 400, "VALIDATION_FAILED");
-        assertRefused(http.get(search + "orderId=" + books.orderId(), Tokens.institution(books.school().id())),
-                403, "FORBIDDEN");
+        assertRefused(
+                http.get(
+                        search + "orderId=" + books.orderId(),
+                        Tokens.institution(books.school().id())),
+                403,
+                "FORBIDDEN");
     }
 
     @Test
     void given_cases_and_a_statement_short_of_the_ledger_then_the_overview_shows_them_with_the_difference() {
         Books books = books();
         String day = today().toString();
-        Http.Response statement = http.postRaw("/v1/bank/statements", Tokens.bank(), oneDay(books.school(), 0, 100_000),
-                "text/csv");
+        Http.Response statement =
+                http.postRaw("/v1/bank/statements", Tokens.bank(), oneDay(books.school(), 0, 100_000), "text/csv");
         assertThat(statement.status()).as(statement.toString()).isEqualTo(201);
 
         JsonNode overview = overview(books.school());
@@ -182,31 +236,37 @@ class ConsoleReadsApiTest extends LedgerIntegrationTest {
         assertThat(overview.get("unconsumedFen").asLong()).isEqualTo(300_000 - 45_000 + 100_000);
         assertThat(overview.get("violations").asLong()).isEqualTo(1);
         assertThat(overview.get("violationsByRule")).hasSize(1);
-        assertThat(overview.get("violationsByRule").get("OFFLINE_AFTER_2030").asLong()).isEqualTo(1);
+        assertThat(overview.get("violationsByRule").get("OFFLINE_AFTER_2030").asLong())
+                .isEqualTo(1);
         assertThat(overview.get("openDisputes").asLong()).isEqualTo(1);
         assertThat(overview.get("openRefunds").asLong()).isEqualTo(1);
         JsonNode last = overview.get("lastStatement");
-        assertThat(last.get("statementId").asText()).isEqualTo(statement.body().get("statementId").asText());
+        assertThat(last.get("statementId").asText())
+                .isEqualTo(statement.body().get("statementId").asText());
         assertThat(last.get("toDate").asText()).isEqualTo(day);
         assertThat(last.get("bankClosingFen").asLong()).isEqualTo(100_000);
         assertThat(last.get("ledgerClosingFen").asLong()).isEqualTo(401_234);
         assertThat(last.get("differenceFen").asLong()).isEqualTo(100_000 - 401_234);
         assertThat(last.get("reconciled").asBoolean()).isFalse();
         assertThat(OffsetDateTime.parse(last.get("reconciledAt").asText()))
-                .isEqualTo(OffsetDateTime.parse(statement.body().get("receivedAt").asText()));
+                .isEqualTo(
+                        OffsetDateTime.parse(statement.body().get("receivedAt").asText()));
         assertThat(overview.get("covered").asBoolean())
-                .as("the ledger's 401 234 cover the 355 000 unconsumed, but the bank holds 301 234 less").isFalse();
+                .as("the ledger's 401 234 cover the 355 000 unconsumed, but the bank holds 301 234 less")
+                .isFalse();
         JsonNode none = overview(newInstitution());
         assertThat(none.has("lastStatement")).as("no statement yet").isFalse();
-        assertThat(none.get("covered").asBoolean()).as("nothing owed, nothing held").isTrue();
+        assertThat(none.get("covered").asBoolean())
+                .as("nothing owed, nothing held")
+                .isTrue();
     }
 
     @Test
     void given_a_statement_that_matches_the_ledger_then_the_overview_shows_no_difference_and_coverage() {
         Institution school = newInstitution();
         paidOrder(school, id("stu"), course("piano", 15_000, 20));
-        Http.Response statement = http.postRaw("/v1/bank/statements", Tokens.bank(),
-                oneDay(school, 0, 300_000), "text/csv");
+        Http.Response statement =
+                http.postRaw("/v1/bank/statements", Tokens.bank(), oneDay(school, 0, 300_000), "text/csv");
         assertThat(statement.status()).as(statement.toString()).isEqualTo(201);
 
         JsonNode overview = overview(school);
@@ -228,8 +288,10 @@ class ConsoleReadsApiTest extends LedgerIntegrationTest {
 
     private JsonNode overview(Institution school) {
         String justBefore = db.fetchValue(DSL.select(DSL.max(DSL.field("institution_id", String.class)))
-                .from(DSL.table("institution")).where(DSL.field("institution_id").lt(school.id())));
-        JsonNode page = ok(http.get("/v1/audit/institutions?limit=1" + (justBefore == null ? "" : "&afterId=" + justBefore),
+                .from(DSL.table("institution"))
+                .where(DSL.field("institution_id").lt(school.id())));
+        JsonNode page = ok(http.get(
+                "/v1/audit/institutions?limit=1" + (justBefore == null ? "" : "&afterId=" + justBefore),
                 Tokens.regulator()));
         JsonNode overview = page.get("items").get(0);
         assertThat(overview.get("institutionId").asText()).isEqualTo(school.id());

@@ -28,6 +28,7 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
      * being applied: the race the idempotency record must win.
      */
     private static final int SENDERS = 8;
+
     private static final int ROUNDS = 5;
 
     // ---- orders (orderId) -------------------------------------------------------------------
@@ -53,21 +54,27 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_new_sale_when_the_platform_sends_it_several_times_at_once_then_one_order_is_placed_and_all_get_its_answer()
-            throws Exception {
+    void
+            given_a_new_sale_when_the_platform_sends_it_several_times_at_once_then_one_order_is_placed_and_all_get_its_answer()
+                    throws Exception {
         Institution school = newInstitution();
         for (int round = 0; round < ROUNDS; round++) {
             String orderId = id("order");
             Map<String, Object> sale = order(orderId, school, id("stu"), course("piano", 15_000, 20));
 
-            List<Http.Response> responses = SimultaneousRequests.send(SENDERS,
-                    () -> http.post("/v1/orders", Tokens.platform(), sale));
+            List<Http.Response> responses =
+                    SimultaneousRequests.send(SENDERS, () -> http.post("/v1/orders", Tokens.platform(), sale));
 
-            assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
-            assertThat(responses).extracting(Http.Response::body).containsOnly(responses.get(0).body());
+            assertThat(responses)
+                    .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+            assertThat(responses)
+                    .extracting(Http.Response::body)
+                    .containsOnly(responses.get(0).body());
             assertThat(rows("course_order", "order_id", orderId)).isEqualTo(1);
-            assertThat(db.fetchCount(DSL.table(DSL.name("idempotency_record")),
-                    DSL.field(DSL.name("scope")).eq("ORDER"), DSL.field(DSL.name("idempotency_key")).eq(orderId)))
+            assertThat(db.fetchCount(
+                            DSL.table(DSL.name("idempotency_record")),
+                            DSL.field(DSL.name("scope")).eq("ORDER"),
+                            DSL.field(DSL.name("idempotency_key")).eq(orderId)))
                     .isEqualTo(1);
         }
     }
@@ -79,7 +86,11 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         Map<String, Object> sale = order(orderId, school, id("stu"), course("piano", 15_000, 20));
         Http.Response first = http.post("/v1/orders", Tokens.platform(), sale);
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
-        assertThat(collect(orderId, 300_000, school.custodyAccountNo()).body().get("status").asText()).isEqualTo("APPLIED");
+        assertThat(collect(orderId, 300_000, school.custodyAccountNo())
+                        .body()
+                        .get("status")
+                        .asText())
+                .isEqualTo("APPLIED");
         Map<String, Integer> afterPayment = footprint();
 
         Http.Response retry = http.post("/v1/orders", Tokens.platform(), sale);
@@ -93,12 +104,15 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_placed_sale_when_the_same_orderId_arrives_with_other_content_then_it_is_an_idempotency_conflict_and_nothing_changes() {
+    void
+            given_a_placed_sale_when_the_same_orderId_arrives_with_other_content_then_it_is_an_idempotency_conflict_and_nothing_changes() {
         Institution school = newInstitution();
         String student = id("stu");
         String orderId = id("order");
         Institution otherSchool = newInstitution();
-        assertThat(placeOrder(orderId, school, student, course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(orderId, school, student, course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         JsonNode orderBefore = order(orderId);
         Map<String, Integer> before = footprint();
 
@@ -116,7 +130,8 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
     // ---- lessons (lessonId) -----------------------------------------------------------------
 
     @Test
-    void given_a_reported_lesson_when_the_institution_reports_it_again_then_it_gets_the_first_answer_and_the_hours_are_consumed_once() {
+    void
+            given_a_reported_lesson_when_the_institution_reports_it_again_then_it_gets_the_first_answer_and_the_hours_are_consumed_once() {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         Map<String, Object> lesson = lesson(id("lesson"), 2);
@@ -140,24 +155,30 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_new_lesson_when_the_institution_reports_it_several_times_at_once_then_it_is_recorded_once_and_all_get_its_answer()
-            throws Exception {
+    void
+            given_a_new_lesson_when_the_institution_reports_it_several_times_at_once_then_it_is_recorded_once_and_all_get_its_answer()
+                    throws Exception {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         for (int round = 1; round <= ROUNDS; round++) {
             Map<String, Object> lesson = lesson(id("lesson"), 2);
 
-            List<Http.Response> responses = SimultaneousRequests.send(SENDERS, () -> reportLesson(school, orderId, lesson));
+            List<Http.Response> responses =
+                    SimultaneousRequests.send(SENDERS, () -> reportLesson(school, orderId, lesson));
 
-            assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
-            assertThat(responses).extracting(Http.Response::body).containsOnly(responses.get(0).body());
+            assertThat(responses)
+                    .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+            assertThat(responses)
+                    .extracting(Http.Response::body)
+                    .containsOnly(responses.get(0).body());
             assertThat(rows("lesson", "order_id", orderId)).isEqualTo(round);
             assertThat(order(orderId).get("consumedHours").asInt()).isEqualTo(2 * round);
         }
     }
 
     @Test
-    void given_a_reported_lesson_when_the_same_lessonId_arrives_with_other_content_then_it_is_an_idempotency_conflict_and_nothing_changes() {
+    void
+            given_a_reported_lesson_when_the_same_lessonId_arrives_with_other_content_then_it_is_an_idempotency_conflict_and_nothing_changes() {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         String lessonId = id("lesson");
@@ -175,7 +196,8 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_lessonId_used_on_one_order_when_the_institution_reports_it_on_another_order_then_it_is_an_idempotency_conflict() {
+    void
+            given_a_lessonId_used_on_one_order_when_the_institution_reports_it_on_another_order_then_it_is_an_idempotency_conflict() {
         Institution school = newInstitution();
         String firstOrder = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         String secondOrder = paidOrder(school, id("stu"), course("violin", 15_000, 20));
@@ -195,10 +217,13 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
     // ---- collections (bankTxnId) ------------------------------------------------------------
 
     @Test
-    void given_an_applied_collection_when_the_bank_reports_it_again_then_it_gets_the_first_answer_and_the_money_counts_once() {
+    void
+            given_an_applied_collection_when_the_bank_reports_it_again_then_it_gets_the_first_answer_and_the_money_counts_once() {
         Institution school = newInstitution();
         String orderId = id("order");
-        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         Map<String, Object> receipt = collection(id("txn"), orderId, 300_000, school.custodyAccountNo());
         Http.Response first = http.post("/v1/bank/collections", Tokens.bank(), receipt);
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
@@ -217,7 +242,8 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_collection_held_in_suspense_when_the_bank_reports_it_again_then_it_gets_the_first_answer_and_is_held_once() {
+    void
+            given_a_collection_held_in_suspense_when_the_bank_reports_it_again_then_it_gets_the_first_answer_and_is_held_once() {
         Institution school = newInstitution();
         Map<String, Object> receipt = collection(id("txn"), id("no-such-order"), 8_800, school.custodyAccountNo());
         Http.Response first = http.post("/v1/bank/collections", Tokens.bank(), receipt);
@@ -236,19 +262,30 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_recorded_collection_when_the_same_bankTxnId_arrives_with_other_content_then_it_is_an_idempotency_conflict_and_nothing_changes() {
+    void
+            given_a_recorded_collection_when_the_same_bankTxnId_arrives_with_other_content_then_it_is_an_idempotency_conflict_and_nothing_changes() {
         Institution school = newInstitution();
         String orderId = id("order");
-        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         String bankTxnId = id("txn");
-        assertThat(http.post("/v1/bank/collections", Tokens.bank(),
-                collection(bankTxnId, orderId, 300_000, school.custodyAccountNo())).status()).isEqualTo(201);
+        assertThat(http.post(
+                                "/v1/bank/collections",
+                                Tokens.bank(),
+                                collection(bankTxnId, orderId, 300_000, school.custodyAccountNo()))
+                        .status())
+                .isEqualTo(201);
         JsonNode orderBefore = order(orderId);
         Map<String, Integer> before = footprint();
 
-        Http.Response otherAmount = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response otherAmount = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, orderId, 300_001, school.custodyAccountNo()));
-        Http.Response otherOrder = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response otherOrder = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, id("order"), 300_000, school.custodyAccountNo()));
 
         assertConflict(otherAmount);
@@ -273,48 +310,63 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(footprint()).isEqualTo(afterFirst);
-        assertThat(rows("institution", "institution_id", (String) registration.get("institutionId"))).isEqualTo(1);
+        assertThat(rows("institution", "institution_id", (String) registration.get("institutionId")))
+                .isEqualTo(1);
     }
 
     @Test
-    void given_a_new_institution_when_the_regulator_registers_it_several_times_at_once_then_it_is_registered_once_and_all_get_its_answer()
-            throws Exception {
+    void
+            given_a_new_institution_when_the_regulator_registers_it_several_times_at_once_then_it_is_registered_once_and_all_get_its_answer()
+                    throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             Map<String, Object> registration = registration(newCreditCode(), newAccountNo(), "Sunrise Arts");
 
-            List<Http.Response> responses = SimultaneousRequests.send(SENDERS,
-                    () -> http.post("/v1/institutions", Tokens.regulator(), registration));
+            List<Http.Response> responses = SimultaneousRequests.send(
+                    SENDERS, () -> http.post("/v1/institutions", Tokens.regulator(), registration));
 
-            assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
-            assertThat(responses).extracting(Http.Response::body).containsOnly(responses.get(0).body());
-            assertThat(rows("institution", "institution_id", (String) registration.get("institutionId"))).isEqualTo(1);
+            assertThat(responses)
+                    .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+            assertThat(responses)
+                    .extracting(Http.Response::body)
+                    .containsOnly(responses.get(0).body());
+            assertThat(rows("institution", "institution_id", (String) registration.get("institutionId")))
+                    .isEqualTo(1);
         }
     }
 
     @Test
-    void given_a_registered_institution_when_the_same_institutionId_arrives_with_other_content_then_it_is_an_idempotency_conflict_and_nothing_changes() {
+    void
+            given_a_registered_institution_when_the_same_institutionId_arrives_with_other_content_then_it_is_an_idempotency_conflict_and_nothing_changes() {
         String institutionId = newCreditCode();
         String account = newAccountNo();
-        assertThat(http.post("/v1/institutions", Tokens.regulator(), registration(institutionId, account, "Sunrise Arts"))
-                .status()).isEqualTo(201);
-        JsonNode before = http.get("/v1/institutions/" + institutionId, Tokens.regulator()).body();
+        assertThat(http.post(
+                                "/v1/institutions",
+                                Tokens.regulator(),
+                                registration(institutionId, account, "Sunrise Arts"))
+                        .status())
+                .isEqualTo(201);
+        JsonNode before = http.get("/v1/institutions/" + institutionId, Tokens.regulator())
+                .body();
         Map<String, Integer> footprintBefore = footprint();
 
-        Http.Response otherName = http.post("/v1/institutions", Tokens.regulator(),
-                registration(institutionId, account, "Sunset Arts"));
-        Http.Response otherAccount = http.post("/v1/institutions", Tokens.regulator(),
-                registration(institutionId, newAccountNo(), "Sunrise Arts"));
+        Http.Response otherName =
+                http.post("/v1/institutions", Tokens.regulator(), registration(institutionId, account, "Sunset Arts"));
+        Http.Response otherAccount = http.post(
+                "/v1/institutions", Tokens.regulator(), registration(institutionId, newAccountNo(), "Sunrise Arts"));
 
         assertConflict(otherName);
         assertConflict(otherAccount);
         assertThat(footprint()).isEqualTo(footprintBefore);
-        assertThat(http.get("/v1/institutions/" + institutionId, Tokens.regulator()).body()).isEqualTo(before);
+        assertThat(http.get("/v1/institutions/" + institutionId, Tokens.regulator())
+                        .body())
+                .isEqualTo(before);
     }
 
     // ---- a refusal is the first answer too --------------------------------------------------------
 
     @Test
-    void given_a_sale_refused_by_the_amount_cap_when_the_platform_repeats_it_then_it_gets_the_same_refusal_and_the_books_stay_as_they_were() {
+    void
+            given_a_sale_refused_by_the_amount_cap_when_the_platform_repeats_it_then_it_gets_the_same_refusal_and_the_books_stay_as_they_were() {
         Institution school = newInstitution();
         String orderId = id("order");
         Map<String, Object> tooDear = order(orderId, school, id("stu"), course("piano", 30_000, 20));
@@ -327,18 +379,24 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         assertThat(again.status()).isEqualTo(first.status());
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(footprint()).isEqualTo(before);
-        assertThat(http.get("/v1/orders/" + orderId, Tokens.platform()).status()).isEqualTo(404);
+        assertThat(http.get("/v1/orders/" + orderId, Tokens.platform()).status())
+                .isEqualTo(404);
         // The refused id is spent: other content under it is a conflict, and a new sale takes a new id.
         assertConflict(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)));
-        assertThat(placeOrder(id("order"), school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(id("order"), school, id("stu"), course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
-    void given_a_sale_refused_while_another_order_held_the_cap_when_that_order_is_cancelled_and_the_sale_is_repeated_then_it_is_still_refused() {
+    void
+            given_a_sale_refused_while_another_order_held_the_cap_when_that_order_is_cancelled_and_the_sale_is_repeated_then_it_is_still_refused() {
         Institution school = newInstitution();
         String student = id("stu");
         String holding = id("order");
-        assertThat(placeOrder(holding, school, student, course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(holding, school, student, course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         String orderId = id("order");
         Map<String, Object> second = order(orderId, school, student, course("violin", 15_000, 20));
         Http.Response refused = http.post("/v1/orders", Tokens.platform(), second);
@@ -354,11 +412,13 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         assertThat(repeated.status()).isEqualTo(422);
         assertThat(repeated.body()).isEqualTo(refused.body());
         assertThat(footprint()).isEqualTo(afterCancel);
-        assertThat(http.get("/v1/orders/" + orderId, Tokens.platform()).status()).isEqualTo(404);
+        assertThat(http.get("/v1/orders/" + orderId, Tokens.platform()).status())
+                .isEqualTo(404);
     }
 
     @Test
-    void given_a_lesson_refused_on_an_unpaid_order_when_the_order_is_paid_and_the_report_repeated_then_it_is_still_refused() {
+    void
+            given_a_lesson_refused_on_an_unpaid_order_when_the_order_is_paid_and_the_report_repeated_then_it_is_still_refused() {
         Institution school = newInstitution();
         String orderId = id("order");
         Http.Response placed = placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20));
@@ -368,9 +428,20 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         assertRefused(refused, 422, "ORDER_NOT_PAID");
         // The clock moved past the lesson, beyond the payment window: the bank reports late a payment it
         // received in time, which pays the order (README, "Late reports").
-        Http.Response paid = http.post("/v1/bank/collections", Tokens.bank(), Map.of("bankTxnId", id("txn"),
-                "orderId", orderId, "amountFen", placed.body().get("amountFen").asLong(),
-                "custodyAccountNo", school.custodyAccountNo(), "receivedAt", receivedAt));
+        Http.Response paid = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
+                Map.of(
+                        "bankTxnId",
+                        id("txn"),
+                        "orderId",
+                        orderId,
+                        "amountFen",
+                        placed.body().get("amountFen").asLong(),
+                        "custodyAccountNo",
+                        school.custodyAccountNo(),
+                        "receivedAt",
+                        receivedAt));
         assertThat(paid.body().path("status").asText()).as(paid.toString()).isEqualTo("APPLIED");
 
         Http.Response repeated = reportLesson(school, orderId, lesson);
@@ -378,22 +449,26 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         assertThat(repeated.status()).isEqualTo(422);
         assertThat(repeated.body()).isEqualTo(refused.body());
         assertThat(order(orderId).get("consumedHours").asInt()).isZero();
-        assertThat(reportLesson(school, orderId, lesson(id("lesson"), 1)).status()).as("a new id is a new report")
+        assertThat(reportLesson(school, orderId, lesson(id("lesson"), 1)).status())
+                .as("a new id is a new report")
                 .isEqualTo(201);
     }
 
     @Test
-    void given_a_registration_refused_for_a_custody_account_in_use_when_corrected_under_the_same_credit_code_then_it_is_registered() {
+    void
+            given_a_registration_refused_for_a_custody_account_in_use_when_corrected_under_the_same_credit_code_then_it_is_registered() {
         Institution holder = newInstitution();
         String institutionId = newCreditCode();
-        Http.Response refused = http.post("/v1/institutions", Tokens.regulator(),
+        Http.Response refused = http.post(
+                "/v1/institutions",
+                Tokens.regulator(),
                 registration(institutionId, holder.custodyAccountNo(), "Sunrise Arts"));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("CUSTODY_ACCOUNT_IN_USE");
 
         // A credit code is the institution's own and cannot be changed: a refusal does not use it up.
-        Http.Response corrected = http.post("/v1/institutions", Tokens.regulator(),
-                registration(institutionId, newAccountNo(), "Sunrise Arts"));
+        Http.Response corrected = http.post(
+                "/v1/institutions", Tokens.regulator(), registration(institutionId, newAccountNo(), "Sunrise Arts"));
 
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
     }
@@ -410,9 +485,9 @@ class IdempotencyApiTest extends LedgerIntegrationTest {
         return registration;
     }
 
-
     private int rows(String table, String keyColumn, String key) {
-        return db.fetchCount(DSL.table(DSL.name(table)), DSL.field(DSL.name(keyColumn)).eq(key));
+        return db.fetchCount(
+                DSL.table(DSL.name(table)), DSL.field(DSL.name(keyColumn)).eq(key));
     }
 
     private static void assertConflict(Http.Response response) {

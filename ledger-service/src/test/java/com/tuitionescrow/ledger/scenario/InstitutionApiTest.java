@@ -20,7 +20,8 @@ class InstitutionApiTest extends LedgerIntegrationTest {
     private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     @Test
-    void given_a_valid_credit_code_when_the_regulator_registers_it_then_201_and_it_reads_back_for_regulator_and_itself() {
+    void
+            given_a_valid_credit_code_when_the_regulator_registers_it_then_201_and_it_reads_back_for_regulator_and_itself() {
         String institutionId = newCreditCode();
         String account = newAccountNo();
         Map<String, Object> request = registration(institutionId, account, "BANK_CUSTODY", null);
@@ -35,8 +36,11 @@ class InstitutionApiTest extends LedgerIntegrationTest {
         assertThat(body.get("supervisionModel").asText()).isEqualTo("BANK_CUSTODY");
         assertThat(body.get("custodyAccountNo").asText()).isEqualTo(account);
         assertThat(body.get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(OffsetDateTime.parse(body.get("registeredAt").asText()).getOffset().getTotalSeconds())
-                .as("times are given in Beijing time").isEqualTo(8 * 3600);
+        assertThat(OffsetDateTime.parse(body.get("registeredAt").asText())
+                        .getOffset()
+                        .getTotalSeconds())
+                .as("times are given in Beijing time")
+                .isEqualTo(8 * 3600);
 
         Http.Response byRegulator = http.get("/v1/institutions/" + institutionId, Tokens.regulator());
         Http.Response byItself = http.get("/v1/institutions/" + institutionId, Tokens.institution(institutionId));
@@ -47,16 +51,17 @@ class InstitutionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_registered_institution_when_the_same_registration_is_sent_again_then_the_first_answer_returns_and_other_content_is_409() {
+    void
+            given_a_registered_institution_when_the_same_registration_is_sent_again_then_the_first_answer_returns_and_other_content_is_409() {
         String institutionId = newCreditCode();
         String account = newAccountNo();
-        Http.Response first = http.post("/v1/institutions", Tokens.regulator(),
-                registration(institutionId, account, "BANK_CUSTODY", null));
+        Http.Response first = http.post(
+                "/v1/institutions", Tokens.regulator(), registration(institutionId, account, "BANK_CUSTODY", null));
         assertThat(first.status()).isEqualTo(201);
         Map<String, Integer> before = footprint();
 
-        Http.Response repeat = http.post("/v1/institutions", Tokens.regulator(),
-                registration(institutionId, account, "BANK_CUSTODY", null));
+        Http.Response repeat = http.post(
+                "/v1/institutions", Tokens.regulator(), registration(institutionId, account, "BANK_CUSTODY", null));
         Map<String, Object> renamed = registration(institutionId, account, "BANK_CUSTODY", null);
         renamed.put("name", "Another name");
         Http.Response otherContent = http.post("/v1/institutions", Tokens.regulator(), renamed);
@@ -68,13 +73,14 @@ class InstitutionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_credit_code_with_a_wrong_check_character_when_registered_then_400_VALIDATION_FAILED_and_nothing_is_written() {
+    void
+            given_a_credit_code_with_a_wrong_check_character_when_registered_then_400_VALIDATION_FAILED_and_nothing_is_written() {
         String valid = newCreditCode();
         String wrongCheck = valid.substring(0, 17) + otherCodeCharacter(valid.charAt(17));
         Map<String, Integer> before = footprint();
 
-        Http.Response invalid = http.post("/v1/institutions", Tokens.regulator(),
-                registration(wrongCheck, newAccountNo(), "BANK_CUSTODY", null));
+        Http.Response invalid = http.post(
+                "/v1/institutions", Tokens.regulator(), registration(wrongCheck, newAccountNo(), "BANK_CUSTODY", null));
 
         assertRefused(invalid, 400, "VALIDATION_FAILED");
         assertThat(footprint()).isEqualTo(before);
@@ -87,13 +93,15 @@ class InstitutionApiTest extends LedgerIntegrationTest {
         String account = newAccountNo();
         Map<String, Integer> before = footprint();
 
-        Http.Response invalid = http.post("/v1/institutions", Tokens.regulator(),
-                registration(institutionId, account, "RISK_RESERVE", null));
+        Http.Response invalid = http.post(
+                "/v1/institutions", Tokens.regulator(), registration(institutionId, account, "RISK_RESERVE", null));
 
         assertRefused(invalid, 400, "VALIDATION_FAILED");
         assertThat(footprint()).isEqualTo(before);
 
-        Http.Response registered = http.post("/v1/institutions", Tokens.regulator(),
+        Http.Response registered = http.post(
+                "/v1/institutions",
+                Tokens.regulator(),
                 registration(institutionId, account, "RISK_RESERVE", 2_000_000L));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         assertThat(registered.body().get("supervisionModel").asText()).isEqualTo("RISK_RESERVE");
@@ -101,60 +109,80 @@ class InstitutionApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_custody_account_registered_to_one_institution_when_another_registers_it_then_409_CUSTODY_ACCOUNT_IN_USE() {
+    void
+            given_a_custody_account_registered_to_one_institution_when_another_registers_it_then_409_CUSTODY_ACCOUNT_IN_USE() {
         Institution holder = newInstitution();
         String newcomer = newCreditCode();
         Map<String, Integer> before = footprint();
 
-        Http.Response conflict = http.post("/v1/institutions", Tokens.regulator(),
+        Http.Response conflict = http.post(
+                "/v1/institutions",
+                Tokens.regulator(),
                 registration(newcomer, holder.custodyAccountNo(), "BANK_CUSTODY", null));
 
         assertRefused(conflict, 409, "CUSTODY_ACCOUNT_IN_USE");
         assertThat(footprint()).isEqualTo(before);
         assertRefused(http.get("/v1/institutions/" + newcomer, Tokens.regulator()), 404, "NOT_FOUND");
         // The refusal stored nothing: with an account of its own, the same institution registers.
-        Http.Response registered = http.post("/v1/institutions", Tokens.regulator(),
-                registration(newcomer, newAccountNo(), "BANK_CUSTODY", null));
+        Http.Response registered = http.post(
+                "/v1/institutions", Tokens.regulator(), registration(newcomer, newAccountNo(), "BANK_CUSTODY", null));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     }
 
     @Test
-    void given_an_active_institution_when_the_regulator_suspends_it_and_reinstates_it_then_the_status_and_reason_follow() {
+    void
+            given_an_active_institution_when_the_regulator_suspends_it_and_reinstates_it_then_the_status_and_reason_follow() {
         Institution school = newInstitution();
 
-        Http.Response suspended = http.post("/v1/institutions/" + school.id() + "/status", Tokens.regulator(),
+        Http.Response suspended = http.post(
+                "/v1/institutions/" + school.id() + "/status",
+                Tokens.regulator(),
                 Map.of("status", "SUSPENDED", "reason", "complaints under investigation"));
 
         assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
         assertThat(suspended.body().get("status").asText()).isEqualTo("SUSPENDED");
         assertThat(suspended.body().get("statusReason").asText()).isEqualTo("complaints under investigation");
-        JsonNode read = http.get("/v1/institutions/" + school.id(), Tokens.institution(school.id())).body();
+        JsonNode read = http.get("/v1/institutions/" + school.id(), Tokens.institution(school.id()))
+                .body();
         assertThat(read.get("status").asText()).isEqualTo("SUSPENDED");
 
-        Http.Response reinstated = http.post("/v1/institutions/" + school.id() + "/status", Tokens.regulator(),
+        Http.Response reinstated = http.post(
+                "/v1/institutions/" + school.id() + "/status",
+                Tokens.regulator(),
                 Map.of("status", "ACTIVE", "reason", "investigation closed"));
 
         assertThat(reinstated.status()).as(reinstated.toString()).isEqualTo(200);
         assertThat(reinstated.body().get("status").asText()).isEqualTo("ACTIVE");
         assertThat(reinstated.body().get("statusReason").asText()).isEqualTo("investigation closed");
-        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator()).body().get("status").asText())
+        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator())
+                        .body()
+                        .get("status")
+                        .asText())
                 .isEqualTo("ACTIVE");
     }
 
     @Test
-    void given_an_institution_when_the_status_endpoint_is_asked_for_WINDING_DOWN_or_CLOSED_then_400_and_nothing_changes() {
+    void
+            given_an_institution_when_the_status_endpoint_is_asked_for_WINDING_DOWN_or_CLOSED_then_400_and_nothing_changes() {
         Institution school = newInstitution();
         Map<String, Integer> before = footprint();
 
-        Http.Response windingDown = http.post("/v1/institutions/" + school.id() + "/status", Tokens.regulator(),
+        Http.Response windingDown = http.post(
+                "/v1/institutions/" + school.id() + "/status",
+                Tokens.regulator(),
                 Map.of("status", "WINDING_DOWN", "reason", "closing"));
-        Http.Response closed = http.post("/v1/institutions/" + school.id() + "/status", Tokens.regulator(),
+        Http.Response closed = http.post(
+                "/v1/institutions/" + school.id() + "/status",
+                Tokens.regulator(),
                 Map.of("status", "CLOSED", "reason", "closed"));
 
         assertRefused(windingDown, 400, "VALIDATION_FAILED");
         assertRefused(closed, 400, "VALIDATION_FAILED");
         assertThat(footprint()).isEqualTo(before);
-        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator()).body().get("status").asText())
+        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator())
+                        .body()
+                        .get("status")
+                        .asText())
                 .isEqualTo("ACTIVE");
     }
 
@@ -163,12 +191,15 @@ class InstitutionApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         Map<String, Integer> before = footprint();
 
-        Http.Response invalid = http.post("/v1/institutions/" + school.id() + "/status", Tokens.regulator(),
-                Map.of("status", "SUSPENDED"));
+        Http.Response invalid = http.post(
+                "/v1/institutions/" + school.id() + "/status", Tokens.regulator(), Map.of("status", "SUSPENDED"));
 
         assertRefused(invalid, 400, "VALIDATION_FAILED");
         assertThat(footprint()).isEqualTo(before);
-        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator()).body().get("status").asText())
+        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator())
+                        .body()
+                        .get("status")
+                        .asText())
                 .isEqualTo("ACTIVE");
     }
 
@@ -179,10 +210,20 @@ class InstitutionApiTest extends LedgerIntegrationTest {
         Map<String, Integer> before = footprint();
 
         assertRefused(http.get("/v1/institutions/" + school.id(), Tokens.institution(other.id())), 403, "FORBIDDEN");
-        assertRefused(http.post("/v1/institutions/" + school.id() + "/status", Tokens.institution(school.id()),
-                Map.of("status", "ACTIVE", "reason", "self-service")), 403, "FORBIDDEN");
-        assertRefused(http.post("/v1/institutions", Tokens.platform(),
-                registration(newCreditCode(), newAccountNo(), "BANK_CUSTODY", null)), 403, "FORBIDDEN");
+        assertRefused(
+                http.post(
+                        "/v1/institutions/" + school.id() + "/status",
+                        Tokens.institution(school.id()),
+                        Map.of("status", "ACTIVE", "reason", "self-service")),
+                403,
+                "FORBIDDEN");
+        assertRefused(
+                http.post(
+                        "/v1/institutions",
+                        Tokens.platform(),
+                        registration(newCreditCode(), newAccountNo(), "BANK_CUSTODY", null)),
+                403,
+                "FORBIDDEN");
 
         assertThat(footprint()).isEqualTo(before);
     }
@@ -193,13 +234,19 @@ class InstitutionApiTest extends LedgerIntegrationTest {
         Map<String, Integer> before = footprint();
 
         assertRefused(http.get("/v1/institutions/" + unknown, Tokens.regulator()), 404, "NOT_FOUND");
-        assertRefused(http.post("/v1/institutions/" + unknown + "/status", Tokens.regulator(),
-                Map.of("status", "SUSPENDED", "reason", "no such institution")), 404, "NOT_FOUND");
+        assertRefused(
+                http.post(
+                        "/v1/institutions/" + unknown + "/status",
+                        Tokens.regulator(),
+                        Map.of("status", "SUSPENDED", "reason", "no such institution")),
+                404,
+                "NOT_FOUND");
 
         assertThat(footprint()).isEqualTo(before);
     }
 
-    private static Map<String, Object> registration(String institutionId, String account, String model, Long reserveFen) {
+    private static Map<String, Object> registration(
+            String institutionId, String account, String model, Long reserveFen) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("institutionId", institutionId);
         request.put("name", "Sunshine Arts " + institutionId);
@@ -217,5 +264,4 @@ class InstitutionApiTest extends LedgerIntegrationTest {
         int index = CODE_ALPHABET.indexOf(c);
         return CODE_ALPHABET.charAt((index + 1) % CODE_ALPHABET.length());
     }
-
 }

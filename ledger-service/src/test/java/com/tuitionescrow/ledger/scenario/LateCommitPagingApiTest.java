@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 class LateCommitPagingApiTest extends LedgerIntegrationTest {
 
     @Test
-    void given_an_instruction_whose_transaction_commits_late_when_the_bank_pages_past_a_later_one_then_it_is_not_skipped()
-            throws Exception {
+    void
+            given_an_instruction_whose_transaction_commits_late_when_the_bank_pages_past_a_later_one_then_it_is_not_skipped()
+                    throws Exception {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 10_000, 10));
         String late = "LATE-" + id("instr");
@@ -46,9 +47,15 @@ class LateCommitPagingApiTest extends LedgerIntegrationTest {
             }
             // A refund approved and committed while the first transaction is still open.
             String refundId = id("refund");
-            assertThat(http.post("/v1/orders/" + orderId + "/refunds", Tokens.platform(),
-                    Map.of("refundId", refundId, "reason", "moving away")).status()).isEqualTo(201);
-            Http.Response approved = http.post("/v1/refunds/" + refundId + "/decision", Tokens.institution(school.id()),
+            assertThat(http.post(
+                                    "/v1/orders/" + orderId + "/refunds",
+                                    Tokens.platform(),
+                                    Map.of("refundId", refundId, "reason", "moving away"))
+                            .status())
+                    .isEqualTo(201);
+            Http.Response approved = http.post(
+                    "/v1/refunds/" + refundId + "/decision",
+                    Tokens.institution(school.id()),
                     Map.of("decision", "APPROVE"));
             assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
             String refund = approved.body().get("instructionId").asText();
@@ -67,7 +74,9 @@ class LateCommitPagingApiTest extends LedgerIntegrationTest {
             commitSoon.get(10, TimeUnit.SECONDS);
             readAll(seen, cursor);
 
-            assertThat(seen).as("every instruction of the institution, each once").contains(refund, late)
+            assertThat(seen)
+                    .as("every instruction of the institution, each once")
+                    .contains(refund, late)
                     .doesNotHaveDuplicates();
         }
     }
@@ -76,8 +85,8 @@ class LateCommitPagingApiTest extends LedgerIntegrationTest {
     private String readAll(List<String> seen, String cursor) {
         String after = cursor;
         while (true) {
-            Http.Response page = http.get("/v1/bank/instructions?limit=1000" + (after == null ? "" : "&afterId=" + after),
-                    Tokens.bank());
+            Http.Response page = http.get(
+                    "/v1/bank/instructions?limit=1000" + (after == null ? "" : "&afterId=" + after), Tokens.bank());
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             JsonNode items = page.body().get("items");
             for (JsonNode item : items) {

@@ -29,7 +29,9 @@ class LessonApiTest extends LedgerIntegrationTest {
     void given_an_unpaid_order_when_a_lesson_is_reported_then_ORDER_NOT_PAID_and_nothing_is_written() {
         Institution school = newInstitution();
         String unpaid = id("order");
-        assertThat(placeOrder(unpaid, school, id("stu"), course("piano", 10_000, 10)).status()).isEqualTo(201);
+        assertThat(placeOrder(unpaid, school, id("stu"), course("piano", 10_000, 10))
+                        .status())
+                .isEqualTo(201);
         Map<String, Integer> before = footprint();
 
         Http.Response refused = reportLesson(school, unpaid, lesson(id("lesson"), 1));
@@ -99,7 +101,9 @@ class LessonApiTest extends LedgerIntegrationTest {
         assertThat(footprint()).isEqualTo(before);
         // Nor may it read the order: the answer is the same as for an order that does not exist.
         assertRefused(http.get("/v1/orders/" + paid, Tokens.institution(intruder.id())), 404, "NOT_FOUND");
-        assertThat(http.get("/v1/orders/" + paid, Tokens.institution(school.id())).status()).isEqualTo(200);
+        assertThat(http.get("/v1/orders/" + paid, Tokens.institution(school.id()))
+                        .status())
+                .isEqualTo(200);
         assertThat(order(paid).get("consumedHours").asInt()).isZero();
     }
 
@@ -111,7 +115,8 @@ class LessonApiTest extends LedgerIntegrationTest {
         Map<String, Integer> before = footprint();
 
         Http.Response sameInstant = reportLesson(school, paid, lessonBetween(id("lesson"), 1, start, start));
-        Http.Response backwards = reportLesson(school, paid, lessonBetween(id("lesson"), 1, start, start.minusMinutes(30)));
+        Http.Response backwards =
+                reportLesson(school, paid, lessonBetween(id("lesson"), 1, start, start.minusMinutes(30)));
 
         assertRefused(sameInstant, 400, "VALIDATION_FAILED");
         assertRefused(backwards, 400, "VALIDATION_FAILED");
@@ -119,7 +124,8 @@ class LessonApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_reported_lesson_when_the_same_report_is_sent_again_then_the_first_answer_returns_and_other_content_is_409() {
+    void
+            given_a_reported_lesson_when_the_same_report_is_sent_again_then_the_first_answer_returns_and_other_content_is_409() {
         Institution school = newInstitution();
         String paid = paidOrder(school, id("stu"), course("piano", 10_000, 10));
         String lessonId = id("lesson");
@@ -157,7 +163,9 @@ class LessonApiTest extends LedgerIntegrationTest {
         assertThat(violations(onTimeLesson.body())).isEmpty();
         Map<String, List<String>> recorded = violationsByLesson(paid);
         assertThat(recorded).containsEntry(late, List.of("OFFLINE_AFTER_2030")).containsEntry(onTime, List.of());
-        assertThat(order(paid).get("consumedHours").asInt()).as("a breach does not stop the lesson counting").isEqualTo(2);
+        assertThat(order(paid).get("consumedHours").asInt())
+                .as("a breach does not stop the lesson counting")
+                .isEqualTo(2);
     }
 
     @Test
@@ -168,27 +176,32 @@ class LessonApiTest extends LedgerIntegrationTest {
         OffsetDateTime lateStart = at(1, 19, 45).withOffsetSameInstant(ZoneOffset.UTC);
         OffsetDateTime lawfulStart = at(2, 19, 50).withOffsetSameInstant(ZoneOffset.UTC);
 
-        Http.Response late = reportLesson(school, paid, lessonBetween(id("lesson"), 1, lateStart, lateStart.plusHours(1)));
-        Http.Response lawful = reportLesson(school, paid,
-                lessonBetween(id("lesson"), 1, lawfulStart, lawfulStart.plusMinutes(40)));
+        Http.Response late =
+                reportLesson(school, paid, lessonBetween(id("lesson"), 1, lateStart, lateStart.plusHours(1)));
+        Http.Response lawful =
+                reportLesson(school, paid, lessonBetween(id("lesson"), 1, lawfulStart, lawfulStart.plusMinutes(40)));
 
         assertThat(late.status()).as(late.toString()).isEqualTo(201);
         assertThat(violations(late.body())).containsExactly("OFFLINE_AFTER_2030");
         assertThat(lawful.status()).as(lawful.toString()).isEqualTo(201);
         assertThat(violations(lawful.body())).isEmpty();
-        assertThat(order(paid).get("lessons")).allSatisfy(lesson ->
-                assertThat(lesson.get("startedAt").asText()).as("times are given back in Beijing time").endsWith("+08:00"));
+        assertThat(order(paid).get("lessons"))
+                .allSatisfy(lesson -> assertThat(lesson.get("startedAt").asText())
+                        .as("times are given back in Beijing time")
+                        .endsWith("+08:00"));
     }
 
     @Test
-    void given_an_online_lesson_reported_after_a_later_one_5_minutes_after_it_then_ONLINE_BREAK_UNDER_10_MIN_is_recorded() {
+    void
+            given_an_online_lesson_reported_after_a_later_one_5_minutes_after_it_then_ONLINE_BREAK_UNDER_10_MIN_is_recorded() {
         Institution school = newInstitution();
         String paid = paidOrder(school, id("stu"), onlineCourse(10));
         String later = id("lesson");
         String earlierReportedSecond = id("lesson");
 
         Http.Response one = reportLesson(school, paid, lessonBetween(later, 1, at(1, 16, 30), at(1, 16, 55)));
-        Http.Response two = reportLesson(school, paid, lessonBetween(earlierReportedSecond, 1, at(1, 16, 0), at(1, 16, 25)));
+        Http.Response two =
+                reportLesson(school, paid, lessonBetween(earlierReportedSecond, 1, at(1, 16, 0), at(1, 16, 25)));
 
         assertThat(violations(one.body())).isEmpty();
         assertThat(two.status()).as(two.toString()).isEqualTo(201);
@@ -214,7 +227,8 @@ class LessonApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_two_online_lessons_5_minutes_apart_then_ONLINE_BREAK_UNDER_10_MIN_is_recorded_and_10_minutes_apart_is_lawful() {
+    void
+            given_two_online_lessons_5_minutes_apart_then_ONLINE_BREAK_UNDER_10_MIN_is_recorded_and_10_minutes_apart_is_lawful() {
         Institution school = newInstitution();
         String paid = paidOrder(school, id("stu"), onlineCourse(10));
         String first = id("lesson");
@@ -222,8 +236,10 @@ class LessonApiTest extends LedgerIntegrationTest {
         String tenMinutesLater = id("lesson");
 
         Http.Response one = reportLesson(school, paid, lessonBetween(first, 1, at(1, 10, 0), at(1, 10, 25)));
-        Http.Response two = reportLesson(school, paid, lessonBetween(fiveMinutesLater, 1, at(1, 10, 30), at(1, 10, 55)));
-        Http.Response three = reportLesson(school, paid, lessonBetween(tenMinutesLater, 1, at(1, 11, 5), at(1, 11, 30)));
+        Http.Response two =
+                reportLesson(school, paid, lessonBetween(fiveMinutesLater, 1, at(1, 10, 30), at(1, 10, 55)));
+        Http.Response three =
+                reportLesson(school, paid, lessonBetween(tenMinutesLater, 1, at(1, 11, 5), at(1, 11, 30)));
 
         assertThat(violations(one.body())).isEmpty();
         assertThat(two.status()).as(two.toString()).isEqualTo(201);
@@ -269,7 +285,9 @@ class LessonApiTest extends LedgerIntegrationTest {
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(confirmed.body());
         assertThat(footprint()).isEqualTo(before);
-        assertThat(order(paid).get("confirmedHours").asInt()).as("confirmed once, counted once").isEqualTo(2);
+        assertThat(order(paid).get("confirmedHours").asInt())
+                .as("confirmed once, counted once")
+                .isEqualTo(2);
 
         Http.Response dispute = answer(lessonId, "DISPUTE");
         assertRefused(dispute, 422, "LESSON_ALREADY_ANSWERED");
@@ -288,12 +306,16 @@ class LessonApiTest extends LedgerIntegrationTest {
                 .containsEntry("prepaidFen", 70_000L)
                 .containsEntry("awaitingConfirmationFen", 30_000L);
 
-        Http.Response disputed = http.post("/v1/lessons/" + lessonId + "/confirmation", Tokens.platform(),
+        Http.Response disputed = http.post(
+                "/v1/lessons/" + lessonId + "/confirmation",
+                Tokens.platform(),
                 Map.of("decision", "DISPUTE", "reason", "the teacher did not come"));
         assertThat(disputed.status()).as(disputed.toString()).isEqualTo(200);
         assertThat(disputed.body().get("status").asText()).isEqualTo("DISPUTED");
         assertThat(disputed.body().get("disputeReason").asText()).isEqualTo("the teacher did not come");
-        assertThat(order(paid).get("remainingHours").asInt()).as("a dispute alone returns nothing").isEqualTo(7);
+        assertThat(order(paid).get("remainingHours").asInt())
+                .as("a dispute alone returns nothing")
+                .isEqualTo(7);
 
         Http.Response reversed = resolve(lessonId, "REVERSED");
 
@@ -412,12 +434,14 @@ class LessonApiTest extends LedgerIntegrationTest {
     private OffsetDateTime at(int daysAgo, int hour, int minute) {
         if (lessonDays == null) {
             lessonDays = today().plusDays(6);
-            clock.advance(java.time.Duration.between(clock.instant(), lessonDays.atStartOfDay(BEIJING).toInstant()));
+            clock.advance(java.time.Duration.between(
+                    clock.instant(), lessonDays.atStartOfDay(BEIJING).toInstant()));
         }
         return lessonDays.minusDays(daysAgo).atTime(hour, minute).atOffset(BEIJING);
     }
 
-    private static Map<String, Object> lessonBetween(String lessonId, int hours, OffsetDateTime start, OffsetDateTime end) {
+    private static Map<String, Object> lessonBetween(
+            String lessonId, int hours, OffsetDateTime start, OffsetDateTime end) {
         return Map.of("lessonId", lessonId, "hours", hours, "startedAt", start.toString(), "endedAt", end.toString());
     }
 
@@ -430,7 +454,9 @@ class LessonApiTest extends LedgerIntegrationTest {
     }
 
     private void setStatus(Institution institution, String status) {
-        Http.Response changed = http.post("/v1/institutions/" + institution.id() + "/status", Tokens.regulator(),
+        Http.Response changed = http.post(
+                "/v1/institutions/" + institution.id() + "/status",
+                Tokens.regulator(),
                 Map.of("status", status, "reason", "test: " + status));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
     }
@@ -444,7 +470,9 @@ class LessonApiTest extends LedgerIntegrationTest {
     /** The violations of each of the order's lessons, as GET /v1/orders/{id} shows them. */
     private Map<String, List<String>> violationsByLesson(String orderId) {
         Map<String, List<String>> byLesson = new TreeMap<>();
-        order(orderId).get("lessons").forEach(l -> byLesson.put(l.get("lessonId").asText(), violations(l)));
+        order(orderId)
+                .get("lessons")
+                .forEach(l -> byLesson.put(l.get("lessonId").asText(), violations(l)));
         return byLesson;
     }
 
@@ -456,6 +484,4 @@ class LessonApiTest extends LedgerIntegrationTest {
         }
         throw new AssertionError("order " + orderId + " shows no lesson " + lessonId);
     }
-
-
 }

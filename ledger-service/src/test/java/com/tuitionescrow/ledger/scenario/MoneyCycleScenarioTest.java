@@ -43,8 +43,8 @@ class MoneyCycleScenarioTest extends LedgerIntegrationTest {
                 .containsEntry("awaitingConfirmationFen", 30_000L);
 
         // And the parent confirms it
-        Http.Response confirmed = http.post("/v1/lessons/lesson-" + orderId + "/confirmation", Tokens.platform(),
-                Map.of("decision", "CONFIRM"));
+        Http.Response confirmed = http.post(
+                "/v1/lessons/lesson-" + orderId + "/confirmation", Tokens.platform(), Map.of("decision", "CONFIRM"));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         assertThat(confirmed.body().get("status").asText()).isEqualTo("CONFIRMED");
         awaitLedger();
@@ -63,15 +63,16 @@ class MoneyCycleScenarioTest extends LedgerIntegrationTest {
 
         Http.Response trial = http.get("/v1/audit/trial-balance", Tokens.regulator());
         assertThat(trial.body().get("balanced").asBoolean()).isTrue();
-        assertThat(trial.body().get("totalDebitFen").asLong()).isEqualTo(trial.body().get("totalCreditFen").asLong());
+        assertThat(trial.body().get("totalDebitFen").asLong())
+                .isEqualTo(trial.body().get("totalCreditFen").asLong());
 
-        Http.Response prepaid = http.get("/v1/accounts/STUDENT_PREPAID:" + school.id() + ":" + student,
-                Tokens.institution(school.id()));
+        Http.Response prepaid = http.get(
+                "/v1/accounts/STUDENT_PREPAID:" + school.id() + ":" + student, Tokens.institution(school.id()));
         assertThat(prepaid.body().get("balanceFen").asLong()).isEqualTo(270_000);
-        Http.Response entries = http.get("/v1/accounts/STUDENT_PREPAID:" + school.id() + ":" + student + "/entries",
-                Tokens.regulator());
-        assertThat(entries.body().get("items")).extracting(e -> e.get("balanceAfterFen").asLong())
+        Http.Response entries = http.get(
+                "/v1/accounts/STUDENT_PREPAID:" + school.id() + ":" + student + "/entries", Tokens.regulator());
+        assertThat(entries.body().get("items"))
+                .extracting(e -> e.get("balanceAfterFen").asLong())
                 .containsExactly(300_000L, 270_000L);
     }
-
 }

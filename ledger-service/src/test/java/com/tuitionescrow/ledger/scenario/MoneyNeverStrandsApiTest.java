@@ -23,7 +23,8 @@ class MoneyNeverStrandsApiTest extends CheckedScenario {
     private static final long PRICE = 15_000;
 
     @Test
-    void given_an_approved_refund_when_the_bank_fails_it_then_it_stays_approved_and_the_next_instruction_is_pending_at_once() {
+    void
+            given_an_approved_refund_when_the_bank_fails_it_then_it_stays_approved_and_the_next_instruction_is_pending_at_once() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", PRICE, 20));
         String refundId = requestRefund(order.orderId()).get("refundId").asText();
@@ -41,7 +42,9 @@ class MoneyNeverStrandsApiTest extends CheckedScenario {
         assertThat(next.get("payeeRef").asText()).isEqualTo(order.bankTxnId());
         assertThat(next.get("previousInstructionId").asText()).isEqualTo(first);
         JsonNode read = order(order.orderId());
-        assertThat(read.get("refundedHours").asInt()).as("the hours stay refunded").isEqualTo(20);
+        assertThat(read.get("refundedHours").asInt())
+                .as("the hours stay refunded")
+                .isEqualTo(20);
         assertThat(read.get("status").asText()).isEqualTo("REFUNDED");
         assertThat(money(school)).containsEntry("prepaidFen", 0L).containsEntry("refundingFen", 20 * PRICE);
         execute(second);
@@ -50,7 +53,8 @@ class MoneyNeverStrandsApiTest extends CheckedScenario {
     }
 
     @Test
-    void given_a_refund_the_bank_fails_three_times_when_a_regulator_resolves_it_with_the_payers_new_account_then_it_is_paid() {
+    void
+            given_a_refund_the_bank_fails_three_times_when_a_regulator_resolves_it_with_the_payers_new_account_then_it_is_paid() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", PRICE, 10));
         String refundId = requestRefund(order.orderId()).get("refundId").asText();
@@ -65,10 +69,17 @@ class MoneyNeverStrandsApiTest extends CheckedScenario {
         assertThat(bankList(school, "PENDING")).as("nothing left for the bank").isEmpty();
         assertThat(undeliverable(school)).containsExactly(instruction + ".3");
         assertThat(money(school)).as("the money waits in transit").containsEntry("refundingFen", 10 * PRICE);
-        assertRefused(http.post("/v1/instructions/" + instruction + ".3/resolution", Tokens.platform(),
-                Map.of("reason", "not the platform's call")), 403, "FORBIDDEN");
+        assertRefused(
+                http.post(
+                        "/v1/instructions/" + instruction + ".3/resolution",
+                        Tokens.platform(),
+                        Map.of("reason", "not the platform's call")),
+                403,
+                "FORBIDDEN");
 
-        Http.Response resolved = http.post("/v1/instructions/" + instruction + ".3/resolution", Tokens.regulator(),
+        Http.Response resolved = http.post(
+                "/v1/instructions/" + instruction + ".3/resolution",
+                Tokens.regulator(),
                 Map.of("payeeRef", "CARD-NEW-0001", "reason", "the parent's old card was closed; paid to the new one"));
         books("a regulator resolves " + instruction + ".3");
 
@@ -81,28 +92,39 @@ class MoneyNeverStrandsApiTest extends CheckedScenario {
         assertThat(fourth.get("resolvedBy").asText()).isNotBlank();
         assertThat(undeliverable(school)).isEmpty();
         assertThat(refund(refundId).get("status").asText()).isEqualTo("APPROVED");
-        assertRefused(http.post("/v1/instructions/" + instruction + ".4/resolution", Tokens.regulator(),
-                Map.of("reason", "again")), 422, "INSTRUCTION_NOT_UNDELIVERABLE");
+        assertRefused(
+                http.post(
+                        "/v1/instructions/" + instruction + ".4/resolution",
+                        Tokens.regulator(),
+                        Map.of("reason", "again")),
+                422,
+                "INSTRUCTION_NOT_UNDELIVERABLE");
         execute(instruction + ".4");
         assertThat(refund(refundId).get("status").asText()).isEqualTo("REFUNDED");
     }
 
     @Test
-    void given_suspense_money_whose_return_fails_every_attempt_then_it_is_undeliverable_and_a_regulator_sends_it_back() {
+    void
+            given_suspense_money_whose_return_fails_every_attempt_then_it_is_undeliverable_and_a_regulator_sends_it_back() {
         Institution school = school();
         String orderId = sell(school, id("stu"), course("piano", PRICE, 10));
         String bankTxnId = payIntoSuspense(school, orderId, 99_999, "AMOUNT_MISMATCH");
-        String first = instructionsFor(run(), school).get(0).get("instructionId").asText();
+        String first =
+                instructionsFor(run(), school).get(0).get("instructionId").asText();
         assertThat(first).isEqualTo("SRT-" + bankTxnId);
         fail(first);
         fail(first + ".2");
         resultResponse(first + ".3", failed("payer account closed"));
 
         assertThat(undeliverable(school)).containsExactly(first + ".3");
-        assertThat(instructionsFor(run(), school)).as("the run does not take it again").isEmpty();
+        assertThat(instructionsFor(run(), school))
+                .as("the run does not take it again")
+                .isEmpty();
         assertThat(money(school)).containsEntry("returningFen", 99_999L);
 
-        Http.Response resolved = http.post("/v1/instructions/" + first + ".3/resolution", Tokens.regulator(),
+        Http.Response resolved = http.post(
+                "/v1/instructions/" + first + ".3/resolution",
+                Tokens.regulator(),
                 Map.of("reason", "the payer confirmed the account by phone"));
         books("a regulator resolves the return");
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
@@ -112,7 +134,8 @@ class MoneyNeverStrandsApiTest extends CheckedScenario {
     }
 
     @Test
-    void given_a_suspended_institution_when_money_for_its_unpaid_order_arrives_then_it_is_held_in_suspense_and_returned() {
+    void
+            given_a_suspended_institution_when_money_for_its_unpaid_order_arrives_then_it_is_held_in_suspense_and_returned() {
         Institution school = school();
         String orderId = sell(school, id("stu"), course("piano", PRICE, 10));
         setStatus(school, "SUSPENDED");
@@ -127,7 +150,8 @@ class MoneyNeverStrandsApiTest extends CheckedScenario {
     }
 
     @Test
-    void given_a_refunded_order_when_its_disputed_lesson_is_reversed_then_the_hours_go_back_to_the_parent_by_a_refund() {
+    void
+            given_a_refunded_order_when_its_disputed_lesson_is_reversed_then_the_hours_go_back_to_the_parent_by_a_refund() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", PRICE, 20));
         String lessonId = teach(school, order.orderId(), 2);
@@ -138,7 +162,9 @@ class MoneyNeverStrandsApiTest extends CheckedScenario {
         rule(lessonId, "REVERSED");
 
         JsonNode read = order(order.orderId());
-        assertThat(read.get("remainingHours").asInt()).as("no hour is left for nobody to consume").isZero();
+        assertThat(read.get("remainingHours").asInt())
+                .as("no hour is left for nobody to consume")
+                .isZero();
         assertThat(read.get("refundedHours").asInt()).isEqualTo(20);
         List<JsonNode> refunds = new ArrayList<>(bankList(school, "PENDING"));
         assertThat(refunds).hasSize(1);
@@ -163,7 +189,8 @@ class MoneyNeverStrandsApiTest extends CheckedScenario {
         assertThat(order(order.orderId()).get("remainingHours").asInt()).isZero();
         long refunding = bankList(school, "PENDING").stream()
                 .filter(i -> i.get("kind").asText().equals("REFUND"))
-                .mapToLong(i -> i.get("amountFen").asLong()).sum();
+                .mapToLong(i -> i.get("amountFen").asLong())
+                .sum();
         assertThat(refunding).as("every fen back to the parent").isEqualTo(20 * PRICE);
         assertThat(money(school)).containsEntry("prepaidFen", 0L).containsEntry("refundingFen", 20 * PRICE);
     }
@@ -181,7 +208,9 @@ class MoneyNeverStrandsApiTest extends CheckedScenario {
     }
 
     private void setStatus(Institution school, String status) {
-        Http.Response changed = http.post("/v1/institutions/" + school.id() + "/status", Tokens.regulator(),
+        Http.Response changed = http.post(
+                "/v1/institutions/" + school.id() + "/status",
+                Tokens.regulator(),
                 Map.of("status", status, "reason", "test: " + status));
         books("set " + school.id() + " " + status);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);

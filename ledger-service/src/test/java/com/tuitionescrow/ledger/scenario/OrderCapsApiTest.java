@@ -38,8 +38,10 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         String payByText = placed.body().get("payBy").asText();
         assertThat(payByText).as("times are given in Beijing time").endsWith("+08:00");
         Instant payBy = OffsetDateTime.parse(payByText).toInstant();
-        assertThat(payBy).isBetween(before.plus(Duration.ofMinutes(30)).minusMillis(1),
-                after.plus(Duration.ofMinutes(30)).plusMillis(1));
+        assertThat(payBy)
+                .isBetween(
+                        before.plus(Duration.ofMinutes(30)).minusMillis(1),
+                        after.plus(Duration.ofMinutes(30)).plusMillis(1));
         JsonNode order = order(orderId);
         assertThat(order.get("status").asText()).isEqualTo("AWAITING_PAYMENT");
         assertThat(order.get("amountFen").asLong()).isEqualTo(500_000);
@@ -59,14 +61,18 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         assertRefused(refused, 422, "CAP_AMOUNT");
         assertThat(footprint()).isEqualTo(before);
         // One fen less is within the cap: the refusal held nothing back for the student.
-        assertThat(placeOrder(id("order"), school, student, course("piano", 500_000, 1)).status()).isEqualTo(201);
+        assertThat(placeOrder(id("order"), school, student, course("piano", 500_000, 1))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void given_an_unpaid_order_of_3000_yuan_when_another_subject_would_pass_5000_yuan_then_CAP_AMOUNT() {
         Institution school = newInstitution();
         String student = id("stu");
-        assertThat(placeOrder(id("order"), school, student, course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(id("order"), school, student, course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         Map<String, Integer> before = footprint();
 
         Http.Response refused = placeOrder(id("order"), school, student, course("violin", 200_001, 1));
@@ -82,7 +88,9 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         Institution otherSchool = newInstitution();
         String student = id("stu");
-        assertThat(placeOrder(id("order"), school, student, course("piano", 25_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(id("order"), school, student, course("piano", 25_000, 20))
+                        .status())
+                .isEqualTo(201);
 
         Http.Response elsewhere = placeOrder(id("order"), otherSchool, student, course("violin", 25_000, 20));
 
@@ -113,7 +121,8 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_an_accepted_order_when_the_platform_sends_it_again_then_the_first_answer_returns_and_nothing_is_reserved_twice() {
+    void
+            given_an_accepted_order_when_the_platform_sends_it_again_then_the_first_answer_returns_and_nothing_is_reserved_twice() {
         Institution school = newInstitution();
         String student = id("stu");
         String orderId = id("order");
@@ -128,7 +137,9 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         assertThat(repeat.body()).isEqualTo(first.body());
         assertThat(footprint()).isEqualTo(before);
         // Had the repeat reserved 3000 yuan again, 2000 more would not fit.
-        assertThat(placeOrder(id("order"), school, student, course("violin", 200_000, 1)).status()).isEqualTo(201);
+        assertThat(placeOrder(id("order"), school, student, course("violin", 200_000, 1))
+                        .status())
+                .isEqualTo(201);
     }
 
     // ---- CAP_HOURS: no more than 60 unconsumed class hours at one institution ----
@@ -151,7 +162,9 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
     void given_an_unpaid_order_of_30_hours_when_31_more_hours_of_another_subject_are_sold_then_CAP_HOURS() {
         Institution school = newInstitution();
         String student = id("stu");
-        assertThat(placeOrder(id("order"), school, student, course("piano", 100, 30)).status()).isEqualTo(201);
+        assertThat(placeOrder(id("order"), school, student, course("piano", 100, 30))
+                        .status())
+                .isEqualTo(201);
         Map<String, Integer> before = footprint();
 
         Http.Response refused = placeOrder(id("order"), school, student, course("violin", 100, 31));
@@ -159,7 +172,9 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         assertRefused(refused, 422, "CAP_HOURS");
         assertThat(footprint()).isEqualTo(before);
         // The hours cap counts the institution as a whole (the default scope): 30 + 30 fits.
-        assertThat(placeOrder(id("order"), school, student, course("violin", 100, 30)).status()).isEqualTo(201);
+        assertThat(placeOrder(id("order"), school, student, course("violin", 100, 30))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -196,13 +211,22 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         LocalDate start = today().plusDays(1);
 
-        Http.Response threeMonths = placeOrder(id("order"), school, id("stu"),
-                course("piano", "OFFLINE", 10_000, 10, start, start.plusMonths(3).minusDays(1)));
+        Http.Response threeMonths = placeOrder(
+                id("order"),
+                school,
+                id("stu"),
+                course(
+                        "piano",
+                        "OFFLINE",
+                        10_000,
+                        10,
+                        start,
+                        start.plusMonths(3).minusDays(1)));
         assertThat(threeMonths.status()).as(threeMonths.toString()).isEqualTo(201);
 
         Map<String, Integer> before = footprint();
-        Http.Response oneDayMore = placeOrder(id("order"), school, id("stu"),
-                course("piano", "OFFLINE", 10_000, 10, start, start.plusMonths(3)));
+        Http.Response oneDayMore = placeOrder(
+                id("order"), school, id("stu"), course("piano", "OFFLINE", 10_000, 10, start, start.plusMonths(3)));
 
         assertRefused(oneDayMore, 422, "CAP_TERM");
         assertThat(footprint()).isEqualTo(before);
@@ -214,8 +238,8 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         LocalDate start = today().plusDays(5);
         Map<String, Integer> before = footprint();
 
-        Http.Response invalid = placeOrder(id("order"), school, id("stu"),
-                course("piano", "OFFLINE", 10_000, 10, start, start.minusDays(1)));
+        Http.Response invalid = placeOrder(
+                id("order"), school, id("stu"), course("piano", "OFFLINE", 10_000, 10, start, start.minusDays(1)));
 
         assertRefused(invalid, 400, "VALIDATION_FAILED");
         assertThat(footprint()).isEqualTo(before);
@@ -224,17 +248,24 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
     // ---- ADVANCE_TOO_EARLY: a new subject a month ahead at most; an ongoing one at 20 hours left ----
 
     @Test
-    void given_a_new_subject_starting_exactly_one_month_ahead_when_sold_then_accepted_and_a_day_later_is_ADVANCE_TOO_EARLY() {
+    void
+            given_a_new_subject_starting_exactly_one_month_ahead_when_sold_then_accepted_and_a_day_later_is_ADVANCE_TOO_EARLY() {
         Institution school = newInstitution();
         LocalDate inOneMonth = today().plusMonths(1);
 
-        Http.Response oneMonthAhead = placeOrder(id("order"), school, id("stu"),
+        Http.Response oneMonthAhead = placeOrder(
+                id("order"),
+                school,
+                id("stu"),
                 course("piano", "OFFLINE", 10_000, 10, inOneMonth, inOneMonth.plusDays(30)));
         assertThat(oneMonthAhead.status()).as(oneMonthAhead.toString()).isEqualTo(201);
 
         Map<String, Integer> before = footprint();
         LocalDate dayLater = inOneMonth.plusDays(1);
-        Http.Response tooEarly = placeOrder(id("order"), school, id("stu"),
+        Http.Response tooEarly = placeOrder(
+                id("order"),
+                school,
+                id("stu"),
                 course("piano", "OFFLINE", 10_000, 10, dayLater, dayLater.plusDays(30)));
 
         assertRefused(tooEarly, 422, "ADVANCE_TOO_EARLY");
@@ -266,7 +297,9 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
     void given_an_unpaid_order_of_21_hours_when_the_same_subject_is_sold_again_then_ADVANCE_TOO_EARLY() {
         Institution school = newInstitution();
         String student = id("stu");
-        assertThat(placeOrder(id("order"), school, student, course("piano", 1_000, 21)).status()).isEqualTo(201);
+        assertThat(placeOrder(id("order"), school, student, course("piano", 1_000, 21))
+                        .status())
+                .isEqualTo(201);
         Map<String, Integer> before = footprint();
 
         Http.Response refused = placeOrder(id("order"), school, student, course("piano", 1_000, 5));
@@ -274,13 +307,16 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         assertRefused(refused, 422, "ADVANCE_TOO_EARLY");
         assertThat(footprint()).isEqualTo(before);
         // Another subject is new, and starts tomorrow: it is sold.
-        assertThat(placeOrder(id("order"), school, student, course("violin", 1_000, 5)).status()).isEqualTo(201);
+        assertThat(placeOrder(id("order"), school, student, course("violin", 1_000, 5))
+                        .status())
+                .isEqualTo(201);
     }
 
     // ---- INSTITUTION_NOT_ACTIVE and INSTITUTION_UNKNOWN ----
 
     @Test
-    void given_a_suspended_then_blacklisted_institution_when_it_sells_then_INSTITUTION_NOT_ACTIVE_until_it_is_active_again() {
+    void
+            given_a_suspended_then_blacklisted_institution_when_it_sells_then_INSTITUTION_NOT_ACTIVE_until_it_is_active_again() {
         Institution school = newInstitution();
         String student = id("stu");
         Map<String, Object> piano = course("piano", 10_000, 10);
@@ -301,14 +337,26 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_valid_but_unregistered_credit_code_when_an_order_names_it_then_INSTITUTION_UNKNOWN_and_nothing_is_written() {
+    void
+            given_a_valid_but_unregistered_credit_code_when_an_order_names_it_then_INSTITUTION_UNKNOWN_and_nothing_is_written() {
         String unregistered = newCreditCode();
         String orderId = id("order");
         Map<String, Integer> before = footprint();
 
-        Http.Response refused = http.post("/v1/orders", Tokens.platform(), Map.of("orderId", orderId,
-                "institutionId", unregistered, "studentId", id("stu"), "contractNo", "contract-" + orderId,
-                "course", course("piano", 10_000, 10)));
+        Http.Response refused = http.post(
+                "/v1/orders",
+                Tokens.platform(),
+                Map.of(
+                        "orderId",
+                        orderId,
+                        "institutionId",
+                        unregistered,
+                        "studentId",
+                        id("stu"),
+                        "contractNo",
+                        "contract-" + orderId,
+                        "course",
+                        course("piano", 10_000, 10)));
 
         assertRefused(refused, 422, "INSTITUTION_UNKNOWN");
         assertThat(footprint()).isEqualTo(before);
@@ -321,7 +369,9 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String student = id("stu");
         String unpaid = id("order");
-        assertThat(placeOrder(unpaid, school, student, course("piano", 25_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(unpaid, school, student, course("piano", 25_000, 20))
+                        .status())
+                .isEqualTo(201);
         String nextOrder = id("order");
         Map<String, Object> violin = course("violin", 25_000, 20);
         assertRefused(placeOrder(nextOrder, school, student, violin), 422, "CAP_AMOUNT");
@@ -360,8 +410,12 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
     void given_a_cancelled_order_when_the_bank_reports_its_money_then_it_is_held_in_suspense() {
         Institution school = newInstitution();
         String orderId = id("order");
-        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 10_000, 10)).status()).isEqualTo(201);
-        assertThat(http.post("/v1/orders/" + orderId + "/cancel", Tokens.platform(), Map.of()).status()).isEqualTo(200);
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 10_000, 10))
+                        .status())
+                .isEqualTo(201);
+        assertThat(http.post("/v1/orders/" + orderId + "/cancel", Tokens.platform(), Map.of())
+                        .status())
+                .isEqualTo(200);
 
         Http.Response collected = collect(orderId, 100_000, school.custodyAccountNo());
 
@@ -382,18 +436,24 @@ class OrderCapsApiTest extends LedgerIntegrationTest {
     }
 
     private void setStatus(Institution institution, String status) {
-        Http.Response changed = http.post("/v1/institutions/" + institution.id() + "/status", Tokens.regulator(),
+        Http.Response changed = http.post(
+                "/v1/institutions/" + institution.id() + "/status",
+                Tokens.regulator(),
                 Map.of("status", status, "reason", "test: " + status));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.body().get("status").asText()).isEqualTo(status);
     }
 
-
     /** A lesson reported and confirmed by the parent: consumed, for the caps too. */
     private void consume(Institution school, String orderId, int hours) {
         String lessonId = id("lesson");
-        assertThat(reportLesson(school, orderId, lesson(lessonId, hours)).status()).isEqualTo(201);
-        assertThat(http.post("/v1/lessons/" + lessonId + "/confirmation", Tokens.platform(),
-                Map.of("decision", "CONFIRM")).status()).isEqualTo(200);
+        assertThat(reportLesson(school, orderId, lesson(lessonId, hours)).status())
+                .isEqualTo(201);
+        assertThat(http.post(
+                                "/v1/lessons/" + lessonId + "/confirmation",
+                                Tokens.platform(),
+                                Map.of("decision", "CONFIRM"))
+                        .status())
+                .isEqualTo(200);
     }
 }

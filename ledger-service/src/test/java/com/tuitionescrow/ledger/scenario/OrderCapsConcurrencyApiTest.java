@@ -29,14 +29,21 @@ class OrderCapsConcurrencyApiTest extends LedgerIntegrationTest {
     private static final int ROUNDS = 10;
 
     @Test
-    void given_eight_concurrent_sales_of_3000_yuan_to_one_student_then_exactly_one_is_sold_and_the_rest_are_CAP_AMOUNT() {
+    void
+            given_eight_concurrent_sales_of_3000_yuan_to_one_student_then_exactly_one_is_sold_and_the_rest_are_CAP_AMOUNT() {
         Institution school = newInstitution();
         String student = id("stu");
 
-        List<Http.Response> answers = race(i -> placeOrder(id("order"), school, student, course("subject" + i, 300_000, 1)));
+        List<Http.Response> answers =
+                race(i -> placeOrder(id("order"), school, student, course("subject" + i, 300_000, 1)));
 
-        assertThat(statuses(answers)).as(answers.toString()).containsEntry(201, 1L).containsEntry(422, (long) RACERS - 1);
-        assertThat(answers).filteredOn(a -> a.status() == 422).allSatisfy(a -> assertThat(a.code()).isEqualTo("CAP_AMOUNT"));
+        assertThat(statuses(answers))
+                .as(answers.toString())
+                .containsEntry(201, 1L)
+                .containsEntry(422, (long) RACERS - 1);
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 422)
+                .allSatisfy(a -> assertThat(a.code()).isEqualTo("CAP_AMOUNT"));
         assertThat(ordersOf(school, student)).isEqualTo(1);
     }
 
@@ -45,10 +52,16 @@ class OrderCapsConcurrencyApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         String student = id("stu");
 
-        List<Http.Response> answers = race(i -> placeOrder(id("order"), school, student, course("subject" + i, 100, 31)));
+        List<Http.Response> answers =
+                race(i -> placeOrder(id("order"), school, student, course("subject" + i, 100, 31)));
 
-        assertThat(statuses(answers)).as(answers.toString()).containsEntry(201, 1L).containsEntry(422, (long) RACERS - 1);
-        assertThat(answers).filteredOn(a -> a.status() == 422).allSatisfy(a -> assertThat(a.code()).isEqualTo("CAP_HOURS"));
+        assertThat(statuses(answers))
+                .as(answers.toString())
+                .containsEntry(201, 1L)
+                .containsEntry(422, (long) RACERS - 1);
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 422)
+                .allSatisfy(a -> assertThat(a.code()).isEqualTo("CAP_HOURS"));
         assertThat(ordersOf(school, student)).isEqualTo(1);
     }
 
@@ -67,11 +80,15 @@ class OrderCapsConcurrencyApiTest extends LedgerIntegrationTest {
 
             List<Http.Response> answers = race(i -> placeOrder(orderId, school, student, piano));
 
-            assertThat(answers).as("round " + round + ": " + answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(201));
+            assertThat(answers)
+                    .as("round " + round + ": " + answers)
+                    .allSatisfy(a -> assertThat(a.status()).isEqualTo(201));
             assertThat(answers.stream().map(Http.Response::body).distinct()).hasSize(1);
             assertThat(ordersOf(school, student)).isEqualTo(1);
             // Reserved once: 2000 yuan still fit beside it.
-            assertThat(placeOrder(id("order"), school, student, course("violin", 200_000, 1)).status()).isEqualTo(201);
+            assertThat(placeOrder(id("order"), school, student, course("violin", 200_000, 1))
+                            .status())
+                    .isEqualTo(201);
         }
     }
 
@@ -84,7 +101,9 @@ class OrderCapsConcurrencyApiTest extends LedgerIntegrationTest {
 
             List<Http.Response> answers = race(i -> reportLesson(school, paid, lesson));
 
-            assertThat(answers).as("round " + round + ": " + answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(201));
+            assertThat(answers)
+                    .as("round " + round + ": " + answers)
+                    .allSatisfy(a -> assertThat(a.status()).isEqualTo(201));
             assertThat(answers.stream().map(Http.Response::body).distinct()).hasSize(1);
             assertThat(order(paid).get("consumedHours").asInt()).isEqualTo(2);
             assertThat(order(paid).get("lessons")).hasSize(1);
@@ -98,13 +117,16 @@ class OrderCapsConcurrencyApiTest extends LedgerIntegrationTest {
 
             List<Http.Response> answers = race(i -> http.post("/v1/institutions", Tokens.regulator(), request));
 
-            assertThat(answers).as("round " + round + ": " + answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(201));
+            assertThat(answers)
+                    .as("round " + round + ": " + answers)
+                    .allSatisfy(a -> assertThat(a.status()).isEqualTo(201));
             assertThat(answers.stream().map(Http.Response::body).distinct()).hasSize(1);
         }
     }
 
     @Test
-    void given_a_paid_order_of_10_hours_when_eight_lessons_of_6_hours_are_reported_at_once_then_exactly_one_is_recorded() {
+    void
+            given_a_paid_order_of_10_hours_when_eight_lessons_of_6_hours_are_reported_at_once_then_exactly_one_is_recorded() {
         Institution school = newInstitution();
         String paid = paidOrder(school, id("stu"), course("piano", 10_000, 10));
 
@@ -116,24 +138,35 @@ class OrderCapsConcurrencyApiTest extends LedgerIntegrationTest {
 
         List<Http.Response> answers = race(i -> reportLesson(school, paid, lessons.get(i)));
 
-        assertThat(statuses(answers)).as(answers.toString()).containsEntry(201, 1L).containsEntry(422, (long) RACERS - 1);
-        assertThat(answers).filteredOn(a -> a.status() == 422)
+        assertThat(statuses(answers))
+                .as(answers.toString())
+                .containsEntry(201, 1L)
+                .containsEntry(422, (long) RACERS - 1);
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 422)
                 .allSatisfy(a -> assertThat(a.code()).isEqualTo("INSUFFICIENT_HOURS"));
         assertThat(order(paid).get("consumedHours").asInt()).isEqualTo(6);
         assertThat(order(paid).get("lessons")).hasSize(1);
     }
 
     @Test
-    void given_two_institutions_registering_one_custody_account_at_once_then_one_is_registered_and_the_other_is_CUSTODY_ACCOUNT_IN_USE() {
+    void
+            given_two_institutions_registering_one_custody_account_at_once_then_one_is_registered_and_the_other_is_CUSTODY_ACCOUNT_IN_USE() {
         String account = newAccountNo();
 
-        List<Http.Response> answers = race(i -> http.post("/v1/institutions", Tokens.regulator(),
-                registration(newCreditCode(), account)));
+        List<Http.Response> answers =
+                race(i -> http.post("/v1/institutions", Tokens.regulator(), registration(newCreditCode(), account)));
 
-        assertThat(statuses(answers)).as(answers.toString()).containsEntry(201, 1L).containsEntry(409, (long) RACERS - 1);
-        assertThat(answers).filteredOn(a -> a.status() == 409)
+        assertThat(statuses(answers))
+                .as(answers.toString())
+                .containsEntry(201, 1L)
+                .containsEntry(409, (long) RACERS - 1);
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 409)
                 .allSatisfy(a -> assertThat(a.code()).isEqualTo("CUSTODY_ACCOUNT_IN_USE"));
-        assertThat(db.fetchCount(DSL.table(DSL.name("institution")), DSL.field(DSL.name("custody_account_no")).eq(account)))
+        assertThat(db.fetchCount(
+                        DSL.table(DSL.name("institution")),
+                        DSL.field(DSL.name("custody_account_no")).eq(account)))
                 .isEqualTo(1);
     }
 
@@ -171,7 +204,8 @@ class OrderCapsConcurrencyApiTest extends LedgerIntegrationTest {
     }
 
     private int ordersOf(Institution institution, String studentId) {
-        return db.fetchCount(DSL.table(DSL.name("course_order")),
+        return db.fetchCount(
+                DSL.table(DSL.name("course_order")),
                 DSL.field(DSL.name("institution_id")).eq(institution.id()),
                 DSL.field(DSL.name("student_id")).eq(studentId));
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ReconciliationListApiTest extends StatementScenario {
 
     @Test
-    void given_statements_of_two_institutions_then_a_regulator_pages_through_one_institutions_reports_in_arrival_order() {
+    void
+            given_statements_of_two_institutions_then_a_regulator_pages_through_one_institutions_reports_in_arrival_order() {
         Institution school = newInstitution();
         Institution other = newInstitution();
         List<String> sent = new ArrayList<>();
@@ -25,15 +26,20 @@ class ReconciliationListApiTest extends StatementScenario {
         }
         statementId(sendStatement(csv(other, 0, 0), CSV));
 
-        Http.Response first = http.get("/v1/reconciliations?institutionId=" + school.id() + "&limit=2", Tokens.regulator());
+        Http.Response first =
+                http.get("/v1/reconciliations?institutionId=" + school.id() + "&limit=2", Tokens.regulator());
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(ids(first.body())).containsExactly(sent.get(0), sent.get(1));
         assertThat(first.body().get("next").asText()).isEqualTo(sent.get(1));
 
-        Http.Response second = http.get("/v1/reconciliations?institutionId=" + school.id() + "&limit=2&afterId="
-                + first.body().get("next").asText(), Tokens.regulator());
+        Http.Response second = http.get(
+                "/v1/reconciliations?institutionId=" + school.id() + "&limit=2&afterId="
+                        + first.body().get("next").asText(),
+                Tokens.regulator());
         assertThat(ids(second.body())).containsExactly(sent.get(2));
-        assertThat(second.body().hasNonNull("next")).as("the last page has no next").isFalse();
+        assertThat(second.body().hasNonNull("next"))
+                .as("the last page has no next")
+                .isFalse();
 
         JsonNode summary = second.body().get("items").get(0);
         assertThat(summary.get("institutionId").asText()).isEqualTo(school.id());
@@ -61,14 +67,20 @@ class ReconciliationListApiTest extends StatementScenario {
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
         assertThat(ids(mine.body())).containsExactly(own);
 
-        Http.Response named = http.get("/v1/reconciliations?institutionId=" + school.id(), Tokens.institution(school.id()));
+        Http.Response named =
+                http.get("/v1/reconciliations?institutionId=" + school.id(), Tokens.institution(school.id()));
         assertThat(ids(named.body())).containsExactly(own);
 
-        assertRefused(http.get("/v1/reconciliations?institutionId=" + other.id(), Tokens.institution(school.id())),
-                403, "FORBIDDEN");
-        assertThat(http.get("/v1/reconciliations/" + own, Tokens.institution(school.id())).status()).isEqualTo(200);
+        assertRefused(
+                http.get("/v1/reconciliations?institutionId=" + other.id(), Tokens.institution(school.id())),
+                403,
+                "FORBIDDEN");
+        assertThat(http.get("/v1/reconciliations/" + own, Tokens.institution(school.id()))
+                        .status())
+                .isEqualTo(200);
         assertRefused(http.get("/v1/reconciliations/" + others, Tokens.institution(school.id())), 404, "NOT_FOUND");
-        assertThat(http.get("/v1/reconciliations/" + others, Tokens.regulator()).status()).isEqualTo(200);
+        assertThat(http.get("/v1/reconciliations/" + others, Tokens.regulator()).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -77,12 +89,16 @@ class ReconciliationListApiTest extends StatementScenario {
         assertRefused(http.get("/v1/reconciliations", Tokens.platform()), 403, "FORBIDDEN");
         assertRefused(http.get("/v1/reconciliations", null), 401, "UNAUTHENTICATED");
         assertRefused(http.get("/v1/reconciliations?limit=101", Tokens.regulator()), 400, "VALIDATION_FAILED");
-        assertRefused(http.get("/v1/reconciliations?afterId=stmt-00000000-0000-0000-0000-000000000000",
-                Tokens.regulator()), 400, "VALIDATION_FAILED");
-        assertRefused(http.get("/v1/reconciliations?institutionId=not-a-code", Tokens.regulator()), 400,
+        assertRefused(
+                http.get("/v1/reconciliations?afterId=stmt-00000000-0000-0000-0000-000000000000", Tokens.regulator()),
+                400,
                 "VALIDATION_FAILED");
-        assertRefused(http.get("/v1/reconciliations/stmt-00000000-0000-0000-0000-000000000000", Tokens.regulator()),
-                404, "NOT_FOUND");
+        assertRefused(
+                http.get("/v1/reconciliations?institutionId=not-a-code", Tokens.regulator()), 400, "VALIDATION_FAILED");
+        assertRefused(
+                http.get("/v1/reconciliations/stmt-00000000-0000-0000-0000-000000000000", Tokens.regulator()),
+                404,
+                "NOT_FOUND");
     }
 
     private static String statementId(Http.Response report) {

@@ -35,20 +35,28 @@ class ReleaseScenarioTest extends CheckedScenario {
         String instructionId = disbursement.get("instructionId").asText();
         assertThat(listed(school, instructionId).get("status").asText()).isEqualTo("PENDING");
         // Instructed, not yet paid: the money is in transit and still in the custody account.
-        assertThat(money(school)).containsEntry("custodyFen", 300_000L).containsEntry("releasableFen", 0L)
-                .containsEntry("disbursingFen", 30_000L).containsEntry("disbursedTotalFen", 0L);
+        assertThat(money(school))
+                .containsEntry("custodyFen", 300_000L)
+                .containsEntry("releasableFen", 0L)
+                .containsEntry("disbursingFen", 30_000L)
+                .containsEntry("disbursedTotalFen", 0L);
         assertThat(order(order.orderId()).get("disbursingFen").asLong()).isEqualTo(30_000);
 
         execute(instructionId);
 
-        assertThat(money(school)).containsEntry("custodyFen", 270_000L).containsEntry("disbursingFen", 0L)
-                .containsEntry("disbursedTotalFen", 30_000L).containsEntry("prepaidFen", 270_000L);
+        assertThat(money(school))
+                .containsEntry("custodyFen", 270_000L)
+                .containsEntry("disbursingFen", 0L)
+                .containsEntry("disbursedTotalFen", 30_000L)
+                .containsEntry("prepaidFen", 270_000L);
         JsonNode paidOut = order(order.orderId());
         assertThat(paidOut.get("disbursedFen").asLong()).isEqualTo(30_000);
         assertThat(paidOut.get("disbursingFen").asLong()).isZero();
         assertThat(paidOut.get("releasableFen").asLong()).isZero();
         assertThat(listed(school, instructionId).get("status").asText()).isEqualTo("EXECUTED");
-        assertThat(instructionsFor(run(), school)).as("nothing is released twice").isEmpty();
+        assertThat(instructionsFor(run(), school))
+                .as("nothing is released twice")
+                .isEmpty();
     }
 
     @Test
@@ -60,8 +68,11 @@ class ReleaseScenarioTest extends CheckedScenario {
 
         fail(first);
 
-        assertThat(money(school)).containsEntry("custodyFen", 300_000L).containsEntry("releasableFen", 30_000L)
-                .containsEntry("disbursingFen", 0L).containsEntry("disbursedTotalFen", 0L);
+        assertThat(money(school))
+                .containsEntry("custodyFen", 300_000L)
+                .containsEntry("releasableFen", 30_000L)
+                .containsEntry("disbursingFen", 0L)
+                .containsEntry("disbursedTotalFen", 0L);
         JsonNode returned = order(order.orderId());
         assertThat(returned.get("releasableFen").asLong()).isEqualTo(30_000);
         assertThat(returned.get("disbursingFen").asLong()).isZero();
@@ -78,7 +89,8 @@ class ReleaseScenarioTest extends CheckedScenario {
     }
 
     @Test
-    void given_an_unanswered_lesson_when_15_working_days_have_passed_then_it_is_confirmed_at_the_deadline_and_released() {
+    void
+            given_an_unanswered_lesson_when_15_working_days_have_passed_then_it_is_confirmed_at_the_deadline_and_released() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", PRICE, 20));
         Instant before = clock.instant();
@@ -90,12 +102,14 @@ class ReleaseScenarioTest extends CheckedScenario {
         // Counted by hand on the 2026 table: a lesson reported on Friday 2026-11-27 has Mon 30 Nov to
         // Fri 18 Dec as its 15 working days, and counts as confirmed from midnight that night.
         Instant confirmBy = instant(lesson(order.orderId(), unanswered).get("confirmBy"));
-        assertThat(confirmBy).isIn(WorkingDaysByHand.windowCloses(before, 15), WorkingDaysByHand.windowCloses(after, 15));
+        assertThat(confirmBy)
+                .isIn(WorkingDaysByHand.windowCloses(before, 15), WorkingDaysByHand.windowCloses(after, 15));
         assertThat(Duration.between(after, confirmBy)).isGreaterThanOrEqualTo(Duration.ofDays(19));
 
         JsonNode notYet = run();
         assertThat(lesson(order.orderId(), unanswered).get("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
-        assertThat(disbursementFor(notYet, school).get("amountFen").asLong()).as("only the answered lesson")
+        assertThat(disbursementFor(notYet, school).get("amountFen").asLong())
+                .as("only the answered lesson")
                 .isEqualTo(15_000);
         execute(disbursementFor(notYet, school).get("instructionId").asText());
 
@@ -113,9 +127,12 @@ class ReleaseScenarioTest extends CheckedScenario {
         assertThat(released.get("amountFen").asLong()).isEqualTo(30_000);
         assertThat(order(order.orderId()).get("confirmedHours").asInt()).isEqualTo(3);
         execute(released.get("instructionId").asText());
-        assertThat(money(school)).containsEntry("custodyFen", 255_000L).containsEntry("disbursedTotalFen", 45_000L)
+        assertThat(money(school))
+                .containsEntry("custodyFen", 255_000L)
+                .containsEntry("disbursedTotalFen", 45_000L)
                 .containsEntry("awaitingConfirmationFen", 0L);
-        assertThat(runAsOf(confirmBy).get("lessonsConfirmedByWindow").asInt()).as("a closed window is answered once")
+        assertThat(runAsOf(confirmBy).get("lessonsConfirmedByWindow").asInt())
+                .as("a closed window is answered once")
                 .isZero();
     }
 
@@ -129,8 +146,12 @@ class ReleaseScenarioTest extends CheckedScenario {
 
         JsonNode frozen = run();
 
-        assertThat(instructionsFor(frozen, school)).as("a disputed lesson freezes its order's release").isEmpty();
-        assertThat(money(school)).containsEntry("releasableFen", 30_000L).containsEntry("awaitingConfirmationFen", 45_000L)
+        assertThat(instructionsFor(frozen, school))
+                .as("a disputed lesson freezes its order's release")
+                .isEmpty();
+        assertThat(money(school))
+                .containsEntry("releasableFen", 30_000L)
+                .containsEntry("awaitingConfirmationFen", 45_000L)
                 .containsEntry("disbursingFen", 0L);
         assertThat(order(order.orderId()).get("releasableFen").asLong()).isEqualTo(30_000);
 
@@ -160,16 +181,23 @@ class ReleaseScenarioTest extends CheckedScenario {
         JsonNode reversed = order(order.orderId());
         assertThat(reversed.get("remainingHours").asInt()).isEqualTo(18);
         assertThat(reversed.get("consumedHours").asInt()).isEqualTo(2);
-        assertThat(money(school)).containsEntry("prepaidFen", 270_000L).containsEntry("awaitingConfirmationFen", 0L)
-                .containsEntry("releasableFen", 30_000L).containsEntry("custodyFen", 300_000L);
+        assertThat(money(school))
+                .containsEntry("prepaidFen", 270_000L)
+                .containsEntry("awaitingConfirmationFen", 0L)
+                .containsEntry("releasableFen", 30_000L)
+                .containsEntry("custodyFen", 300_000L);
         JsonNode released = disbursementFor(run(), school);
-        assertThat(released.get("amountFen").asLong()).as("only the confirmed lesson is paid").isEqualTo(30_000);
+        assertThat(released.get("amountFen").asLong())
+                .as("only the confirmed lesson is paid")
+                .isEqualTo(30_000);
         execute(released.get("instructionId").asText());
         // The hours given back can be taught again, to the last one.
         confirm(teach(school, order.orderId(), 18));
         assertThat(order(order.orderId()).get("status").asText()).isEqualTo("COMPLETED");
         execute(disbursementFor(run(), school).get("instructionId").asText());
-        assertThat(money(school)).containsEntry("custodyFen", 0L).containsEntry("disbursedTotalFen", 300_000L)
+        assertThat(money(school))
+                .containsEntry("custodyFen", 0L)
+                .containsEntry("disbursedTotalFen", 300_000L)
                 .containsEntry("prepaidFen", 0L);
     }
 

@@ -42,8 +42,8 @@ class SecurityApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         Map<String, Integer> before = footprint();
 
-        Http.Response response = http.post("/v1/orders", null, order(id("order"), school, id("stu"),
-                course("piano", 15_000, 20)));
+        Http.Response response =
+                http.post("/v1/orders", null, order(id("order"), school, id("stu"), course("piano", 15_000, 20)));
 
         assertUnauthenticated(response);
         assertThat(footprint()).isEqualTo(before);
@@ -53,7 +53,9 @@ class SecurityApiTest extends LedgerIntegrationTest {
     void given_no_token_when_a_client_reads_an_order_or_the_journal_then_it_is_unauthenticated() {
         Institution school = newInstitution();
         String orderId = id("order");
-        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
 
         assertUnauthenticated(http.get("/v1/orders/" + orderId, null));
         assertUnauthenticated(http.get("/v1/audit/journal", null));
@@ -67,8 +69,8 @@ class SecurityApiTest extends LedgerIntegrationTest {
         Institution school = newInstitution();
         Map<String, Integer> before = footprint();
 
-        Http.Response response = http.post("/v1/orders", token.get(), order(id("order"), school, id("stu"),
-                course("piano", 15_000, 20)));
+        Http.Response response = http.post(
+                "/v1/orders", token.get(), order(id("order"), school, id("stu"), course("piano", 15_000, 20)));
 
         assertUnauthenticated(response);
         assertThat(footprint()).isEqualTo(before);
@@ -77,15 +79,26 @@ class SecurityApiTest extends LedgerIntegrationTest {
     static Stream<Arguments> badTokens() {
         Instant now = Instant.now();
         return Stream.of(
-                badToken("signed with another secret", () -> Tokens.sign("another-secret-of-at-least-32-bytes-0123456789",
-                        platform(claims -> { }))),
-                badToken("expired an hour ago", () -> Tokens.sign(Tokens.SECRET, platform(claims -> claims
-                        .issueTime(Date.from(now.minus(Duration.ofHours(2))))
-                        .expirationTime(Date.from(now.minus(Duration.ofHours(1))))))),
-                badToken("not valid before an hour from now", () -> Tokens.sign(Tokens.SECRET, platform(claims -> claims
-                        .notBeforeTime(Date.from(now.plus(Duration.ofHours(1))))))),
-                badToken("alg none, unsigned", () -> unsigned("{\"alg\":\"none\"}",
-                        "{\"sub\":\"platform-1\",\"roles\":[\"PLATFORM\"],\"exp\":" + now.plus(Duration.ofHours(1)).getEpochSecond() + "}")),
+                badToken(
+                        "signed with another secret",
+                        () -> Tokens.sign("another-secret-of-at-least-32-bytes-0123456789", platform(claims -> {}))),
+                badToken(
+                        "expired an hour ago",
+                        () -> Tokens.sign(
+                                Tokens.SECRET,
+                                platform(claims -> claims.issueTime(Date.from(now.minus(Duration.ofHours(2))))
+                                        .expirationTime(Date.from(now.minus(Duration.ofHours(1))))))),
+                badToken(
+                        "not valid before an hour from now",
+                        () -> Tokens.sign(
+                                Tokens.SECRET,
+                                platform(claims -> claims.notBeforeTime(Date.from(now.plus(Duration.ofHours(1))))))),
+                badToken(
+                        "alg none, unsigned",
+                        () -> unsigned(
+                                "{\"alg\":\"none\"}",
+                                "{\"sub\":\"platform-1\",\"roles\":[\"PLATFORM\"],\"exp\":"
+                                        + now.plus(Duration.ofHours(1)).getEpochSecond() + "}")),
                 badToken("alg none, with the HS256 token's claims", () -> {
                     String[] valid = Tokens.platform().split("\\.");
                     return encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + valid[1] + ".";
@@ -101,21 +114,41 @@ class SecurityApiTest extends LedgerIntegrationTest {
                     return valid[0] + "." + valid[1] + ".";
                 }),
                 badToken("not a JWT at all", () -> "platform-1"),
-                badToken("without roles", () -> Tokens.sign(Tokens.SECRET, claims -> claims
-                        .subject("platform-1").expirationTime(Date.from(now.plus(Duration.ofHours(1)))))),
-                badToken("with an empty roles list", () -> Tokens.sign(Tokens.SECRET, platform(claims -> claims
-                        .claim("roles", List.of())))),
-                badToken("with roles as a string, not a list", () -> Tokens.sign(Tokens.SECRET, platform(claims -> claims
-                        .claim("roles", "PLATFORM")))),
-                badToken("with an unknown role", () -> Tokens.token("platform-1", List.of("PLATFORM", "SUPERUSER"), null)),
+                badToken(
+                        "without roles",
+                        () -> Tokens.sign(
+                                Tokens.SECRET,
+                                claims -> claims.subject("platform-1")
+                                        .expirationTime(Date.from(now.plus(Duration.ofHours(1)))))),
+                badToken(
+                        "with an empty roles list",
+                        () -> Tokens.sign(Tokens.SECRET, platform(claims -> claims.claim("roles", List.of())))),
+                badToken(
+                        "with roles as a string, not a list",
+                        () -> Tokens.sign(Tokens.SECRET, platform(claims -> claims.claim("roles", "PLATFORM")))),
+                badToken(
+                        "with an unknown role",
+                        () -> Tokens.token("platform-1", List.of("PLATFORM", "SUPERUSER"), null)),
                 badToken("with a role in lower case", () -> Tokens.token("platform-1", List.of("platform"), null)),
-                badToken("INSTITUTION without institution_id", () -> Tokens.token("staff-1", List.of("INSTITUTION"), null)),
-                badToken("INSTITUTION with a malformed institution_id", () ->
-                        Tokens.token("staff-1", List.of("INSTITUTION"), "not-a-credit-code")),
-                badToken("without exp", () -> Tokens.sign(Tokens.SECRET, claims -> claims
-                        .subject("platform-1").claim("roles", List.of("PLATFORM")).issueTime(new Date()))),
-                badToken("without sub", () -> Tokens.sign(Tokens.SECRET, claims -> claims
-                        .claim("roles", List.of("PLATFORM")).expirationTime(Date.from(now.plus(Duration.ofHours(1)))))));
+                badToken(
+                        "INSTITUTION without institution_id",
+                        () -> Tokens.token("staff-1", List.of("INSTITUTION"), null)),
+                badToken(
+                        "INSTITUTION with a malformed institution_id",
+                        () -> Tokens.token("staff-1", List.of("INSTITUTION"), "not-a-credit-code")),
+                badToken(
+                        "without exp",
+                        () -> Tokens.sign(
+                                Tokens.SECRET,
+                                claims -> claims.subject("platform-1")
+                                        .claim("roles", List.of("PLATFORM"))
+                                        .issueTime(new Date()))),
+                badToken(
+                        "without sub",
+                        () -> Tokens.sign(
+                                Tokens.SECRET,
+                                claims -> claims.claim("roles", List.of("PLATFORM"))
+                                        .expirationTime(Date.from(now.plus(Duration.ofHours(1)))))));
     }
 
     // ---- roles ----------------------------------------------------------------------------------
@@ -125,13 +158,26 @@ class SecurityApiTest extends LedgerIntegrationTest {
         String institutionId = newCreditCode();
         Map<String, Integer> before = footprint();
 
-        Http.Response response = http.post("/v1/institutions", Tokens.platform(), Map.of(
-                "institutionId", institutionId, "name", "Institution " + institutionId, "category", "ARTS",
-                "supervisionModel", "BANK_CUSTODY", "custodyAccountNo", newAccountNo()));
+        Http.Response response = http.post(
+                "/v1/institutions",
+                Tokens.platform(),
+                Map.of(
+                        "institutionId",
+                        institutionId,
+                        "name",
+                        "Institution " + institutionId,
+                        "category",
+                        "ARTS",
+                        "supervisionModel",
+                        "BANK_CUSTODY",
+                        "custodyAccountNo",
+                        newAccountNo()));
 
         assertForbidden(response);
         assertThat(footprint()).isEqualTo(before);
-        assertThat(http.get("/v1/institutions/" + institutionId, Tokens.regulator()).status()).isEqualTo(404);
+        assertThat(http.get("/v1/institutions/" + institutionId, Tokens.regulator())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -140,22 +186,27 @@ class SecurityApiTest extends LedgerIntegrationTest {
         String orderId = id("order");
         Map<String, Integer> before = footprint();
 
-        Http.Response response = http.post("/v1/orders", Tokens.bank(), order(orderId, school, id("stu"),
-                course("piano", 15_000, 20)));
+        Http.Response response =
+                http.post("/v1/orders", Tokens.bank(), order(orderId, school, id("stu"), course("piano", 15_000, 20)));
 
         assertForbidden(response);
         assertThat(footprint()).isEqualTo(before);
-        assertThat(http.get("/v1/orders/" + orderId, Tokens.platform()).status()).isEqualTo(404);
+        assertThat(http.get("/v1/orders/" + orderId, Tokens.platform()).status())
+                .isEqualTo(404);
     }
 
     @Test
     void given_an_institution_token_when_it_reports_a_collection_then_it_is_forbidden_and_the_order_stays_unpaid() {
         Institution school = newInstitution();
         String orderId = id("order");
-        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         Map<String, Integer> before = footprint();
 
-        Http.Response response = http.post("/v1/bank/collections", Tokens.institution(school.id()),
+        Http.Response response = http.post(
+                "/v1/bank/collections",
+                Tokens.institution(school.id()),
                 collection(id("txn"), orderId, 300_000, school.custodyAccountNo()));
 
         assertForbidden(response);
@@ -195,7 +246,8 @@ class SecurityApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_an_institution_token_that_is_also_a_bank_token_when_it_reads_another_institution_then_its_bank_role_widens_nothing() {
+    void
+            given_an_institution_token_that_is_also_a_bank_token_when_it_reads_another_institution_then_its_bank_role_widens_nothing() {
         Institution mine = newInstitution();
         Institution theirs = newInstitution();
         String theirOrder = paidOrder(theirs, id("stu"), course("piano", 15_000, 20));
@@ -213,7 +265,8 @@ class SecurityApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_two_institutions_when_one_reports_a_lesson_on_the_others_order_then_it_is_not_found_and_nothing_is_stored() {
+    void
+            given_two_institutions_when_one_reports_a_lesson_on_the_others_order_then_it_is_not_found_and_nothing_is_stored() {
         Institution mine = newInstitution();
         Institution theirs = newInstitution();
         String theirOrder = paidOrder(theirs, id("stu"), course("piano", 15_000, 20));
@@ -243,7 +296,9 @@ class SecurityApiTest extends LedgerIntegrationTest {
 
         assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
         assertThat(docs.body().path("openapi").asText()).startsWith("3.");
-        assertThat(docs.body().get("paths").has("/v1/orders")).as("paths: " + docs.body().get("paths")).isTrue();
+        assertThat(docs.body().get("paths").has("/v1/orders"))
+                .as("paths: " + docs.body().get("paths"))
+                .isTrue();
         assertThat(docs.body().get("paths").get("/v1/orders").has("post")).isTrue();
     }
 
@@ -258,7 +313,8 @@ class SecurityApiTest extends LedgerIntegrationTest {
     // ---- the actor -------------------------------------------------------------------------------
 
     @Test
-    void given_a_collection_reported_by_the_bank_when_the_regulator_reads_the_journal_then_the_entry_names_the_bank_as_its_actor() {
+    void
+            given_a_collection_reported_by_the_bank_when_the_regulator_reads_the_journal_then_the_entry_names_the_bank_as_its_actor() {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         Http.Response lesson = reportLesson(school, orderId, lesson(id("lesson"), 2));
@@ -267,11 +323,13 @@ class SecurityApiTest extends LedgerIntegrationTest {
 
         List<JsonNode> entries = journalOf(school);
 
-        assertThat(entries).extracting(e -> e.get("type").asText())
+        assertThat(entries)
+                .extracting(e -> e.get("type").asText())
                 .containsExactly("CollectionApplied", "LessonReported");
         assertThat(entries.get(0).get("actor").asText()).contains("bank-1");
         assertThat(entries.get(1).get("actor").asText()).contains("staff-of-" + school.id());
-        assertThat(entries.get(0).get("postings")).extracting(p -> p.get("accountCode").asText())
+        assertThat(entries.get(0).get("postings"))
+                .extracting(p -> p.get("accountCode").asText())
                 .contains("CUSTODY_CASH:" + school.id());
     }
 
@@ -282,7 +340,9 @@ class SecurityApiTest extends LedgerIntegrationTest {
         List<JsonNode> entries = new ArrayList<>();
         String afterSeq = "0";
         for (int page = 0; afterSeq != null; page++) {
-            assertThat(page).as("the journal is read in a bounded number of pages").isLessThan(1_000);
+            assertThat(page)
+                    .as("the journal is read in a bounded number of pages")
+                    .isLessThan(1_000);
             Http.Response response = http.get("/v1/audit/journal?limit=1000&afterSeq=" + afterSeq, Tokens.regulator());
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             response.body().get("items").forEach(entry -> {
@@ -294,8 +354,10 @@ class SecurityApiTest extends LedgerIntegrationTest {
                     entries.add(entry);
                 }
             });
-            afterSeq = response.body().path("next").isNull() || response.body().path("next").isMissingNode()
-                    ? null : response.body().get("next").asText();
+            afterSeq = response.body().path("next").isNull()
+                            || response.body().path("next").isMissingNode()
+                    ? null
+                    : response.body().get("next").asText();
         }
         return entries;
     }
@@ -307,7 +369,8 @@ class SecurityApiTest extends LedgerIntegrationTest {
     /** A PLATFORM token's claims, valid for an hour, with one change. */
     private static Consumer<JWTClaimsSet.Builder> platform(Consumer<JWTClaimsSet.Builder> change) {
         return claims -> {
-            claims.subject("platform-1").claim("roles", List.of("PLATFORM"))
+            claims.subject("platform-1")
+                    .claim("roles", List.of("PLATFORM"))
                     .issueTime(new Date())
                     .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))));
             change.accept(claims);

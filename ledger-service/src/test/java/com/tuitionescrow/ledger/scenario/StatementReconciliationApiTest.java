@@ -227,10 +227,21 @@ class StatementReconciliationApiTest extends StatementScenario {
             """;
 
     @Test
-    void given_a_day_of_collections_and_disbursements_when_the_bank_sends_its_camt_053_then_the_report_names_every_difference() {
+    void
+            given_a_day_of_collections_and_disbursements_when_the_bank_sends_its_camt_053_then_the_report_names_every_difference() {
         Institution school = newInstitution();
-        Map<String, String> ref = refs("PAID", "SUSPENSE", "MISMATCHED", "NOT_IN_STATEMENT", "UNKNOWN_TO_LEDGER",
-                "REVERSED", "REVERSED_BUT_HELD", "DISBURSED", "DISBURSED_NOT_IN_STATEMENT", "PENDING", "YESTERDAY");
+        Map<String, String> ref = refs(
+                "PAID",
+                "SUSPENSE",
+                "MISMATCHED",
+                "NOT_IN_STATEMENT",
+                "UNKNOWN_TO_LEDGER",
+                "REVERSED",
+                "REVERSED_BUT_HELD",
+                "DISBURSED",
+                "DISBURSED_NOT_IN_STATEMENT",
+                "PENDING",
+                "YESTERDAY");
         // The ledger's side of the day, each fact a few seconds into it; one from the day before.
         suspenseReceipt(school, ref.get("YESTERDAY"), 10_000, dayStart.minusHours(12));
         paidOrder(school, ref.get("PAID"), dayStart.plusSeconds(1));
@@ -255,28 +266,36 @@ class StatementReconciliationApiTest extends StatementScenario {
         assertThat(body.get("matched").asInt()).isEqualTo(3);
         assertThat(entries(body.get("missingInLedger")))
                 .containsExactly(ref.get("UNKNOWN_TO_LEDGER") + " CRDT 8800 " + day + " false");
-        assertThat(facts(body.get("missingInBank"))).containsExactly(
-                ref.get("NOT_IN_STATEMENT") + " CRDT 20000 " + dayStart.plusSeconds(4).toInstant(),
-                // The bank took this one back; the ledger still holds it.
-                ref.get("REVERSED_BUT_HELD") + " CRDT 15000 " + dayStart.plusSeconds(5).toInstant(),
-                ref.get("DISBURSED_NOT_IN_STATEMENT") + " DBIT 7000 " + dayStart.plusSeconds(7).toInstant());
+        assertThat(facts(body.get("missingInBank")))
+                .containsExactly(
+                        ref.get("NOT_IN_STATEMENT") + " CRDT 20000 "
+                                + dayStart.plusSeconds(4).toInstant(),
+                        // The bank took this one back; the ledger still holds it.
+                        ref.get("REVERSED_BUT_HELD") + " CRDT 15000 "
+                                + dayStart.plusSeconds(5).toInstant(),
+                        ref.get("DISBURSED_NOT_IN_STATEMENT") + " DBIT 7000 "
+                                + dayStart.plusSeconds(7).toInstant());
         assertThat(body.get("amountMismatches")).hasSize(1);
-        assertThat(body.get("amountMismatches").get(0).toString()).isEqualTo("{\"bankRef\":\"" + ref.get("MISMATCHED")
-                + "\",\"kind\":\"CRDT\",\"bankFen\":50001,\"ledgerFen\":50000}");
+        assertThat(body.get("amountMismatches").get(0).toString())
+                .isEqualTo("{\"bankRef\":\"" + ref.get("MISMATCHED")
+                        + "\",\"kind\":\"CRDT\",\"bankFen\":50001,\"ledgerFen\":50000}");
         assertThat(entries(body.get("pending"))).containsExactly(ref.get("PENDING") + " CRDT 6600 " + day + " false");
-        assertThat(body.get("reversed").toString()).isEqualTo("[{\"bankRef\":\"" + ref.get("REVERSED")
-                + "\",\"kind\":\"CRDT\",\"amountFen\":10000},{\"bankRef\":\"" + ref.get("REVERSED_BUT_HELD")
-                + "\",\"kind\":\"CRDT\",\"amountFen\":15000}]");
+        assertThat(body.get("reversed").toString())
+                .isEqualTo("[{\"bankRef\":\"" + ref.get("REVERSED")
+                        + "\",\"kind\":\"CRDT\",\"amountFen\":10000},{\"bankRef\":\"" + ref.get("REVERSED_BUT_HELD")
+                        + "\",\"kind\":\"CRDT\",\"amountFen\":15000}]");
         assertThat(body.get("bankOpeningFen").asLong()).isEqualTo(10_000);
         // 100.00 + 3000.00 + 123.45 + 500.01 + 88.00 + 100.00 - 100.00 + 150.00 - 150.00 - 300.00; PDNG not counted.
         assertThat(body.get("bankClosingFen").asLong()).isEqualTo(351_146);
         assertThat(body.get("statementConsistent").asBoolean()).isTrue();
         // Every receipt up to the end of the day, the one of the day before included; the directly
         // inserted instructions have no journal entry.
-        assertThat(body.get("ledgerClosingFen").asLong()).isEqualTo(10_000 + 300_000 + 12_345 + 50_000 + 20_000 + 15_000);
+        assertThat(body.get("ledgerClosingFen").asLong())
+                .isEqualTo(10_000 + 300_000 + 12_345 + 50_000 + 20_000 + 15_000);
         assertThat(body.get("reconciled").asBoolean()).isFalse();
 
-        Http.Response kept = http.get("/v1/reconciliations/" + body.get("statementId").asText(), Tokens.regulator());
+        Http.Response kept =
+                http.get("/v1/reconciliations/" + body.get("statementId").asText(), Tokens.regulator());
         assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
         assertThat(kept.body()).isEqualTo(body);
     }
@@ -312,8 +331,12 @@ class StatementReconciliationApiTest extends StatementScenario {
         String orderId = paidOrder(school, ref.get("PAID"), dayStart.plusSeconds(1));
         String lessonId = id("lesson");
         assertThat(reportLesson(school, orderId, lesson(lessonId, 2)).status()).isEqualTo(201);
-        assertThat(http.post("/v1/lessons/" + lessonId + "/confirmation", Tokens.platform(),
-                Map.of("decision", "CONFIRM")).status()).isEqualTo(200);
+        assertThat(http.post(
+                                "/v1/lessons/" + lessonId + "/confirmation",
+                                Tokens.platform(),
+                                Map.of("decision", "CONFIRM"))
+                        .status())
+                .isEqualTo(200);
         Http.Response run = http.post("/v1/disbursements/run", Tokens.regulator(), Map.of());
         assertThat(run.status()).as(run.toString()).isEqualTo(200);
         String instructionId = null;
@@ -323,42 +346,61 @@ class StatementReconciliationApiTest extends StatementScenario {
             }
         }
         assertThat(instructionId).as(run.toString()).isNotNull();
-        Http.Response executed = http.post("/v1/bank/instructions/" + instructionId + "/result", Tokens.bank(),
-                Map.of("outcome", "EXECUTED", "bankTxnId", ref.get("RELEASED"),
-                        "executedAt", dayStart.plusSeconds(2).toString()));
+        Http.Response executed = http.post(
+                "/v1/bank/instructions/" + instructionId + "/result",
+                Tokens.bank(),
+                Map.of(
+                        "outcome",
+                        "EXECUTED",
+                        "bankTxnId",
+                        ref.get("RELEASED"),
+                        "executedAt",
+                        dayStart.plusSeconds(2).toString()));
         assertThat(executed.status()).as(executed.toString()).isEqualTo(200);
         awaitLedger();
 
-        Http.Response report = sendStatement(csv(school, 0, 270_000,
-                "CRDT,300000," + ref.get("PAID") + ",BOOK,false",
-                "DBIT,30000," + ref.get("RELEASED") + ",BOOK,false"), CSV);
+        Http.Response report = sendStatement(
+                csv(
+                        school,
+                        0,
+                        270_000,
+                        "CRDT,300000," + ref.get("PAID") + ",BOOK,false",
+                        "DBIT,30000," + ref.get("RELEASED") + ",BOOK,false"),
+                CSV);
 
         assertThat(report.status()).as(report.toString()).isEqualTo(201);
         assertThat(report.body().get("matched").asInt()).isEqualTo(2);
         // The executed release left custody in the books at the bank's time, as it did at the bank.
         assertThat(report.body().get("ledgerClosingFen").asLong()).isEqualTo(270_000);
-        assertThat(report.body().get("reconciled").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.body().get("reconciled").asBoolean())
+                .as(report.toString())
+                .isTrue();
     }
 
     @Test
     void given_the_same_day_in_the_bank_csv_then_the_report_names_the_same_kinds_of_difference() {
         Institution school = newInstitution();
-        Map<String, String> ref = refs("PAID", "MISMATCHED", "NOT_IN_STATEMENT", "UNKNOWN_TO_LEDGER", "REVERSED",
-                "PENDING", "DISBURSED");
+        Map<String, String> ref =
+                refs("PAID", "MISMATCHED", "NOT_IN_STATEMENT", "UNKNOWN_TO_LEDGER", "REVERSED", "PENDING", "DISBURSED");
         paidOrder(school, ref.get("PAID"), dayStart.plusSeconds(1));
         suspenseReceipt(school, ref.get("MISMATCHED"), 1_000, dayStart.plusSeconds(2));
         suspenseReceipt(school, ref.get("NOT_IN_STATEMENT"), 3_000, dayStart.plusSeconds(3));
         executedInstruction(school, ref.get("DISBURSED"), 2_000, dayStart.plusSeconds(4));
         awaitLedger();
 
-        Http.Response report = sendStatement(csv(school, 0, 299_501,
-                "CRDT,300000," + ref.get("PAID") + ",BOOK,false",
-                "CRDT,1001," + ref.get("MISMATCHED") + ",BOOK,false",
-                "CRDT,500," + ref.get("UNKNOWN_TO_LEDGER") + ",BOOK,false",
-                "CRDT,700," + ref.get("REVERSED") + ",BOOK,false",
-                "DBIT,700," + ref.get("REVERSED") + ",BOOK,true",
-                "DBIT,2000," + ref.get("DISBURSED") + ",BOOK,false",
-                "CRDT,900," + ref.get("PENDING") + ",PDNG,false"), CSV);
+        Http.Response report = sendStatement(
+                csv(
+                        school,
+                        0,
+                        299_501,
+                        "CRDT,300000," + ref.get("PAID") + ",BOOK,false",
+                        "CRDT,1001," + ref.get("MISMATCHED") + ",BOOK,false",
+                        "CRDT,500," + ref.get("UNKNOWN_TO_LEDGER") + ",BOOK,false",
+                        "CRDT,700," + ref.get("REVERSED") + ",BOOK,false",
+                        "DBIT,700," + ref.get("REVERSED") + ",BOOK,true",
+                        "DBIT,2000," + ref.get("DISBURSED") + ",BOOK,false",
+                        "CRDT,900," + ref.get("PENDING") + ",PDNG,false"),
+                CSV);
 
         assertThat(report.status()).as(report.toString()).isEqualTo(201);
         JsonNode body = report.body();
@@ -366,10 +408,12 @@ class StatementReconciliationApiTest extends StatementScenario {
         assertThat(entries(body.get("missingInLedger")))
                 .containsExactly(ref.get("UNKNOWN_TO_LEDGER") + " CRDT 500 " + day + " false");
         assertThat(facts(body.get("missingInBank")))
-                .containsExactly(ref.get("NOT_IN_STATEMENT") + " CRDT 3000 " + dayStart.plusSeconds(3).toInstant());
+                .containsExactly(ref.get("NOT_IN_STATEMENT") + " CRDT 3000 "
+                        + dayStart.plusSeconds(3).toInstant());
         assertThat(body.get("amountMismatches").get(0).get("bankRef").asText()).isEqualTo(ref.get("MISMATCHED"));
         assertThat(body.get("amountMismatches").get(0).get("bankFen").asLong()).isEqualTo(1_001);
-        assertThat(body.get("amountMismatches").get(0).get("ledgerFen").asLong()).isEqualTo(1_000);
+        assertThat(body.get("amountMismatches").get(0).get("ledgerFen").asLong())
+                .isEqualTo(1_000);
         assertThat(entries(body.get("pending"))).containsExactly(ref.get("PENDING") + " CRDT 900 " + day + " false");
         assertThat(body.get("reversed").get(0).get("bankRef").asText()).isEqualTo(ref.get("REVERSED"));
         assertThat(body.get("bankClosingFen").asLong()).isEqualTo(299_501);
@@ -386,9 +430,14 @@ class StatementReconciliationApiTest extends StatementScenario {
         suspenseReceipt(school, ref.get("SUSPENSE"), 99, dayStart.plusSeconds(2));
         awaitLedger();
 
-        Http.Response report = sendStatement(csv(school, 0, 300_099,
-                "CRDT,300000," + ref.get("PAID") + ",BOOK,false",
-                "CRDT,99," + ref.get("SUSPENSE") + ",BOOK,false"), CSV);
+        Http.Response report = sendStatement(
+                csv(
+                        school,
+                        0,
+                        300_099,
+                        "CRDT,300000," + ref.get("PAID") + ",BOOK,false",
+                        "CRDT,99," + ref.get("SUSPENSE") + ",BOOK,false"),
+                CSV);
 
         assertThat(report.status()).as(report.toString()).isEqualTo(201);
         assertThat(report.body().get("matched").asInt()).isEqualTo(2);
@@ -404,7 +453,8 @@ class StatementReconciliationApiTest extends StatementScenario {
         paidOrder(school, ref.get("PAID"), dayStart.plusSeconds(1));
         // No wait for the journal here: the ledger waits for itself before it reads the closing balance.
 
-        Http.Response report = sendStatement(csv(school, 0, 300_000, "CRDT,300000," + ref.get("PAID") + ",BOOK,false"), CSV);
+        Http.Response report =
+                sendStatement(csv(school, 0, 300_000, "CRDT,300000," + ref.get("PAID") + ",BOOK,false"), CSV);
 
         assertThat(report.status()).as(report.toString()).isEqualTo(201);
         assertThat(report.body().get("ledgerClosingFen").asLong()).isEqualTo(300_000);
@@ -412,19 +462,26 @@ class StatementReconciliationApiTest extends StatementScenario {
     }
 
     @Test
-    void given_a_statement_whose_entries_do_not_add_up_to_its_closing_balance_then_it_is_inconsistent_and_not_reconciled() {
+    void
+            given_a_statement_whose_entries_do_not_add_up_to_its_closing_balance_then_it_is_inconsistent_and_not_reconciled() {
         Institution school = newInstitution();
         Map<String, String> ref = refs("PAID");
         paidOrder(school, ref.get("PAID"), dayStart.plusSeconds(1));
         awaitLedger();
 
-        Http.Response report = sendStatement(csv(school, 0, 300_000,
-                "CRDT,300000," + ref.get("PAID") + ",BOOK,false",
-                "DBIT,5," + id("FEE") + ",BOOK,false"), CSV);
+        Http.Response report = sendStatement(
+                csv(
+                        school,
+                        0,
+                        300_000,
+                        "CRDT,300000," + ref.get("PAID") + ",BOOK,false",
+                        "DBIT,5," + id("FEE") + ",BOOK,false"),
+                CSV);
 
         assertThat(report.status()).as(report.toString()).isEqualTo(201);
         assertThat(report.body().get("statementConsistent").asBoolean()).isFalse();
-        assertThat(report.body().get("ledgerClosingFen").asLong()).isEqualTo(report.body().get("bankClosingFen").asLong());
+        assertThat(report.body().get("ledgerClosingFen").asLong())
+                .isEqualTo(report.body().get("bankClosingFen").asLong());
         assertThat(report.body().get("reconciled").asBoolean()).isFalse();
     }
 
@@ -436,7 +493,9 @@ class StatementReconciliationApiTest extends StatementScenario {
         awaitLedger();
         String file = csv(school, 0, 300_000, "CRDT,300000," + ref.get("PAID") + ",BOOK,false");
         Http.Response first = sendStatement(file, CSV);
-        assertThat(first.body().get("reconciled").asBoolean()).as(first.toString()).isTrue();
+        assertThat(first.body().get("reconciled").asBoolean())
+                .as(first.toString())
+                .isTrue();
 
         // The ledger moves on: the same file still answers as it did the first time.
         suspenseReceipt(school, id("LATER"), 1_000, dayStart.plusSeconds(2));
@@ -447,12 +506,15 @@ class StatementReconciliationApiTest extends StatementScenario {
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(recorded()).isEqualTo(before);
-        assertThat(db.fetchCount(DSL.table(DSL.name("reconciliation")),
-                DSL.field(DSL.name("institution_id")).eq(school.id()))).isEqualTo(1);
+        assertThat(db.fetchCount(
+                        DSL.table(DSL.name("reconciliation")),
+                        DSL.field(DSL.name("institution_id")).eq(school.id())))
+                .isEqualTo(1);
 
         Http.Response changed = sendStatement(file.replace(",300000,", ",300001,"), CSV);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(201);
-        assertThat(changed.body().get("statementId").asText()).isNotEqualTo(first.body().get("statementId").asText());
+        assertThat(changed.body().get("statementId").asText())
+                .isNotEqualTo(first.body().get("statementId").asText());
     }
 
     @Test
@@ -466,10 +528,15 @@ class StatementReconciliationApiTest extends StatementScenario {
 
         List<Http.Response> answers = SimultaneousRequests.send(6, () -> sendStatement(file, CSV));
 
-        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(201));
-        assertThat(answers).extracting(Http.Response::body).containsOnly(answers.get(0).body());
-        assertThat(db.fetchCount(DSL.table(DSL.name("reconciliation")),
-                DSL.field(DSL.name("institution_id")).eq(school.id()))).isEqualTo(1);
+        assertThat(answers)
+                .allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(201));
+        assertThat(answers)
+                .extracting(Http.Response::body)
+                .containsOnly(answers.get(0).body());
+        assertThat(db.fetchCount(
+                        DSL.table(DSL.name("reconciliation")),
+                        DSL.field(DSL.name("institution_id")).eq(school.id())))
+                .isEqualTo(1);
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -494,15 +561,17 @@ class StatementReconciliationApiTest extends StatementScenario {
 
     private static List<String> entries(JsonNode entries) {
         List<String> lines = new ArrayList<>();
-        entries.forEach(e -> lines.add(e.get("bankRef").asText() + " " + e.get("kind").asText() + " "
-                + e.get("amountFen").asLong() + " " + e.get("bookingDate").asText() + " " + e.get("reversal").asBoolean()));
+        entries.forEach(e -> lines.add(e.get("bankRef").asText() + " "
+                + e.get("kind").asText() + " " + e.get("amountFen").asLong() + " "
+                + e.get("bookingDate").asText() + " " + e.get("reversal").asBoolean()));
         return lines;
     }
 
     private static List<String> facts(JsonNode facts) {
         List<String> lines = new ArrayList<>();
-        facts.forEach(f -> lines.add(f.get("bankRef").asText() + " " + f.get("kind").asText() + " "
-                + f.get("amountFen").asLong() + " " + OffsetDateTime.parse(f.get("occurredAt").asText()).toInstant()));
+        facts.forEach(f -> lines.add(f.get("bankRef").asText() + " "
+                + f.get("kind").asText() + " " + f.get("amountFen").asLong() + " "
+                + OffsetDateTime.parse(f.get("occurredAt").asText()).toInstant()));
         return lines;
     }
 }

@@ -49,10 +49,14 @@ class StatementRefusalApiTest extends StatementScenario {
     @Test
     void given_billion_laughs_then_the_file_is_refused_at_once_and_nothing_is_recorded() {
         Map<String, Integer> before = recorded();
-        StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE Document [\n<!ENTITY lol \"lol\">\n");
+        StringBuilder laughs =
+                new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE Document [\n<!ENTITY lol \"lol\">\n");
         for (int i = 1; i <= 9; i++) {
-            laughs.append("<!ENTITY lol").append(i).append(" \"")
-                    .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">\n");
+            laughs.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+                    .append("\">\n");
         }
         laughs.append("]>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">&lol9;</Document>\n");
 
@@ -80,7 +84,9 @@ class StatementRefusalApiTest extends StatementScenario {
         Http.Response refused = sendStatement(broken, XML);
 
         assertRefused(refused, 400, "VALIDATION_FAILED");
-        assertThat(refused.body().get("detail").asText()).startsWith("line 6, column").contains("cannot be read as XML");
+        assertThat(refused.body().get("detail").asText())
+                .startsWith("line 6, column")
+                .contains("cannot be read as XML");
         assertThat(recorded()).isEqualTo(before);
     }
 
@@ -99,11 +105,14 @@ class StatementRefusalApiTest extends StatementScenario {
                 </Document>
                 """;
 
-        Http.Response fraction = sendStatement(template.formatted(school.custodyAccountNo(), "CNY", "12.345", day, day), XML);
-        Http.Response dollars = sendStatement(template.formatted(school.custodyAccountNo(), "USD", "12.34", day, day), XML);
+        Http.Response fraction =
+                sendStatement(template.formatted(school.custodyAccountNo(), "CNY", "12.345", day, day), XML);
+        Http.Response dollars =
+                sendStatement(template.formatted(school.custodyAccountNo(), "USD", "12.34", day, day), XML);
 
         assertRefused(fraction, 400, "VALIDATION_FAILED");
-        assertThat(fraction.body().get("detail").asText()).isEqualTo("line 5: an amount has at most 2 decimals (whole fen): 12.345");
+        assertThat(fraction.body().get("detail").asText())
+                .isEqualTo("line 5: an amount has at most 2 decimals (whole fen): 12.345");
         assertRefused(dollars, 400, "VALIDATION_FAILED");
         assertThat(dollars.body().get("detail").asText()).contains("in CNY, not 'USD'");
         assertThat(recorded()).isEqualTo(before);
@@ -123,10 +132,13 @@ class StatementRefusalApiTest extends StatementScenario {
         assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("line 3, amountFen");
         assertThat(recorded()).isEqualTo(before);
 
-        Http.Response mixedAccounts = sendStatement(file.replace(CSV_HEADER + school.custodyAccountNo(),
-                CSV_HEADER + newAccountNo()).replace("-100", "100"), CSV);
+        Http.Response mixedAccounts = sendStatement(
+                file.replace(CSV_HEADER + school.custodyAccountNo(), CSV_HEADER + newAccountNo())
+                        .replace("-100", "100"),
+                CSV);
         assertRefused(mixedAccounts, 400, "VALIDATION_FAILED");
-        assertThat(mixedAccounts.body().get("detail").asText()).startsWith("line 3, custodyAccountNo: a statement is of one account");
+        assertThat(mixedAccounts.body().get("detail").asText())
+                .startsWith("line 3, custodyAccountNo: a statement is of one account");
 
         Http.Response noHeader = sendStatement(file.substring(CSV_HEADER.length()), CSV);
         assertRefused(noHeader, 400, "VALIDATION_FAILED");
@@ -197,7 +209,8 @@ class StatementRefusalApiTest extends StatementScenario {
         long now = clock.instant().getEpochSecond();
 
         Http.Response unsigned = http.postWithHeaders(PATH, Tokens.bank(), file, Map.of("Content-Type", CSV));
-        Map<String, String> signedForAnotherBody = new java.util.HashMap<>(signer.headers(now, "POST", PATH, CSV, file + "\n"));
+        Map<String, String> signedForAnotherBody =
+                new java.util.HashMap<>(signer.headers(now, "POST", PATH, CSV, file + "\n"));
         signedForAnotherBody.put("Content-Type", CSV);
         Http.Response tampered = http.postWithHeaders(PATH, Tokens.bank(), file, signedForAnotherBody);
 

@@ -27,6 +27,7 @@ abstract class StatementScenario extends LedgerIntegrationTest {
 
     /** The statement's day in Beijing, and its first moment: the ledger's facts happen seconds after it. */
     LocalDate day;
+
     OffsetDateTime dayStart;
 
     @BeforeEach
@@ -92,18 +93,36 @@ abstract class StatementScenario extends LedgerIntegrationTest {
     /** A CSV statement of one day: OPBD, the rows given (without the account and day), CLBD. */
     String csv(Institution institution, long openingFen, long closingFen, String... rows) {
         String prefix = institution.custodyAccountNo() + "," + day + ",";
-        StringBuilder file = new StringBuilder(CSV_HEADER).append(prefix).append("OPBD,").append(openingFen)
+        StringBuilder file = new StringBuilder(CSV_HEADER)
+                .append(prefix)
+                .append("OPBD,")
+                .append(openingFen)
                 .append(",,BOOK,false\n");
         for (String row : rows) {
             file.append(prefix).append(row).append('\n');
         }
-        return file.append(prefix).append("CLBD,").append(closingFen).append(",,BOOK,false\n").toString();
+        return file.append(prefix)
+                .append("CLBD,")
+                .append(closingFen)
+                .append(",,BOOK,false\n")
+                .toString();
     }
 
-    private Http.Response receive(Institution institution, String bankTxnId, String orderId, long amountFen,
-                                  OffsetDateTime receivedAt) {
-        return http.post("/v1/bank/collections", Tokens.bank(), Map.of("bankTxnId", bankTxnId, "orderId", orderId,
-                "amountFen", amountFen, "custodyAccountNo", institution.custodyAccountNo(),
-                "receivedAt", receivedAt.toString()));
+    private Http.Response receive(
+            Institution institution, String bankTxnId, String orderId, long amountFen, OffsetDateTime receivedAt) {
+        return http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
+                Map.of(
+                        "bankTxnId",
+                        bankTxnId,
+                        "orderId",
+                        orderId,
+                        "amountFen",
+                        amountFen,
+                        "custodyAccountNo",
+                        institution.custodyAccountNo(),
+                        "receivedAt",
+                        receivedAt.toString()));
     }
 }

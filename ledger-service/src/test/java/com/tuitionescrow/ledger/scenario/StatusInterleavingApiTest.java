@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tuitionescrow.ledger.support.Http;
 import com.tuitionescrow.ledger.support.LedgerIntegrationTest;
 import com.tuitionescrow.ledger.support.TestDatabase;
-import com.tuitionescrow.ledger.support.Tokens;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,10 +22,11 @@ import org.junit.jupiter.api.Test;
 class StatusInterleavingApiTest extends LedgerIntegrationTest {
 
     @Test
-    void given_a_status_change_under_way_when_a_sale_comes_then_it_waits_and_is_refused_on_the_new_status() throws Exception {
+    void given_a_status_change_under_way_when_a_sale_comes_then_it_waits_and_is_refused_on_the_new_status()
+            throws Exception {
         Institution school = newInstitution();
-        Http.Response sale = whileSuspending(school, () ->
-                placeOrder(id("order"), school, id("stu"), course("piano", 10_000, 10)));
+        Http.Response sale =
+                whileSuspending(school, () -> placeOrder(id("order"), school, id("stu"), course("piano", 10_000, 10)));
 
         assertRefused(sale, 422, "INSTITUTION_NOT_ACTIVE");
     }
@@ -36,7 +36,9 @@ class StatusInterleavingApiTest extends LedgerIntegrationTest {
             throws Exception {
         Institution school = newInstitution();
         String orderId = id("order");
-        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 10_000, 10)).status()).isEqualTo(201);
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 10_000, 10))
+                        .status())
+                .isEqualTo(201);
 
         Http.Response paid = whileSuspending(school, () -> collect(orderId, 100_000, school.custodyAccountNo()));
 
@@ -68,8 +70,8 @@ class StatusInterleavingApiTest extends LedgerIntegrationTest {
     }
 
     private static void setStatus(Connection connection, Institution school, String status) throws Exception {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE institution SET status = ? WHERE institution_id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE institution SET status = ? WHERE institution_id = ?")) {
             update.setString(1, status);
             update.setString(2, school.id());
             assertThat(update.executeUpdate()).isEqualTo(1);

@@ -28,17 +28,20 @@ class StringFieldsApiTest extends LedgerIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Not a string, each in its own way: an integer, a fraction, a truth value. */
-    private static final List<JsonNode> NOT_STRINGS = List.of(JSON.getNodeFactory().numberNode(-1),
-            JSON.getNodeFactory().numberNode(1.5), JSON.getNodeFactory().booleanNode(true));
+    private static final List<JsonNode> NOT_STRINGS = List.of(
+            JSON.getNodeFactory().numberNode(-1),
+            JSON.getNodeFactory().numberNode(1.5),
+            JSON.getNodeFactory().booleanNode(true));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
 
     @TestFactory
-    Stream<DynamicTest> given_any_string_field_when_a_number_or_boolean_is_sent_in_its_place_then_it_is_refused_naming_the_field() {
-        String everyRole = Tokens.token("all-roles", List.of("PLATFORM", "BANK", "INSTITUTION", "REGULATOR"),
-                newCreditCode());
+    Stream<DynamicTest>
+            given_any_string_field_when_a_number_or_boolean_is_sent_in_its_place_then_it_is_refused_naming_the_field() {
+        String everyRole =
+                Tokens.token("all-roles", List.of("PLATFORM", "BANK", "INSTITUTION", "REGULATOR"), newCreditCode());
         List<DynamicTest> cases = new ArrayList<>();
         for (JsonEndpoints.Endpoint endpoint : JsonEndpoints.of(mappings)) {
             String path = endpoint.pattern().replaceAll("\\{[^}]+}", "no-such-thing-1");
@@ -51,7 +54,8 @@ class StringFieldsApiTest extends LedgerIntegrationTest {
                         Http.Response response = http.post(path, everyRole, bodyWith(field.path(), value));
                         assertThat(response.status()).as(response.toString()).isEqualTo(400);
                         assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
-                        assertThat(response.body().get("detail").asText()).as(response.toString())
+                        assertThat(response.body().get("detail").asText())
+                                .as(response.toString())
                                 .isEqualTo(field.path() + " must be a JSON string");
                     }));
                 }

@@ -25,15 +25,20 @@ class StudentStatementApiTest extends LedgerIntegrationTest {
         String statement = "/v1/students/" + student + "/statement?institutionId=" + school.id() + "&limit=2";
 
         Http.Response first = http.get(statement, Tokens.platform());
-        Http.Response second = http.get(statement + "&afterOrderId=" + first.body().get("next").asText(),
-                Tokens.platform());
+        Http.Response second =
+                http.get(statement + "&afterOrderId=" + first.body().get("next").asText(), Tokens.platform());
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(orderIds(first.body())).isEqualTo(placed.subList(0, 2));
-        assertThat(first.body().get("prepaidFen").asLong()).as("the student's whole prepaid balance").isEqualTo(150_000);
+        assertThat(first.body().get("prepaidFen").asLong())
+                .as("the student's whole prepaid balance")
+                .isEqualTo(150_000);
         assertThat(orderIds(second.body())).isEqualTo(placed.subList(2, 3));
-        assertThat(second.body().path("next").isMissingNode() || second.body().get("next").isNull()).isTrue();
-        assertRefused(http.get(statement.replace("limit=2", "limit=1001"), Tokens.platform()), 400, "VALIDATION_FAILED");
+        assertThat(second.body().path("next").isMissingNode()
+                        || second.body().get("next").isNull())
+                .isTrue();
+        assertRefused(
+                http.get(statement.replace("limit=2", "limit=1001"), Tokens.platform()), 400, "VALIDATION_FAILED");
     }
 
     private static List<String> orderIds(JsonNode statement) {

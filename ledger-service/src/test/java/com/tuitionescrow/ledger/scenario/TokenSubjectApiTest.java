@@ -19,13 +19,18 @@ import org.junit.jupiter.api.Test;
 class TokenSubjectApiTest extends LedgerIntegrationTest {
 
     @Test
-    void given_a_bank_token_with_a_129_character_subject_when_it_reports_a_collection_then_it_is_refused_and_nothing_changes() {
+    void
+            given_a_bank_token_with_a_129_character_subject_when_it_reports_a_collection_then_it_is_refused_and_nothing_changes() {
         Institution school = newInstitution();
         String orderId = id("order");
-        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         Map<String, Integer> before = footprint();
 
-        Http.Response response = http.post("/v1/bank/collections", Tokens.token("b".repeat(129), List.of("BANK"), null),
+        Http.Response response = http.post(
+                "/v1/bank/collections",
+                Tokens.token("b".repeat(129), List.of("BANK"), null),
                 collection(id("txn"), orderId, 300_000, school.custodyAccountNo()));
 
         assertThat(response.status()).isEqualTo(401);
@@ -34,13 +39,18 @@ class TokenSubjectApiTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void given_a_bank_token_with_a_128_character_subject_when_it_reports_a_collection_then_the_journal_records_it_in_full() {
+    void
+            given_a_bank_token_with_a_128_character_subject_when_it_reports_a_collection_then_the_journal_records_it_in_full() {
         Institution school = newInstitution();
         String orderId = id("order");
-        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         String subject = "b".repeat(128);
 
-        Http.Response response = http.post("/v1/bank/collections", Tokens.token(subject, List.of("BANK"), null),
+        Http.Response response = http.post(
+                "/v1/bank/collections",
+                Tokens.token(subject, List.of("BANK"), null),
                 collection(id("txn"), orderId, 300_000, school.custodyAccountNo()));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -54,7 +64,8 @@ class TokenSubjectApiTest extends LedgerIntegrationTest {
         String after = "0";
         JsonNode last = null;
         while (after != null) {
-            JsonNode page = http.get("/v1/audit/journal?limit=1000&afterSeq=" + after, Tokens.regulator()).body();
+            JsonNode page = http.get("/v1/audit/journal?limit=1000&afterSeq=" + after, Tokens.regulator())
+                    .body();
             for (JsonNode entry : page.get("items")) {
                 boolean ours = StreamSupport.stream(entry.get("postings").spliterator(), false)
                         .anyMatch(p -> p.get("accountCode").asText().contains(":" + institution.id()));

@@ -35,13 +35,13 @@ class ValidationApiTest extends LedgerIntegrationTest {
     private static final String BEYOND_INT = "2147483648";
 
     /** Spoils a copy of a valid request and returns the body to send. */
-    private interface Spoiler extends Function<ObjectNode, String> {
-    }
+    private interface Spoiler extends Function<ObjectNode, String> {}
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("spoiledSales")
-    void given_a_sale_request_broken_in_one_way_when_the_platform_sends_it_then_it_is_refused_as_invalid_and_nothing_is_stored(
-            Spoiler spoil) {
+    void
+            given_a_sale_request_broken_in_one_way_when_the_platform_sends_it_then_it_is_refused_as_invalid_and_nothing_is_stored(
+                    Spoiler spoil) {
         Institution school = newInstitution();
         String orderId = id("order");
         ObjectNode valid = JSON.valueToTree(order(orderId, school, id("stu"), course("piano", 15_000, 20)));
@@ -77,8 +77,9 @@ class ValidationApiTest extends LedgerIntegrationTest {
                 spoiler("price beyond Long.MAX_VALUE", raw("course.pricePerHourFen", BEYOND_LONG)),
                 spoiler("hours beyond Long.MAX_VALUE", raw("course.hours", BEYOND_LONG)),
                 spoiler("hours beyond Integer.MAX_VALUE", raw("course.hours", BEYOND_INT)),
-                spoiler("price x hours overflowing a long", all(
-                        raw("course.pricePerHourFen", "4611686018427387904"), raw("course.hours", "2"))),
+                spoiler(
+                        "price x hours overflowing a long",
+                        all(raw("course.pricePerHourFen", "4611686018427387904"), raw("course.hours", "2"))),
                 spoiler("a float price (100.5)", raw("course.pricePerHourFen", "100.5")),
                 spoiler("a float hours (20.5)", raw("course.hours", "20.5")),
                 spoiler("price as the string \"100\"", raw("course.pricePerHourFen", "\"100\"")),
@@ -88,14 +89,19 @@ class ValidationApiTest extends LedgerIntegrationTest {
                 spoiler("an unknown field", raw("discountFen", "100")),
                 spoiler("an unknown field in the course", raw("course.teacher", "\"Ms Li\"")),
                 spoiler("a duplicated key", text(json -> "{\"orderId\":\"other-order\"," + json.substring(1))),
-                spoiler("a duplicated key in the course (price 1 fen, then the real price)",
-                        text(json -> json.replace("\"pricePerHourFen\":", "\"pricePerHourFen\":1,\"pricePerHourFen\":"))),
+                spoiler(
+                        "a duplicated key in the course (price 1 fen, then the real price)",
+                        text(json ->
+                                json.replace("\"pricePerHourFen\":", "\"pricePerHourFen\":1,\"pricePerHourFen\":"))),
                 spoiler("endDate before startDate", swap("course.startDate", "course.endDate")),
                 spoiler("a date that does not exist", raw("course.startDate", "\"2026-02-30\"")),
-                spoiler("startDate as the UTC date-time of 00:30 Beijing time, not YYYY-MM-DD", startDate(start ->
-                        "\"" + start.minusDays(1) + "T16:30:00Z\"")),
-                spoiler("startDate as an array [year, month, day]", startDate(start ->
-                        "[" + start.getYear() + "," + start.getMonthValue() + "," + start.getDayOfMonth() + "]")),
+                spoiler(
+                        "startDate as the UTC date-time of 00:30 Beijing time, not YYYY-MM-DD",
+                        startDate(start -> "\"" + start.minusDays(1) + "T16:30:00Z\"")),
+                spoiler(
+                        "startDate as an array [year, month, day]",
+                        startDate(start -> "[" + start.getYear() + "," + start.getMonthValue() + ","
+                                + start.getDayOfMonth() + "]")),
                 spoiler("orderId with a slash", raw("orderId", "\"order/1\"")),
                 spoiler("orderId with a space", raw("orderId", "\"order 1\"")),
                 spoiler("orderId in Chinese characters", raw("orderId", "\"订单一\"")),
@@ -106,8 +112,9 @@ class ValidationApiTest extends LedgerIntegrationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("spoiledCollections")
-    void given_a_collection_report_broken_in_one_way_when_the_bank_sends_it_then_it_is_refused_as_invalid_and_nothing_is_stored(
-            Spoiler spoil) {
+    void
+            given_a_collection_report_broken_in_one_way_when_the_bank_sends_it_then_it_is_refused_as_invalid_and_nothing_is_stored(
+                    Spoiler spoil) {
         Institution school = newInstitution();
         String orderId = id("order");
         Http.Response placed = placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20));
@@ -146,7 +153,8 @@ class ValidationApiTest extends LedgerIntegrationTest {
                 spoiler("amount as the string \"100\"", raw("amountFen", "\"100\"")),
                 spoiler("an unknown field", raw("currency", "\"CNY\"")),
                 spoiler("a misspelt amount field", rename("amountFen", "amountfen")),
-                spoiler("a duplicated key (1 fen, then the real amount)",
+                spoiler(
+                        "a duplicated key (1 fen, then the real amount)",
                         text(json -> json.replace("\"amountFen\":", "\"amountFen\":1,\"amountFen\":"))),
                 spoiler("bankTxnId with a space", raw("bankTxnId", "\"txn 1\"")),
                 spoiler("bankTxnId with a slash", raw("bankTxnId", "\"txn/1\"")),
@@ -155,15 +163,17 @@ class ValidationApiTest extends LedgerIntegrationTest {
                 spoiler("custodyAccountNo too short", raw("custodyAccountNo", "\"1234567\"")),
                 spoiler("receivedAt not a time", raw("receivedAt", "\"yesterday\"")),
                 spoiler("receivedAt without an offset", raw("receivedAt", "\"2026-03-02T19:00:00\"")),
-                spoiler("money not received yet (next year)",
+                spoiler(
+                        "money not received yet (next year)",
                         raw("receivedAt", "\"" + java.time.OffsetDateTime.now().plusYears(1) + "\"")),
                 spoiler("receivedAt as a number (epoch seconds), not ISO-8601", raw("receivedAt", "1772449200")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("spoiledLessons")
-    void given_a_lesson_report_broken_in_one_way_when_the_institution_sends_it_then_it_is_refused_as_invalid_and_nothing_is_stored(
-            Spoiler spoil) {
+    void
+            given_a_lesson_report_broken_in_one_way_when_the_institution_sends_it_then_it_is_refused_as_invalid_and_nothing_is_stored(
+                    Spoiler spoil) {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         String lessonId = id("lesson");
@@ -197,7 +207,8 @@ class ValidationApiTest extends LedgerIntegrationTest {
                 spoiler("a float hours (1.5)", raw("hours", "1.5")),
                 spoiler("hours as the string \"2\"", raw("hours", "\"2\"")),
                 spoiler("an unknown field", raw("teacher", "\"Ms Li\"")),
-                spoiler("a duplicated key (1 hour, then 2)",
+                spoiler(
+                        "a duplicated key (1 hour, then 2)",
                         text(json -> json.replace("\"hours\":", "\"hours\":1,\"hours\":"))),
                 spoiler("endedAt before startedAt", swap("startedAt", "endedAt")),
                 spoiler("endedAt equal to startedAt", copy("startedAt", "endedAt")),
@@ -231,14 +242,19 @@ class ValidationApiTest extends LedgerIntegrationTest {
     private static Spoiler startDate(Function<LocalDate, String> rawJson) {
         return request -> {
             ObjectNode course = (ObjectNode) request.get("course");
-            course.putRawValue("startDate", new RawValue(rawJson.apply(LocalDate.parse(course.get("startDate").asText()))));
+            course.putRawValue(
+                    "startDate",
+                    new RawValue(rawJson.apply(
+                            LocalDate.parse(course.get("startDate").asText()))));
             return write(request);
         };
     }
 
     private static Spoiler remove(String path) {
         return request -> {
-            assertThat(parent(request, path).remove(leaf(path))).as("the valid request has " + path).isNotNull();
+            assertThat(parent(request, path).remove(leaf(path)))
+                    .as("the valid request has " + path)
+                    .isNotNull();
             return write(request);
         };
     }
@@ -255,7 +271,9 @@ class ValidationApiTest extends LedgerIntegrationTest {
         return request -> {
             JsonNode a = parent(request, first).get(leaf(first));
             JsonNode b = parent(request, second).get(leaf(second));
-            assertThat(a.asText()).as("the valid request's %s is before its %s", first, second).isLessThan(b.asText());
+            assertThat(a.asText())
+                    .as("the valid request's %s is before its %s", first, second)
+                    .isLessThan(b.asText());
             parent(request, first).set(leaf(first), b);
             parent(request, second).set(leaf(second), a);
             return write(request);

@@ -28,8 +28,11 @@ class WindDownScenarioTest extends CheckedScenario {
         teach(school, first.orderId(), 2);
         Paid second = soldAndPaid(school, untaught, course("violin", 20_000, 10));
         String unpaid = sell(school, untaught, course("cello", 10_000, 5));
-        assertThat(money(school)).containsEntry("custodyFen", 400_000L).containsEntry("prepaidFen", 330_000L)
-                .containsEntry("releasableFen", 50_000L).containsEntry("awaitingConfirmationFen", 20_000L);
+        assertThat(money(school))
+                .containsEntry("custodyFen", 400_000L)
+                .containsEntry("prepaidFen", 330_000L)
+                .containsEntry("releasableFen", 50_000L)
+                .containsEntry("awaitingConfirmationFen", 20_000L);
 
         JsonNode woundDown = windDown(school);
 
@@ -39,18 +42,29 @@ class WindDownScenarioTest extends CheckedScenario {
         assertThat(woundDown.get("unconsumedFen").asLong()).isEqualTo(330_000);
         assertThat(woundDown.get("custodyFen").asLong()).isEqualTo(400_000);
         assertThat(woundDown.get("riskReserveFen").asLong()).isEqualTo(100_000);
-        assertThat(woundDown.get("shortfallFen").asLong()).as("custody covers every unconsumed fee").isZero();
-        assertThat(woundDown.has("bankBalanceAsOf")).as("no statement yet: judged by the ledger's custody").isFalse();
+        assertThat(woundDown.get("shortfallFen").asLong())
+                .as("custody covers every unconsumed fee")
+                .isZero();
+        assertThat(woundDown.has("bankBalanceAsOf"))
+                .as("no statement yet: judged by the ledger's custody")
+                .isFalse();
         assertThat(woundDown.has("bankClosingFen")).isFalse();
         assertThat(order(unpaid).get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator()).body().get("status").asText())
+        assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator())
+                        .body()
+                        .get("status")
+                        .asText())
                 .isEqualTo("WINDING_DOWN");
 
         List<JsonNode> refunds = bankList(school, "PENDING");
         assertThat(refunds).extracting(i -> i.get("kind").asText()).containsOnly("REFUND");
-        assertThat(refunds).extracting(i -> i.get("payeeRef").asText() + "=" + i.get("amountFen").asLong())
+        assertThat(refunds)
+                .extracting(i ->
+                        i.get("payeeRef").asText() + "=" + i.get("amountFen").asLong())
                 .containsExactlyInAnyOrder(first.bankTxnId() + "=130000", second.bankTxnId() + "=200000");
-        assertThat(money(school)).containsEntry("prepaidFen", 0L).containsEntry("refundingFen", 330_000L)
+        assertThat(money(school))
+                .containsEntry("prepaidFen", 0L)
+                .containsEntry("refundingFen", 330_000L)
                 .containsEntry("releasableFen", 50_000L);
 
         JsonNode run = run();
@@ -61,8 +75,11 @@ class WindDownScenarioTest extends CheckedScenario {
 
         refunds.forEach(refund -> execute(refund.get("instructionId").asText()));
 
-        assertThat(money(school)).containsEntry("prepaidFen", 0L).containsEntry("refundingFen", 0L)
-                .containsEntry("refundedTotalFen", 330_000L).containsEntry("custodyFen", 70_000L);
+        assertThat(money(school))
+                .containsEntry("prepaidFen", 0L)
+                .containsEntry("refundingFen", 0L)
+                .containsEntry("refundedTotalFen", 330_000L)
+                .containsEntry("custodyFen", 70_000L);
         assertThat(order(first.orderId()).get("status").asText()).isEqualTo("REFUNDED");
         assertThat(order(second.orderId()).get("status").asText()).isEqualTo("REFUNDED");
         // Money still arriving for the cancelled order is held and sent back, never kept.
@@ -88,23 +105,31 @@ class WindDownScenarioTest extends CheckedScenario {
         assertThat(woundDown.get("refundedFen").asLong()).isEqualTo(170_000);
         JsonNode refund = refund(refundId);
         assertThat(refund.get("status").asText()).isEqualTo("APPROVED");
-        assertThat(bankList(school, "PENDING")).extracting(i -> i.get("instructionId").asText())
+        assertThat(bankList(school, "PENDING"))
+                .extracting(i -> i.get("instructionId").asText())
                 .containsExactly(refund.get("instructionId").asText());
         execute(refund.get("instructionId").asText());
-        assertThat(money(school)).containsEntry("prepaidFen", 0L).containsEntry("custodyFen", 30_000L)
+        assertThat(money(school))
+                .containsEntry("prepaidFen", 0L)
+                .containsEntry("custodyFen", 30_000L)
                 .containsEntry("awaitingConfirmationFen", 30_000L);
 
         JsonNode again = windDown(school);
-        assertThat(again.get("refundsInstructed").asInt()).as("winding down again finds nothing left").isZero();
+        assertThat(again.get("refundsInstructed").asInt())
+                .as("winding down again finds nothing left")
+                .isZero();
         assertThat(again.get("status").asText()).isEqualTo("WINDING_DOWN");
-        Http.Response reactivate = http.post("/v1/institutions/" + school.id() + "/status", Tokens.regulator(),
+        Http.Response reactivate = http.post(
+                "/v1/institutions/" + school.id() + "/status",
+                Tokens.regulator(),
                 Map.of("status", "ACTIVE", "reason", "changed our mind"));
         books("try to reactivate " + school.id());
         assertRefused(reactivate, 422, "INSTITUTION_STATUS_FINAL");
     }
 
     @Test
-    void given_a_refund_asked_for_before_a_dispute_gave_hours_back_when_the_institution_winds_down_then_those_go_back_too() {
+    void
+            given_a_refund_asked_for_before_a_dispute_gave_hours_back_when_the_institution_winds_down_then_those_go_back_too() {
         Institution school = school();
         Paid order = soldAndPaid(school, id("stu"), course("piano", 10_000, 10));
         String disputed = teach(school, order.orderId(), 3);
@@ -119,17 +144,21 @@ class WindDownScenarioTest extends CheckedScenario {
         assertThat(woundDown.get("unconsumedFen").asLong()).isEqualTo(100_000);
         assertThat(woundDown.get("refundsInstructed").asInt()).isEqualTo(2);
         assertThat(woundDown.get("refundedFen").asLong()).isEqualTo(100_000);
-        assertThat(refund(refund.get("refundId").asText()).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(refund(refund.get("refundId").asText()).get("status").asText())
+                .isEqualTo("APPROVED");
         List<JsonNode> instructed = bankList(school, "PENDING");
         assertThat(instructed).extracting(i -> i.get("amountFen").asLong()).containsExactlyInAnyOrder(70_000L, 30_000L);
         instructed.forEach(i -> execute(i.get("instructionId").asText()));
-        assertThat(money(school)).containsEntry("prepaidFen", 0L).containsEntry("custodyFen", 0L)
+        assertThat(money(school))
+                .containsEntry("prepaidFen", 0L)
+                .containsEntry("custodyFen", 0L)
                 .containsEntry("refundedTotalFen", 100_000L);
         assertThat(order(order.orderId()).get("status").asText()).isEqualTo("REFUNDED");
     }
 
     @Test
-    void given_a_statement_short_of_the_ledger_when_the_institution_winds_down_then_the_shortfall_is_judged_by_the_bank() {
+    void
+            given_a_statement_short_of_the_ledger_when_the_institution_winds_down_then_the_shortfall_is_judged_by_the_bank() {
         Institution school = schoolWithRiskReserve(100_000);
         soldAndPaid(school, id("stu"), course("piano", 10_000, 20));
         statement(school, 50_000);
@@ -137,13 +166,20 @@ class WindDownScenarioTest extends CheckedScenario {
         JsonNode woundDown = windDown(school);
 
         assertThat(woundDown.get("unconsumedFen").asLong()).isEqualTo(200_000);
-        assertThat(woundDown.get("custodyFen").asLong()).as("the ledger's own custody covers it").isEqualTo(200_000);
+        assertThat(woundDown.get("custodyFen").asLong())
+                .as("the ledger's own custody covers it")
+                .isEqualTo(200_000);
         assertThat(woundDown.get("bankClosingFen").asLong()).isEqualTo(50_000);
         assertThat(woundDown.get("bankBalanceAsOf").asText()).isEqualTo(today().toString());
-        assertThat(woundDown.get("shortfallFen").asLong()).as("200 000 owed, 50 000 at the bank, 100 000 in reserve")
+        assertThat(woundDown.get("shortfallFen").asLong())
+                .as("200 000 owed, 50 000 at the bank, 100 000 in reserve")
                 .isEqualTo(50_000);
-        assertThat(http.get("/v1/institutions/" + school.id() + "/wind-down", Tokens.regulator()).body()
-                .get("shortfallFen").asLong()).as("the latest wind-down keeps the figures it was judged by").isEqualTo(50_000);
+        assertThat(http.get("/v1/institutions/" + school.id() + "/wind-down", Tokens.regulator())
+                        .body()
+                        .get("shortfallFen")
+                        .asLong())
+                .as("the latest wind-down keeps the figures it was judged by")
+                .isEqualTo(50_000);
     }
 
     @Test
@@ -162,9 +198,12 @@ class WindDownScenarioTest extends CheckedScenario {
     /** Today's CSV statement of the school's custody account, as its bank sends it: no entries, this closing balance. */
     private void statement(Institution school, long closingFen) {
         String prefix = school.custodyAccountNo() + "," + today() + ",";
-        Http.Response sent = http.postRaw("/v1/bank/statements", Tokens.bank(),
-                "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
-                        + prefix + "OPBD,0,,BOOK,false\n" + prefix + "CLBD," + closingFen + ",,BOOK,false\n", "text/csv");
+        Http.Response sent = http.postRaw(
+                "/v1/bank/statements",
+                Tokens.bank(),
+                "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n" + prefix
+                        + "OPBD,0,,BOOK,false\n" + prefix + "CLBD," + closingFen + ",,BOOK,false\n",
+                "text/csv");
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
     }
 }

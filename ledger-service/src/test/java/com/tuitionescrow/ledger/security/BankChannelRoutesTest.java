@@ -27,30 +27,44 @@ class BankChannelRoutesTest extends LedgerIntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
+
     @Autowired
     private Routes routes;
 
     @Test
     void every_bank_handler_carries_the_mark_and_the_signed_routes_are_exactly_the_bank_routes() {
         Set<String> bankPatterns = new TreeSet<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler :
+                mappings.getHandlerMethods().entrySet()) {
             HandlerMethod method = handler.getValue();
             boolean marked = AnnotatedElementUtils.hasAnnotation(method.getMethod(), BankChannel.class)
                     || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), BankChannel.class);
-            for (PathPattern pattern : handler.getKey().getPathPatternsCondition().getPatterns()) {
+            for (PathPattern pattern :
+                    handler.getKey().getPathPatternsCondition().getPatterns()) {
                 boolean bank = pattern.getPatternString().startsWith("/v1/bank/");
-                assertThat(marked).as(method + " at " + pattern + (bank ? " is a bank route: mark it @BankChannel"
-                        : " is not a bank route: the mark belongs to /v1/bank/** only")).isEqualTo(bank);
+                assertThat(marked)
+                        .as(method + " at " + pattern
+                                + (bank
+                                        ? " is a bank route: mark it @BankChannel"
+                                        : " is not a bank route: the mark belongs to /v1/bank/** only"))
+                        .isEqualTo(bank);
                 if (bank) {
                     bankPatterns.add(pattern.getPatternString());
                 }
             }
         }
 
-        assertThat(bankPatterns).contains("/v1/bank/collections", "/v1/bank/collections/batch", "/v1/bank/instructions",
-                "/v1/bank/instructions/{instructionId}/result", "/v1/bank/statements");
+        assertThat(bankPatterns)
+                .contains(
+                        "/v1/bank/collections",
+                        "/v1/bank/collections/batch",
+                        "/v1/bank/instructions",
+                        "/v1/bank/instructions/{instructionId}/result",
+                        "/v1/bank/statements");
         assertThat(routes.bankChannelPatterns()).containsExactlyElementsOf(bankPatterns);
-        assertThat(routes.isBankChannel("/v1/bank/instructions/RFD-refund-1/result")).isTrue();
-        assertThat(routes.isBankChannel("/v1/instructions/RFD-refund-1/resolution")).isFalse();
+        assertThat(routes.isBankChannel("/v1/bank/instructions/RFD-refund-1/result"))
+                .isTrue();
+        assertThat(routes.isBankChannel("/v1/instructions/RFD-refund-1/resolution"))
+                .isFalse();
     }
 }

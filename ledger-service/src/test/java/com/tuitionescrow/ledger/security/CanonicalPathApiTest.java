@@ -36,19 +36,26 @@ class CanonicalPathApiTest extends LedgerIntegrationTest {
     private RequestMappingHandlerMapping mappings;
 
     /** A bank endpoint: its method, a concrete path of its pattern, and a body it would act on. */
-    private record BankCall(String method, String path, String contentType, String body) {
-    }
+    private record BankCall(String method, String path, String contentType, String body) {}
 
     @TestFactory
-    Stream<DynamicTest> given_any_other_spelling_of_a_bank_endpoint_with_a_bank_token_and_no_signature_then_it_is_refused_and_nothing_is_written()
-            throws Exception {
+    Stream<DynamicTest>
+            given_any_other_spelling_of_a_bank_endpoint_with_a_bank_token_and_no_signature_then_it_is_refused_and_nothing_is_written()
+                    throws Exception {
         Institution school = newInstitution();
         String orderId = id("order");
-        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20)).status()).isEqualTo(201);
+        assertThat(placeOrder(orderId, school, id("stu"), course("piano", 15_000, 20))
+                        .status())
+                .isEqualTo(201);
         String receipt = JSON.writeValueAsString(collection(id("txn"), orderId, 300_000, school.custodyAccountNo()));
         List<BankCall> calls = bankCalls(receipt);
-        assertThat(calls).extracting(BankCall::path).contains("/v1/bank/collections", "/v1/bank/collections/batch",
-                "/v1/bank/instructions", "/v1/bank/statements");
+        assertThat(calls)
+                .extracting(BankCall::path)
+                .contains(
+                        "/v1/bank/collections",
+                        "/v1/bank/collections/batch",
+                        "/v1/bank/instructions",
+                        "/v1/bank/statements");
         Map<String, Integer> before = footprint();
 
         List<DynamicTest> tests = new ArrayList<>();
@@ -58,33 +65,50 @@ class CanonicalPathApiTest extends LedgerIntegrationTest {
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
                 assertThat(answer.body()).contains("SIGNATURE_INVALID");
             }));
-            spellings(call.path()).forEach((name, spelling) -> tests.add(DynamicTest.dynamicTest(
-                    call.method() + " " + call.path() + " " + name + ": " + spelling, () -> {
-                        RawHttp.Answer answer = send(call, spelling);
-                        assertThat(answer.status()).as(answer.toString()).isIn(400, 401);
-                        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
-                        assertThat(footprint()).isEqualTo(before);
-                        assertThat(order(orderId).get("status").asText()).isEqualTo("AWAITING_PAYMENT");
-                    })));
+            spellings(call.path())
+                    .forEach((name, spelling) -> tests.add(DynamicTest.dynamicTest(
+                            call.method() + " " + call.path() + " " + name + ": " + spelling, () -> {
+                                RawHttp.Answer answer = send(call, spelling);
+                                assertThat(answer.status())
+                                        .as(answer.toString())
+                                        .isIn(400, 401);
+                                assertThat(answer.contentType())
+                                        .as(answer.toString())
+                                        .startsWith("application/problem+json");
+                                assertThat(footprint()).isEqualTo(before);
+                                assertThat(order(orderId).get("status").asText())
+                                        .isEqualTo("AWAITING_PAYMENT");
+                            })));
         }
         return tests.stream();
     }
 
     @Test
-    void given_other_spellings_of_an_endpoint_that_is_not_the_banks_then_they_are_PATH_NOT_CANONICAL_and_the_console_keeps_its_folder() {
+    void
+            given_other_spellings_of_an_endpoint_that_is_not_the_banks_then_they_are_PATH_NOT_CANONICAL_and_the_console_keeps_its_folder() {
         String order = "/v1/orders/" + id("order");
-        for (String spelling : List.of(order + "/", "/v1/orders/x/.." + order.substring("/v1/orders".length()),
-                "/v1/ORDERS/" + order.substring("/v1/orders/".length()), "/v1/%6Frders/x", "/v1/orders;a=b/x")) {
-            RawHttp.Answer answer = RawHttp.send(port, "GET", spelling, List.of("Authorization: Bearer " + Tokens.platform()), "");
+        for (String spelling : List.of(
+                order + "/",
+                "/v1/orders/x/.." + order.substring("/v1/orders".length()),
+                "/v1/ORDERS/" + order.substring("/v1/orders/".length()),
+                "/v1/%6Frders/x",
+                "/v1/orders;a=b/x")) {
+            RawHttp.Answer answer =
+                    RawHttp.send(port, "GET", spelling, List.of("Authorization: Bearer " + Tokens.platform()), "");
             assertThat(answer.status()).as(spelling + " " + answer).isEqualTo(400);
             assertThat(answer.body()).as(spelling).contains("PATH_NOT_CANONICAL");
         }
-        assertThat(RawHttp.send(port, "GET", "/console/", List.of(), "").status()).isEqualTo(200);
+        assertThat(RawHttp.send(port, "GET", "/console/", List.of(), "").status())
+                .isEqualTo(200);
     }
 
     private RawHttp.Answer send(BankCall call, String target) {
-        return RawHttp.send(port, call.method(), target,
-                List.of("Authorization: Bearer " + Tokens.bank(), "Content-Type: " + call.contentType()), call.body());
+        return RawHttp.send(
+                port,
+                call.method(),
+                target,
+                List.of("Authorization: Bearer " + Tokens.bank(), "Content-Type: " + call.contentType()),
+                call.body());
     }
 
     private List<BankCall> bankCalls(String receipt) {
@@ -109,7 +133,8 @@ class CanonicalPathApiTest extends LedgerIntegrationTest {
             return new BankCall(method, path, "application/json", "");
         }
         if (path.endsWith("/statements")) {
-            return new BankCall(method, path, "text/csv", "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n");
+            return new BankCall(
+                    method, path, "text/csv", "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n");
         }
         if (path.endsWith("/batch")) {
             return new BankCall(method, path, "application/json", "{\"items\":[" + receipt + "]}");
@@ -125,8 +150,9 @@ class CanonicalPathApiTest extends LedgerIntegrationTest {
         String rest = path.substring("/v1/bank/".length());
         Map<String, String> spellings = new LinkedHashMap<>();
         spellings.put("a percent-encoded letter", "/v1/%62ank/" + rest);
-        spellings.put("a percent-encoded letter at the end", path.substring(0, path.length() - 1)
-                + "%" + Integer.toHexString(path.charAt(path.length() - 1)));
+        spellings.put(
+                "a percent-encoded letter at the end",
+                path.substring(0, path.length() - 1) + "%" + Integer.toHexString(path.charAt(path.length() - 1)));
         spellings.put("an encoded slash", "/v1/bank%2F" + rest);
         spellings.put("an encoded dot segment", "/v1/bank/%2e/" + rest);
         spellings.put("a dot segment", "/v1/bank/./" + rest);

@@ -37,13 +37,28 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class EndpointRoleMatrixTest extends LedgerIntegrationTest {
 
-    enum CallerKind { ANONYMOUS, PLATFORM, BANK, INSTITUTION, OTHER_INSTITUTION, REGULATOR }
+    enum CallerKind {
+        ANONYMOUS,
+        PLATFORM,
+        BANK,
+        INSTITUTION,
+        OTHER_INSTITUTION,
+        REGULATOR
+    }
 
     /** What another institution's token gets where INSTITUTION tokens are let in. */
-    enum Foreign { FORBIDDEN, HIDDEN }
+    enum Foreign {
+        FORBIDDEN,
+        HIDDEN
+    }
 
-    private record Row(HttpMethod method, String pattern, Set<CallerKind> allowed, Foreign foreign, String foreignBody,
-                       String invalidBody) {
+    private record Row(
+            HttpMethod method,
+            String pattern,
+            Set<CallerKind> allowed,
+            Foreign foreign,
+            String foreignBody,
+            String invalidBody) {
         /** The same row, let in with a body that fails validation in another way than {@code {}}. */
         Row invalidWith(String body) {
             return new Row(method, pattern, allowed, foreign, foreignBody, body);
@@ -70,7 +85,8 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             row(POST, "/v1/refunds/{refundId}/resolution", kinds(CallerKind.REGULATOR)),
             scoped(GET, "/v1/refunds/{refundId}", Foreign.HIDDEN, null, CallerKind.PLATFORM, CallerKind.REGULATOR),
             // An empty body is a valid run; a number for asOf is not.
-            row(POST, "/v1/disbursements/run", kinds(CallerKind.PLATFORM, CallerKind.REGULATOR)).invalidWith("{\"asOf\":1}"),
+            row(POST, "/v1/disbursements/run", kinds(CallerKind.PLATFORM, CallerKind.REGULATOR))
+                    .invalidWith("{\"asOf\":1}"),
             row(GET, "/v1/disbursements/runs/{runId}", kinds(CallerKind.PLATFORM, CallerKind.REGULATOR)),
             row(GET, "/v1/institutions/{institutionId}/wind-down", kinds(CallerKind.REGULATOR)),
             row(POST, "/v1/bank/collections", kinds(CallerKind.BANK)),
@@ -82,8 +98,10 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             // A JSON body is no statement (415): the bank is let in all the same.
             row(POST, "/v1/bank/statements", kinds(CallerKind.BANK)),
             // Without institutionId every institution lists its own reports.
-            row(GET, "/v1/reconciliations", kinds(CallerKind.REGULATOR, CallerKind.INSTITUTION,
-                    CallerKind.OTHER_INSTITUTION)),
+            row(
+                    GET,
+                    "/v1/reconciliations",
+                    kinds(CallerKind.REGULATOR, CallerKind.INSTITUTION, CallerKind.OTHER_INSTITUTION)),
             scoped(GET, "/v1/reconciliations/{statementId}", Foreign.HIDDEN, null, CallerKind.REGULATOR),
             row(GET, "/v1/students/{studentId}/statement", kinds(CallerKind.PLATFORM, CallerKind.REGULATOR)),
             scoped(GET, "/v1/accounts/{accountCode}", Foreign.FORBIDDEN, null, CallerKind.REGULATOR),
@@ -100,8 +118,18 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             // Without institutionId every institution lists its own lessons and refunds.
             row(GET, "/v1/lessons", kinds(CallerKind.REGULATOR, CallerKind.INSTITUTION, CallerKind.OTHER_INSTITUTION)),
             row(GET, "/v1/refunds", kinds(CallerKind.REGULATOR, CallerKind.INSTITUTION, CallerKind.OTHER_INSTITUTION)),
-            scoped(GET, "/v1/institutions/{institutionId}/custody-history", Foreign.FORBIDDEN, null, CallerKind.REGULATOR),
-            scoped(GET, "/v1/institutions/{institutionId}/weekly-activity", Foreign.FORBIDDEN, null, CallerKind.REGULATOR),
+            scoped(
+                    GET,
+                    "/v1/institutions/{institutionId}/custody-history",
+                    Foreign.FORBIDDEN,
+                    null,
+                    CallerKind.REGULATOR),
+            scoped(
+                    GET,
+                    "/v1/institutions/{institutionId}/weekly-activity",
+                    Foreign.FORBIDDEN,
+                    null,
+                    CallerKind.REGULATOR),
             row(GET, "/actuator/health", PUBLIC),
             row(GET, "/actuator/prometheus", kinds(CallerKind.REGULATOR)),
             row(GET, "/v3/api-docs", PUBLIC));
@@ -115,14 +143,20 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
         Set<String> served = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
             if (handler.getBeanType().getPackageName().startsWith("com.tuitionescrow.ledger")) {
-                info.getMethodsCondition().getMethods().forEach(method ->
-                        info.getPatternValues().forEach(pattern -> served.add(method + " " + pattern)));
+                info.getMethodsCondition()
+                        .getMethods()
+                        .forEach(method ->
+                                info.getPatternValues().forEach(pattern -> served.add(method + " " + pattern)));
             }
         });
-        Set<String> tabled = ROWS.stream().filter(r -> r.pattern().startsWith("/v1/"))
-                .map(r -> r.method() + " " + r.pattern()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> tabled = ROWS.stream()
+                .filter(r -> r.pattern().startsWith("/v1/"))
+                .map(r -> r.method() + " " + r.pattern())
+                .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(tabled).as("the matrix has one row per endpoint the service serves").isEqualTo(served);
+        assertThat(tabled)
+                .as("the matrix has one row per endpoint the service serves")
+                .isEqualTo(served);
     }
 
     @TestFactory
@@ -131,15 +165,16 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
         List<DynamicTest> cells = new ArrayList<>();
         for (Row row : ROWS) {
             for (CallerKind caller : CallerKind.values()) {
-                cells.add(DynamicTest.dynamicTest(row.method() + " " + row.pattern() + " as " + caller,
-                        () -> assertCell(row, caller, fixture)));
+                cells.add(DynamicTest.dynamicTest(
+                        row.method() + " " + row.pattern() + " as " + caller, () -> assertCell(row, caller, fixture)));
             }
         }
         return cells.stream();
     }
 
     private void assertCell(Row row, CallerKind caller, Fixture fixture) {
-        boolean foreign = caller == CallerKind.OTHER_INSTITUTION && row.allowed().contains(CallerKind.INSTITUTION)
+        boolean foreign = caller == CallerKind.OTHER_INSTITUTION
+                && row.allowed().contains(CallerKind.INSTITUTION)
                 && row.foreign() != null;
         String body = foreign && row.foreignBody() != null ? fixture.body(row.foreignBody()) : row.invalidBody();
         Http.Response response = send(row, fixture.path(row.pattern()), fixture.token(caller), body);
@@ -168,7 +203,8 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
     }
 
     /** An endpoint INSTITUTION tokens reach for their own institution, besides the roles listed. */
-    private static Row scoped(HttpMethod method, String pattern, Foreign foreign, String foreignBody, CallerKind... others) {
+    private static Row scoped(
+            HttpMethod method, String pattern, Foreign foreign, String foreignBody, CallerKind... others) {
         Set<CallerKind> allowed = EnumSet.of(CallerKind.INSTITUTION);
         allowed.addAll(List.of(others));
         return new Row(method, pattern, allowed, foreign, foreignBody, INVALID);
@@ -194,21 +230,32 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
         final String statementId;
 
         Fixture() {
-            assertThat(reportLesson(mine, orderId, lesson(lessonId, 1)).status()).isEqualTo(201);
+            assertThat(reportLesson(mine, orderId, lesson(lessonId, 1)).status())
+                    .isEqualTo(201);
             String refundedOrder = paidOrder(mine, student, course("violin", 10_000, 10));
             refundId = id("refund");
-            assertThat(http.post("/v1/orders/" + refundedOrder + "/refunds", Tokens.platform(),
-                    Map.of("refundId", refundId, "reason", "moving")).status()).isEqualTo(201);
+            assertThat(http.post(
+                                    "/v1/orders/" + refundedOrder + "/refunds",
+                                    Tokens.platform(),
+                                    Map.of("refundId", refundId, "reason", "moving"))
+                            .status())
+                    .isEqualTo(201);
             collect(id("no-such-order"), 1_000, mine.custodyAccountNo());
-            JsonNode run = http.post("/v1/disbursements/run", Tokens.regulator(), Map.of()).body();
+            JsonNode run = http.post("/v1/disbursements/run", Tokens.regulator(), Map.of())
+                    .body();
             runId = run.get("runId").asText();
             instructionId = run.get("instructions").get(0).get("instructionId").asText();
             String day = today().toString();
-            statementId = http.postRaw("/v1/bank/statements", Tokens.bank(),
-                    "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
-                            + mine.custodyAccountNo() + "," + day + ",OPBD,0,,BOOK,false\n"
-                            + mine.custodyAccountNo() + "," + day + ",CLBD,0,,BOOK,false\n", "text/csv")
-                    .body().get("statementId").asText();
+            statementId = http.postRaw(
+                            "/v1/bank/statements",
+                            Tokens.bank(),
+                            "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
+                                    + mine.custodyAccountNo() + "," + day + ",OPBD,0,,BOOK,false\n"
+                                    + mine.custodyAccountNo() + "," + day + ",CLBD,0,,BOOK,false\n",
+                            "text/csv")
+                    .body()
+                    .get("statementId")
+                    .asText();
         }
 
         String path(String pattern) {
@@ -226,8 +273,8 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
         String body(String name) {
             if (name.equals("LESSON")) {
                 Map<String, Object> lesson = lesson(id("lesson"), 1);
-                return "{\"lessonId\":\"" + lesson.get("lessonId") + "\",\"hours\":1,\"startedAt\":\"" + lesson.get("startedAt")
-                        + "\",\"endedAt\":\"" + lesson.get("endedAt") + "\"}";
+                return "{\"lessonId\":\"" + lesson.get("lessonId") + "\",\"hours\":1,\"startedAt\":\""
+                        + lesson.get("startedAt") + "\",\"endedAt\":\"" + lesson.get("endedAt") + "\"}";
             }
             return name;
         }

@@ -58,16 +58,25 @@ class IdentityProviderTokensApiTest extends LedgerIntegrationTest {
 
     @Test
     void given_a_jwk_set_then_rs256_and_es256_tokens_of_its_keys_reach_their_endpoints_and_hs256_is_refused() {
-        Http.Response regulator = http.get("/v1/audit/trial-balance", token(RSA, JWSAlgorithm.RS256, ISSUER, "REGULATOR"));
-        Http.Response platform = http.get("/v1/orders/" + id("order"), token(EC, JWSAlgorithm.ES256, ISSUER, "PLATFORM"));
-        Http.Response platformAtAudit = http.get("/v1/audit/trial-balance", token(EC, JWSAlgorithm.ES256, ISSUER, "PLATFORM"));
+        Http.Response regulator =
+                http.get("/v1/audit/trial-balance", token(RSA, JWSAlgorithm.RS256, ISSUER, "REGULATOR"));
+        Http.Response platform =
+                http.get("/v1/orders/" + id("order"), token(EC, JWSAlgorithm.ES256, ISSUER, "PLATFORM"));
+        Http.Response platformAtAudit =
+                http.get("/v1/audit/trial-balance", token(EC, JWSAlgorithm.ES256, ISSUER, "PLATFORM"));
 
         assertThat(regulator.status()).as(regulator.toString()).isEqualTo(200);
-        assertThat(platform.status()).as("authenticated, and no such order: " + platform).isEqualTo(404);
+        assertThat(platform.status())
+                .as("authenticated, and no such order: " + platform)
+                .isEqualTo(404);
         assertRefused(platformAtAudit, 403, "FORBIDDEN");
         assertRefused(http.get("/v1/audit/trial-balance", Tokens.regulator()), 401, "UNAUTHENTICATED");
-        assertRefused(http.get("/v1/audit/trial-balance", token(RSA, JWSAlgorithm.RS256, "https://other.example.cn", "REGULATOR")),
-                401, "UNAUTHENTICATED");
+        assertRefused(
+                http.get(
+                        "/v1/audit/trial-balance",
+                        token(RSA, JWSAlgorithm.RS256, "https://other.example.cn", "REGULATOR")),
+                401,
+                "UNAUTHENTICATED");
     }
 
     @Test
@@ -79,7 +88,8 @@ class IdentityProviderTokensApiTest extends LedgerIntegrationTest {
         Files.writeString(JWK_SET, new JWKSet(List.of(ROTATED_IN, EC)).toString(true));
         Files.setLastModifiedTime(JWK_SET, FileTime.from(Instant.now().plusSeconds(10)));
 
-        assertThat(http.get("/v1/audit/trial-balance", token(ROTATED_IN, JWSAlgorithm.RS256, ISSUER, "REGULATOR")).status())
+        assertThat(http.get("/v1/audit/trial-balance", token(ROTATED_IN, JWSAlgorithm.RS256, ISSUER, "REGULATOR"))
+                        .status())
                 .isEqualTo(200);
         assertRefused(http.get("/v1/audit/trial-balance", oldKeyToken), 401, "UNAUTHENTICATED");
         // The other tests of the class use the first key again.
@@ -88,10 +98,16 @@ class IdentityProviderTokensApiTest extends LedgerIntegrationTest {
     }
 
     private static String token(JWK key, JWSAlgorithm algorithm, String issuer, String role) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("idp-user-1").issuer(issuer).audience(AUDIENCE)
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject("idp-user-1")
+                .issuer(issuer)
+                .audience(AUDIENCE)
                 .claim("realm_access", Map.of("roles", List.of(role)))
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(10)))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), claims);
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))))
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key));
         } catch (JOSEException e) {

@@ -38,10 +38,14 @@ class LogMaskingTest extends LedgerIntegrationTest {
     void account_numbers_and_tokens_in_a_logged_failure_are_masked(CapturedOutput output) {
         String token = Tokens.bank();
 
-        LoggerFactory.getLogger(LogMaskingTest.class).error("payment into 6222020200112233 refused for {}", token,
-                new IllegalStateException("Key (custody_account_no)=(6222020200112233) already exists"));
+        LoggerFactory.getLogger(LogMaskingTest.class)
+                .error(
+                        "payment into 6222020200112233 refused for {}",
+                        token,
+                        new IllegalStateException("Key (custody_account_no)=(6222020200112233) already exists"));
 
-        assertThat(output.getOut()).contains("payment into ****2233 refused for <token>")
+        assertThat(output.getOut())
+                .contains("payment into ****2233 refused for <token>")
                 .contains("(custody_account_no)=(****2233)")
                 .doesNotContain("6222020200112233")
                 .doesNotContain(token);
@@ -50,10 +54,11 @@ class LogMaskingTest extends LedgerIntegrationTest {
     @Test
     void given_every_identifier_shape_that_can_carry_an_account_number_when_logged_then_only_its_last_four_digits_show(
             CapturedOutput output) {
-        MASKED.forEach((id, masked) -> LoggerFactory.getLogger(LogMaskingTest.class).warn("no order for <{}>", id,
-                new IllegalArgumentException("unknown id " + id)));
+        MASKED.forEach((id, masked) -> LoggerFactory.getLogger(LogMaskingTest.class)
+                .warn("no order for <{}>", id, new IllegalArgumentException("unknown id " + id)));
 
-        MASKED.forEach((id, masked) -> assertThat(output.getOut()).as(id)
+        MASKED.forEach((id, masked) -> assertThat(output.getOut())
+                .as(id)
                 .contains("no order for <" + masked + ">")
                 .contains("unknown id " + masked)
                 .doesNotContain(id));
@@ -61,7 +66,8 @@ class LogMaskingTest extends LedgerIntegrationTest {
 
     @Test
     void given_a_log_file_when_one_is_configured_then_it_is_masked_like_the_console() {
-        assertThat(environment.getProperty("logging.pattern.file")).isNotBlank()
+        assertThat(environment.getProperty("logging.pattern.file"))
+                .isNotBlank()
                 .isEqualTo(environment.getProperty("logging.pattern.console"));
     }
 }

@@ -41,8 +41,7 @@ class RequestLimitsApiTest extends LedgerIntegrationTest {
         HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/orders"))
                 .header("Authorization", "Bearer " + Tokens.platform())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(body)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
 
         HttpResponse<String> refused = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
@@ -59,14 +58,15 @@ class RequestLimitsApiTest extends LedgerIntegrationTest {
         assertRefused(http.get("/v1/bank/instructions?limit=1001", Tokens.bank()), 400, "VALIDATION_FAILED");
         assertRefused(http.get("/v1/audit/journal?limit=0", Tokens.regulator()), 400, "VALIDATION_FAILED");
 
-        assertThat(http.get("/v1/audit/journal?limit=1000", Tokens.regulator()).status()).isEqualTo(200);
+        assertThat(http.get("/v1/audit/journal?limit=1000", Tokens.regulator()).status())
+                .isEqualTo(200);
     }
 
     /** A sale whose contract number is padded past the limit: a valid shape, an invalid size. */
     private String oversizedOrder() {
         Institution school = newInstitution();
-        Map<String, Object> order = new java.util.LinkedHashMap<>(order(id("order"), school, id("stu"),
-                course("piano", 15_000, 20)));
+        Map<String, Object> order =
+                new java.util.LinkedHashMap<>(order(id("order"), school, id("stu"), course("piano", 15_000, 20)));
         order.put("contractNo", "c".repeat(OVER_ONE_MIB));
         try {
             return JSON.writeValueAsString(order);

@@ -20,7 +20,8 @@ class SecretStrengthTest {
     @Test
     void a_token_secret_of_31_bytes_is_refused_and_32_accepted() {
         assertThatThrownBy(() -> new SecurityProperties(THIRTY_ONE_BYTES))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 32 bytes");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at least 32 bytes");
         assertThat(new SecurityProperties(THIRTY_TWO_BYTES).jwtSecretBytes()).hasSize(32);
         // Counted in UTF-8 bytes, not characters: eleven Chinese characters are 33 bytes.
         assertThat(new SecurityProperties("预付费资金监管平台密钥八").jwtSecretBytes()).hasSize(36);
@@ -29,9 +30,12 @@ class SecretStrengthTest {
     @Test
     void a_bank_secret_of_31_bytes_is_refused_current_or_previous() {
         assertThatThrownBy(() -> new BankSignatureProperties(THIRTY_ONE_BYTES, "", Duration.ofSeconds(300), 1024))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 32 bytes");
-        assertThatThrownBy(() -> new BankSignatureProperties(THIRTY_TWO_BYTES, THIRTY_ONE_BYTES, Duration.ofSeconds(300), 1024))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 32 bytes");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at least 32 bytes");
+        assertThatThrownBy(() ->
+                        new BankSignatureProperties(THIRTY_TWO_BYTES, THIRTY_ONE_BYTES, Duration.ofSeconds(300), 1024))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at least 32 bytes");
     }
 
     @Test
@@ -40,11 +44,15 @@ class SecretStrengthTest {
 
         // Command-line arguments, as an operator would pass them: they outrank application.yml.
         assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
-                        "--ledger.security.jwt-secret=" + THIRTY_ONE_BYTES, "--ledger.disbursement.schedule=-",
-                        "--logging.level.root=OFF")
-                .close())
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=" + db.url(),
+                                "--spring.datasource.username=" + db.user(),
+                                "--spring.datasource.password=" + db.password(),
+                                "--ledger.security.jwt-secret=" + THIRTY_ONE_BYTES,
+                                "--ledger.disbursement.schedule=-",
+                                "--logging.level.root=OFF")
+                        .close())
                 .hasStackTraceContaining("must be at least 32 bytes");
     }
 }

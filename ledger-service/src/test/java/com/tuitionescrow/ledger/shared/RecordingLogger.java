@@ -8,8 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A System.Logger that keeps what it is told, so a test can check the warnings a class gives. */
 final class RecordingLogger implements System.Logger {
 
-    record Entry(Level level, String message) {
-    }
+    record Entry(Level level, String message) {}
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 

@@ -14,8 +14,7 @@ final class ShippedCalendar {
 
     private static final String RESOURCE = "/calendar/china-working-days.csv";
 
-    private ShippedCalendar() {
-    }
+    private ShippedCalendar() {}
 
     /** Warnings of uncovered years go to {@code log}. */
     static WorkingDayCalendar parse(System.Logger log) {

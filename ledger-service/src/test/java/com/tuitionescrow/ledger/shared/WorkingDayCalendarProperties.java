@@ -31,9 +31,10 @@ class WorkingDayCalendarProperties {
     }
 
     @Property
-    void a_longer_window_closes_later(@ForAll("starts") LocalDate start,
-                                      @ForAll @IntRange(min = 0, max = 180) int workingDays,
-                                      @ForAll @IntRange(min = 0, max = 180) int more) {
+    void a_longer_window_closes_later(
+            @ForAll("starts") LocalDate start,
+            @ForAll @IntRange(min = 0, max = 180) int workingDays,
+            @ForAll @IntRange(min = 0, max = 180) int more) {
         LocalDate shorter = CALENDAR.addWorkingDays(start, workingDays);
         LocalDate longer = CALENDAR.addWorkingDays(start, workingDays + more);
 
@@ -51,7 +52,10 @@ class WorkingDayCalendarProperties {
         LocalDate closes = CALENDAR.addWorkingDays(start, workingDays);
 
         // The start is not counted; the closing day is.
-        long counted = start.plusDays(1).datesUntil(closes.plusDays(1)).filter(CALENDAR::isWorkingDay).count();
+        long counted = start.plusDays(1)
+                .datesUntil(closes.plusDays(1))
+                .filter(CALENDAR::isWorkingDay)
+                .count();
 
         assertThat(counted).isEqualTo(workingDays);
     }

@@ -49,51 +49,64 @@ class WorkingDayCalendarTest {
         holidays.addAll(days("2026-09-25", "2026-09-27")); // Mid-Autumn
         holidays.addAll(days("2026-10-01", "2026-10-07")); // National Day
         assertThat(file.dates(Kind.HOLIDAY)).containsExactlyElementsOf(holidays);
-        assertThat(file.dates(Kind.WORKDAY)).containsExactly(date("2026-01-04"), date("2026-02-14"), date("2026-02-28"),
-                date("2026-05-09"), date("2026-09-20"), date("2026-10-10"));
+        assertThat(file.dates(Kind.WORKDAY))
+                .containsExactly(
+                        date("2026-01-04"),
+                        date("2026-02-14"),
+                        date("2026-02-28"),
+                        date("2026-05-09"),
+                        date("2026-09-20"),
+                        date("2026-10-10"));
     }
 
     @Test
     void every_listed_holiday_is_off_and_every_listed_make_up_day_is_worked() {
         CalendarFile file = ShippedCalendar.file();
 
-        assertThat(file.dates(Kind.HOLIDAY)).hasSize(33)
-                .allSatisfy(day -> assertThat(calendar.isWorkingDay(day)).as("holiday %s", day).isFalse());
-        assertThat(file.dates(Kind.WORKDAY)).hasSize(6)
-                .allSatisfy(day -> assertThat(calendar.isWorkingDay(day)).as("make-up day %s", day).isTrue());
+        assertThat(file.dates(Kind.HOLIDAY))
+                .hasSize(33)
+                .allSatisfy(day -> assertThat(calendar.isWorkingDay(day))
+                        .as("holiday %s", day)
+                        .isFalse());
+        assertThat(file.dates(Kind.WORKDAY))
+                .hasSize(6)
+                .allSatisfy(day -> assertThat(calendar.isWorkingDay(day))
+                        .as("make-up day %s", day)
+                        .isTrue());
     }
 
     @ParameterizedTest(name = "{0} ({2}) is a working day: {1}")
     @CsvSource({
-            "2026-01-01, false, Thursday: New Year",
-            "2026-01-02, false, Friday: New Year",
-            "2026-01-03, false, Saturday: New Year and a weekend day anyway",
-            "2026-01-04, true, Sunday: New Year make-up day",
-            "2026-01-05, true, an ordinary Monday",
-            "2026-02-13, true, Friday before Spring Festival",
-            "2026-02-14, true, Saturday: Spring Festival make-up day",
-            "2026-02-16, false, Monday: Spring Festival",
-            "2026-02-17, false, Tuesday: Spring Festival (the first day of the lunar year)",
-            "2026-02-23, false, Monday: the last day of Spring Festival",
-            "2026-02-24, true, Tuesday: the first day back",
-            "2026-02-28, true, Saturday: Spring Festival make-up day",
-            "2026-03-01, false, an ordinary Sunday",
-            "2026-03-07, false, an ordinary Saturday",
-            "2026-04-06, false, Monday: Qingming",
-            "2026-04-07, true, Tuesday after Qingming",
-            "2026-05-01, false, Friday: Labour Day",
-            "2026-05-04, false, Monday: Labour Day",
-            "2026-05-05, false, Tuesday: Labour Day",
-            "2026-05-09, true, Saturday: Labour Day make-up day",
-            "2026-05-10, false, the Sunday after the make-up Saturday",
-            "2026-06-19, false, Friday: Dragon Boat",
-            "2026-09-20, true, Sunday: National Day make-up day",
-            "2026-09-25, false, Friday: Mid-Autumn",
-            "2026-10-01, false, Thursday: National Day",
-            "2026-10-07, false, Wednesday: National Day",
-            "2026-10-08, true, Thursday: the first day back",
-            "2026-10-10, true, Saturday: National Day make-up day",
-            "2026-10-11, false, the Sunday after the make-up Saturday"})
+        "2026-01-01, false, Thursday: New Year",
+        "2026-01-02, false, Friday: New Year",
+        "2026-01-03, false, Saturday: New Year and a weekend day anyway",
+        "2026-01-04, true, Sunday: New Year make-up day",
+        "2026-01-05, true, an ordinary Monday",
+        "2026-02-13, true, Friday before Spring Festival",
+        "2026-02-14, true, Saturday: Spring Festival make-up day",
+        "2026-02-16, false, Monday: Spring Festival",
+        "2026-02-17, false, Tuesday: Spring Festival (the first day of the lunar year)",
+        "2026-02-23, false, Monday: the last day of Spring Festival",
+        "2026-02-24, true, Tuesday: the first day back",
+        "2026-02-28, true, Saturday: Spring Festival make-up day",
+        "2026-03-01, false, an ordinary Sunday",
+        "2026-03-07, false, an ordinary Saturday",
+        "2026-04-06, false, Monday: Qingming",
+        "2026-04-07, true, Tuesday after Qingming",
+        "2026-05-01, false, Friday: Labour Day",
+        "2026-05-04, false, Monday: Labour Day",
+        "2026-05-05, false, Tuesday: Labour Day",
+        "2026-05-09, true, Saturday: Labour Day make-up day",
+        "2026-05-10, false, the Sunday after the make-up Saturday",
+        "2026-06-19, false, Friday: Dragon Boat",
+        "2026-09-20, true, Sunday: National Day make-up day",
+        "2026-09-25, false, Friday: Mid-Autumn",
+        "2026-10-01, false, Thursday: National Day",
+        "2026-10-07, false, Wednesday: National Day",
+        "2026-10-08, true, Thursday: the first day back",
+        "2026-10-10, true, Saturday: National Day make-up day",
+        "2026-10-11, false, the Sunday after the make-up Saturday"
+    })
     void days_of_2026(LocalDate date, boolean working, String why) {
         assertThat(calendar.isWorkingDay(date)).as(why).isEqualTo(working);
     }
@@ -103,52 +116,57 @@ class WorkingDayCalendarTest {
         // By hand: 365 days from a Thursday are 52 weeks and one Thursday, so 261 weekdays. 19 holidays
         // fall on weekdays (Jan 1-2; Feb 16-20 and 23; Apr 6; May 1, 4, 5; Jun 19; Sep 25; Oct 1-2, 5-7)
         // and 6 weekend days are worked: 261 - 19 + 6 = 248.
-        long working = days("2026-01-01", "2026-12-31").stream().filter(calendar::isWorkingDay).count();
+        long working = days("2026-01-01", "2026-12-31").stream()
+                .filter(calendar::isWorkingDay)
+                .count();
 
         assertThat(working).isEqualTo(248);
     }
 
     @ParameterizedTest(name = "1 working day after {0} is {1}")
     @CsvSource({
-            "2026-03-06, 2026-03-09, Friday before an ordinary weekend: Monday",
-            "2026-05-08, 2026-05-09, Friday before the Labour Day make-up Saturday: that Saturday",
-            "2026-10-01, 2026-10-08, a start on a holiday counts from the next working day",
-            "2026-02-16, 2026-02-24, a start inside Spring Festival",
-            "2026-01-01, 2026-01-04, a start on New Year: the make-up Sunday",
-            "2026-05-03, 2026-05-06, a start on a Sunday inside Labour Day"})
+        "2026-03-06, 2026-03-09, Friday before an ordinary weekend: Monday",
+        "2026-05-08, 2026-05-09, Friday before the Labour Day make-up Saturday: that Saturday",
+        "2026-10-01, 2026-10-08, a start on a holiday counts from the next working day",
+        "2026-02-16, 2026-02-24, a start inside Spring Festival",
+        "2026-01-01, 2026-01-04, a start on New Year: the make-up Sunday",
+        "2026-05-03, 2026-05-06, a start on a Sunday inside Labour Day"
+    })
     void one_working_day_later(LocalDate start, LocalDate expected, String why) {
         assertThat(calendar.addWorkingDays(start, 1)).as(why).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{1} working days after {0} is {2}")
     @CsvSource({
-            // Spring Festival: Sat Feb 14 worked, Feb 15-23 off, Sat Feb 28 worked, Sun Mar 1 off.
-            "2026-02-13, 1, 2026-02-14",
-            "2026-02-13, 2, 2026-02-24",
-            "2026-02-13, 6, 2026-02-28",
-            "2026-02-13, 7, 2026-03-02",
-            // National Day: Sun Sep 20 worked, Sep 25-27 and Oct 1-7 off, Sat Oct 10 worked, Sun Oct 11 off.
-            "2026-09-18, 1, 2026-09-20",
-            "2026-09-18, 2, 2026-09-21",
-            "2026-09-18, 5, 2026-09-24",
-            "2026-09-18, 6, 2026-09-28",
-            "2026-09-18, 8, 2026-09-30",
-            "2026-09-18, 9, 2026-10-08",
-            "2026-09-18, 11, 2026-10-10",
-            "2026-09-18, 12, 2026-10-12"})
+        // Spring Festival: Sat Feb 14 worked, Feb 15-23 off, Sat Feb 28 worked, Sun Mar 1 off.
+        "2026-02-13, 1, 2026-02-14",
+        "2026-02-13, 2, 2026-02-24",
+        "2026-02-13, 6, 2026-02-28",
+        "2026-02-13, 7, 2026-03-02",
+        // National Day: Sun Sep 20 worked, Sep 25-27 and Oct 1-7 off, Sat Oct 10 worked, Sun Oct 11 off.
+        "2026-09-18, 1, 2026-09-20",
+        "2026-09-18, 2, 2026-09-21",
+        "2026-09-18, 5, 2026-09-24",
+        "2026-09-18, 6, 2026-09-28",
+        "2026-09-18, 8, 2026-09-30",
+        "2026-09-18, 9, 2026-10-08",
+        "2026-09-18, 11, 2026-10-10",
+        "2026-09-18, 12, 2026-10-12"
+    })
     void windows_across_the_long_holidays(LocalDate start, int workingDays, LocalDate expected) {
         assertThat(calendar.addWorkingDays(start, workingDays)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "15 working days after {0} is {1}: {2}")
     @CsvSource({
-            "2026-03-02, 2026-03-23, three plain weeks from a Monday",
-            "2025-12-31, 2026-01-22, New Year: Jan 1-3 off and Sun Jan 4 worked (the start itself is not judged)",
-            "2026-02-13, 2026-03-12, Spring Festival: Feb 14 and Feb 24-28 give 6; Mar 2-12 the other 9",
-            "2026-04-03, 2026-04-27, Qingming: Apr 4-6 off then three weeks from Tuesday",
-            "2026-04-30, 2026-05-25, Labour Day: May 1-5 off and Sat May 9 worked",
-            "2026-06-18, 2026-07-10, Dragon Boat: Jun 19-21 off then three plain weeks",
-            "2026-09-18, 2026-10-15, Mid-Autumn and National Day together"})
+        "2026-03-02, 2026-03-23, three plain weeks from a Monday",
+        "2025-12-31, 2026-01-22, New Year: Jan 1-3 off and Sun Jan 4 worked (the start itself is not judged)",
+        "2026-02-13, 2026-03-12, Spring Festival: Feb 14 and Feb 24-28 give 6; Mar 2-12 the other 9",
+        "2026-04-03, 2026-04-27, Qingming: Apr 4-6 off then three weeks from Tuesday",
+        "2026-04-30, 2026-05-25, Labour Day: May 1-5 off and Sat May 9 worked",
+        "2026-06-18, 2026-07-10, Dragon Boat: Jun 19-21 off then three plain weeks",
+        "2026-09-18, 2026-10-15, Mid-Autumn and National Day together"
+    })
     void the_15_working_day_confirmation_window(LocalDate start, LocalDate closes, String why) {
         assertThat(calendar.addWorkingDays(start, 15)).as(why).isEqualTo(closes);
         assertThat(log.entries()).isEmpty();
@@ -165,12 +183,15 @@ class WorkingDayCalendarTest {
         LocalDate start = date("2026-01-01");
 
         assertThatThrownBy(() -> calendar.addWorkingDays(start, -1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("workingDays must be 0 to 366, was -1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("workingDays must be 0 to 366, was -1");
         assertThatThrownBy(() -> calendar.addWorkingDays(start, WorkingDayCalendar.MAX_WORKING_DAYS + 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("workingDays must be 0 to 366, was 367");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("workingDays must be 0 to 366, was 367");
         // By hand: all 248 working days of 2026 come after Jan 1, leaving 118 in plain 2027. Fri Jan 1
         // is the 1st; weeks from Mon Jan 4 give 5 each, so the 117th is Mon Jun 14 and the 118th Tue Jun 15.
-        assertThat(calendar.addWorkingDays(start, WorkingDayCalendar.MAX_WORKING_DAYS)).isEqualTo(date("2027-06-15"));
+        assertThat(calendar.addWorkingDays(start, WorkingDayCalendar.MAX_WORKING_DAYS))
+                .isEqualTo(date("2027-06-15"));
     }
 
     @Test
@@ -193,15 +214,19 @@ class WorkingDayCalendarTest {
 
         assertThat(log.entries()).singleElement().satisfies(entry -> {
             assertThat(entry.level()).isEqualTo(System.Logger.Level.WARNING);
-            assertThat(entry.message()).startsWith("Year 2027 is not in the working-day calendar (it covers [2026]): "
-                    + "plain weekdays are assumed");
+            assertThat(entry.message())
+                    .startsWith("Year 2027 is not in the working-day calendar (it covers [2026]): "
+                            + "plain weekdays are assumed");
         });
 
         calendar.isWorkingDay(date("2025-12-01"));
         calendar.isWorkingDay(date("2027-12-01"));
 
-        assertThat(log.entries()).extracting(RecordingLogger.Entry::message)
-                .hasSize(2).last(InstanceOfAssertFactories.STRING).startsWith("Year 2025 is not in the working-day calendar");
+        assertThat(log.entries())
+                .extracting(RecordingLogger.Entry::message)
+                .hasSize(2)
+                .last(InstanceOfAssertFactories.STRING)
+                .startsWith("Year 2025 is not in the working-day calendar");
     }
 
     @Test
@@ -231,38 +256,77 @@ class WorkingDayCalendarTest {
 
     static Stream<Arguments> malformed_files() {
         return Stream.of(
-                arguments("a date before the years line", List.of("2026-01-01,HOLIDAY,New Year", YEARS_2026),
-                        1, "a date before the '# years:' line, which must come first"),
-                arguments("two years lines", List.of(YEARS_2026, "2026-01-01,HOLIDAY,New Year", "# years: 2027"),
-                        3, "a second years line; the years are declared once, on line 1"),
+                arguments(
+                        "a date before the years line",
+                        List.of("2026-01-01,HOLIDAY,New Year", YEARS_2026),
+                        1,
+                        "a date before the '# years:' line, which must come first"),
+                arguments(
+                        "two years lines",
+                        List.of(YEARS_2026, "2026-01-01,HOLIDAY,New Year", "# years: 2027"),
+                        3,
+                        "a second years line; the years are declared once, on line 1"),
                 arguments("a two-digit year", List.of("# years: 26"), 1, "'26' is not a year"),
                 arguments("an empty years line", List.of("# years:"), 1, "'' is not a year"),
                 arguments("years without commas", List.of("# years: 2026 2027"), 1, "'2026 2027' is not a year"),
                 arguments("a year declared twice", List.of("# years: 2026, 2026"), 1, "year 2026 is declared twice"),
-                arguments("a declared year without dates", List.of("# years: 2026, 2027", "2026-01-01,HOLIDAY,New Year"),
-                        1, "year 2027 is declared but none of its dates is listed"),
-                arguments("a date that does not exist", List.of(YEARS_2026, "2026-02-30,HOLIDAY,Spring Festival"),
-                        2, "'2026-02-30' is not a date; write it as 2026-10-01"),
-                arguments("a date in another format", List.of(YEARS_2026, "2026/01/01,HOLIDAY,New Year"),
-                        2, "'2026/01/01' is not a date"),
-                arguments("an unknown kind", List.of(YEARS_2026, "2026-01-01,holiday,New Year"),
-                        2, "kind 'holiday' is neither HOLIDAY nor WORKDAY"),
-                arguments("a missing note", List.of(YEARS_2026, "2026-01-01,HOLIDAY"),
-                        2, "'2026-01-01,HOLIDAY' is not date,kind,note"),
+                arguments(
+                        "a declared year without dates",
+                        List.of("# years: 2026, 2027", "2026-01-01,HOLIDAY,New Year"),
+                        1,
+                        "year 2027 is declared but none of its dates is listed"),
+                arguments(
+                        "a date that does not exist",
+                        List.of(YEARS_2026, "2026-02-30,HOLIDAY,Spring Festival"),
+                        2,
+                        "'2026-02-30' is not a date; write it as 2026-10-01"),
+                arguments(
+                        "a date in another format",
+                        List.of(YEARS_2026, "2026/01/01,HOLIDAY,New Year"),
+                        2,
+                        "'2026/01/01' is not a date"),
+                arguments(
+                        "an unknown kind",
+                        List.of(YEARS_2026, "2026-01-01,holiday,New Year"),
+                        2,
+                        "kind 'holiday' is neither HOLIDAY nor WORKDAY"),
+                arguments(
+                        "a missing note",
+                        List.of(YEARS_2026, "2026-01-01,HOLIDAY"),
+                        2,
+                        "'2026-01-01,HOLIDAY' is not date,kind,note"),
                 arguments("a blank note", List.of(YEARS_2026, "2026-01-01,HOLIDAY, "), 2, "the note is empty"),
                 arguments("a date alone", List.of(YEARS_2026, "2026-01-01"), 2, "'2026-01-01' is not date,kind,note"),
-                arguments("a date listed twice", List.of(YEARS_2026, "2026-01-01,HOLIDAY,New Year", "2026-01-01,HOLIDAY,New Year"),
-                        3, "2026-01-01 is already listed on line 2"),
-                arguments("a date listed as both kinds", List.of(YEARS_2026, "2026-01-04,WORKDAY,make-up", "2026-01-04,HOLIDAY,New Year"),
-                        3, "2026-01-04 is already listed on line 2"),
-                arguments("a date outside the declared years", List.of(YEARS_2026, "2026-01-01,HOLIDAY,New Year", "2027-01-01,HOLIDAY,New Year"),
-                        3, "2027-01-01 is outside the declared years [2026]; add 2027 to the '# years:' line"),
-                arguments("a make-up day on a weekday", List.of(YEARS_2026, "2026-01-05,WORKDAY,New Year make-up day"),
-                        2, "2026-01-05 is a Monday, a working day anyway; a WORKDAY is a Saturday or Sunday that is worked"),
-                arguments("a holiday on a lone Saturday", List.of(YEARS_2026, "2026-01-01,HOLIDAY,New Year", "2026-03-07,HOLIDAY,typo"),
-                        3, "holiday 2026-03-07 falls on a weekend only, which is off anyway"),
-                arguments("a holiday on a whole weekend", List.of(YEARS_2026, "2026-03-08,HOLIDAY,typo", "2026-03-07,HOLIDAY,typo"),
-                        3, "holiday 2026-03-07 to 2026-03-08 falls on a weekend only"));
+                arguments(
+                        "a date listed twice",
+                        List.of(YEARS_2026, "2026-01-01,HOLIDAY,New Year", "2026-01-01,HOLIDAY,New Year"),
+                        3,
+                        "2026-01-01 is already listed on line 2"),
+                arguments(
+                        "a date listed as both kinds",
+                        List.of(YEARS_2026, "2026-01-04,WORKDAY,make-up", "2026-01-04,HOLIDAY,New Year"),
+                        3,
+                        "2026-01-04 is already listed on line 2"),
+                arguments(
+                        "a date outside the declared years",
+                        List.of(YEARS_2026, "2026-01-01,HOLIDAY,New Year", "2027-01-01,HOLIDAY,New Year"),
+                        3,
+                        "2027-01-01 is outside the declared years [2026]; add 2027 to the '# years:' line"),
+                arguments(
+                        "a make-up day on a weekday",
+                        List.of(YEARS_2026, "2026-01-05,WORKDAY,New Year make-up day"),
+                        2,
+                        "2026-01-05 is a Monday, a working day anyway; a WORKDAY is a Saturday or Sunday that is worked"),
+                arguments(
+                        "a holiday on a lone Saturday",
+                        List.of(YEARS_2026, "2026-01-01,HOLIDAY,New Year", "2026-03-07,HOLIDAY,typo"),
+                        3,
+                        "holiday 2026-03-07 falls on a weekend only, which is off anyway"),
+                arguments(
+                        "a holiday on a whole weekend",
+                        List.of(YEARS_2026, "2026-03-08,HOLIDAY,typo", "2026-03-07,HOLIDAY,typo"),
+                        3,
+                        "holiday 2026-03-07 to 2026-03-08 falls on a weekend only"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -275,13 +339,14 @@ class WorkingDayCalendarTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "an empty file |",
-            "comments only | # a calendar without its years line"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"an empty file |", "comments only | # a calendar without its years line"})
     void a_file_without_years_is_refused(String what, String text) {
         assertThatThrownBy(() -> parse(text == null ? "" : text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the working-day calendar declares no years: it needs a '# years: 2026' line before its dates");
+                .hasMessage(
+                        "the working-day calendar declares no years: it needs a '# years: 2026' line before its dates");
     }
 
     @Test
@@ -304,8 +369,7 @@ class WorkingDayCalendarTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
 
         assertThatThrownBy(() -> WorkingDayCalendar.parse(failing))

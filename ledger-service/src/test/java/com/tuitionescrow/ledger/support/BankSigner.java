@@ -36,9 +36,13 @@ public final class BankSigner {
         return headers(clock.instant().getEpochSecond(), method, pathAndQuery, contentType, body);
     }
 
-    public Map<String, String> headers(long timestamp, String method, String pathAndQuery, String contentType, String body) {
-        return Map.of(TIMESTAMP, Long.toString(timestamp),
-                SIGNATURE, "v2=" + sign(timestamp, method, pathAndQuery, contentType, body));
+    public Map<String, String> headers(
+            long timestamp, String method, String pathAndQuery, String contentType, String body) {
+        return Map.of(
+                TIMESTAMP,
+                Long.toString(timestamp),
+                SIGNATURE,
+                "v2=" + sign(timestamp, method, pathAndQuery, contentType, body));
     }
 
     /** A POST of JSON, as {@link Http} sends it. */

@@ -28,8 +28,9 @@ public final class BooksCheck {
     private static final int PAGE = 1000;
     /** Bounds the walk through the pending list: a ledger that never says "no next page" is a failure. */
     private static final int MAX_PAGES = 50;
-    private static final Map<String, String> IN_TRANSIT_BY_KIND = Map.of(
-            "DISBURSEMENT", "disbursingFen", "REFUND", "refundingFen", "SUSPENSE_RETURN", "returningFen");
+
+    private static final Map<String, String> IN_TRANSIT_BY_KIND =
+            Map.of("DISBURSEMENT", "disbursingFen", "REFUND", "refundingFen", "SUSPENSE_RETURN", "returningFen");
 
     private final Http http;
     private final Runnable awaitLedger;
@@ -47,35 +48,48 @@ public final class BooksCheck {
         awaitLedger.run();
         Http.Response trial = http.get("/v1/audit/trial-balance", Tokens.regulator());
         assertThat(trial.status()).as(step + ": trial balance " + trial).isEqualTo(200);
-        assertThat(trial.body().get("totalDebitFen").asLong()).as(step + ": debits equal credits")
+        assertThat(trial.body().get("totalDebitFen").asLong())
+                .as(step + ": debits equal credits")
                 .isEqualTo(trial.body().get("totalCreditFen").asLong());
-        assertThat(trial.body().get("balanced").asBoolean()).as(step + ": the trial balance says balanced").isTrue();
+        assertThat(trial.body().get("balanced").asBoolean())
+                .as(step + ": the trial balance says balanced")
+                .isTrue();
 
         Map<String, JsonNode> settlements = new LinkedHashMap<>();
         Map<String, Map<String, Long>> pending = null;
         for (String institutionId : institutionIds) {
-            Http.Response settlement = http.get("/v1/institutions/" + institutionId + "/settlement", Tokens.regulator());
-            assertThat(settlement.status()).as(step + ": settlement " + settlement).isEqualTo(200);
+            Http.Response settlement =
+                    http.get("/v1/institutions/" + institutionId + "/settlement", Tokens.regulator());
+            assertThat(settlement.status())
+                    .as(step + ": settlement " + settlement)
+                    .isEqualTo(200);
             JsonNode books = settlement.body();
             String of = step + ": " + institutionId + " " + books;
             long custody = books.get("custodyFen").asLong();
-            assertThat(custody).as(of + "\ncustody cash equals the liabilities").isEqualTo(books.get("liabilitiesFen").asLong());
+            assertThat(custody)
+                    .as(of + "\ncustody cash equals the liabilities")
+                    .isEqualTo(books.get("liabilitiesFen").asLong());
             assertThat(books.get("covered").asBoolean()).as(of + "\ncovered").isTrue();
-            assertThat(custody).as(of + "\ncustody covers the unconsumed prepaid money (Jiangsu)")
+            assertThat(custody)
+                    .as(of + "\ncustody covers the unconsumed prepaid money (Jiangsu)")
                     .isGreaterThanOrEqualTo(books.get("prepaidFen").asLong());
-            assertThat(books.get("prepaidFen").asLong()).as(of + "\nprepaid is never negative").isNotNegative();
+            assertThat(books.get("prepaidFen").asLong())
+                    .as(of + "\nprepaid is never negative")
+                    .isNotNegative();
 
-            boolean inTransit = IN_TRANSIT_BY_KIND.values().stream().anyMatch(field -> books.get(field).asLong() != 0);
+            boolean inTransit = IN_TRANSIT_BY_KIND.values().stream()
+                    .anyMatch(field -> books.get(field).asLong() != 0);
             if (inTransit) {
                 if (pending == null) {
                     pending = pendingByInstitutionAndKind(step);
                     addUndeliverable(step, pending);
                 }
                 Map<String, Long> instructed = pending.getOrDefault(institutionId, Map.of());
-                IN_TRANSIT_BY_KIND.forEach((kind, field) -> assertThat(books.get(field).asLong())
-                        .as(of + "\n" + field + " is what PENDING and UNDELIVERABLE " + kind + " instructions carry: "
-                                + instructed)
-                        .isEqualTo(instructed.getOrDefault(kind, 0L)));
+                IN_TRANSIT_BY_KIND.forEach(
+                        (kind, field) -> assertThat(books.get(field).asLong())
+                                .as(of + "\n" + field + " is what PENDING and UNDELIVERABLE " + kind
+                                        + " instructions carry: " + instructed)
+                                .isEqualTo(instructed.getOrDefault(kind, 0L)));
             }
             settlements.put(institutionId, books);
         }
@@ -86,12 +100,18 @@ public final class BooksCheck {
     private void addUndeliverable(String step, Map<String, Map<String, Long>> sums) {
         String after = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            Http.Response list = http.get("/v1/instructions?status=UNDELIVERABLE&limit=" + PAGE
-                    + (after == null ? "" : "&afterId=" + after), Tokens.regulator());
-            assertThat(list.status()).as(step + ": undeliverable instructions " + list).isEqualTo(200);
+            Http.Response list = http.get(
+                    "/v1/instructions?status=UNDELIVERABLE&limit=" + PAGE + (after == null ? "" : "&afterId=" + after),
+                    Tokens.regulator());
+            assertThat(list.status())
+                    .as(step + ": undeliverable instructions " + list)
+                    .isEqualTo(200);
             for (JsonNode instruction : list.body().get("items")) {
                 sums.computeIfAbsent(instruction.get("institutionId").asText(), id -> new HashMap<>())
-                        .merge(instruction.get("kind").asText(), instruction.get("amountFen").asLong(), Long::sum);
+                        .merge(
+                                instruction.get("kind").asText(),
+                                instruction.get("amountFen").asLong(),
+                                Long::sum);
             }
             JsonNode next = list.body().get("next");
             if (next == null || next.isNull()) {
@@ -107,13 +127,19 @@ public final class BooksCheck {
         Map<String, Map<String, Long>> sums = new HashMap<>();
         String after = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            Http.Response list = http.get("/v1/bank/instructions?status=PENDING&limit=" + PAGE
-                    + (after == null ? "" : "&afterId=" + after), Tokens.bank());
-            assertThat(list.status()).as(step + ": pending instructions " + list).isEqualTo(200);
+            Http.Response list = http.get(
+                    "/v1/bank/instructions?status=PENDING&limit=" + PAGE + (after == null ? "" : "&afterId=" + after),
+                    Tokens.bank());
+            assertThat(list.status())
+                    .as(step + ": pending instructions " + list)
+                    .isEqualTo(200);
             for (JsonNode instruction : list.body().get("items")) {
                 assertThat(instruction.get("status").asText()).isEqualTo("PENDING");
                 sums.computeIfAbsent(instruction.get("institutionId").asText(), id -> new HashMap<>())
-                        .merge(instruction.get("kind").asText(), instruction.get("amountFen").asLong(), Long::sum);
+                        .merge(
+                                instruction.get("kind").asText(),
+                                instruction.get("amountFen").asLong(),
+                                Long::sum);
             }
             JsonNode next = list.body().get("next");
             if (next == null || next.isNull()) {

@@ -29,7 +29,8 @@ import org.springframework.util.FileSystemUtils;
 public final class Browser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("ledger.test.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("ledger.test.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("ledger.test.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final ChromeDriver driver;
@@ -44,16 +45,26 @@ public final class Browser implements AutoCloseable {
 
     public static Browser start(int port) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The console's browser tests need Chromium at " + CHROMIUM + " and ChromeDriver at "
-                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (.ci/run installs them when missing)");
+            throw new IllegalStateException(
+                    "The console's browser tests need Chromium at " + CHROMIUM + " and ChromeDriver at " + CHROMEDRIVER
+                            + ": apt-get install -y chromium chromium-driver (.ci/run installs them when missing)");
         }
         try {
             Path profile = Files.createTempDirectory("ledger-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--user-data-dir=" + profile, "--window-size=1600,1000", "--lang=zh-CN");
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--user-data-dir=" + profile,
+                    "--window-size=1600,1000",
+                    "--lang=zh-CN");
             options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -113,7 +124,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public void awaitText(String css, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     public void awaitGone(String css) {
@@ -121,7 +133,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String css) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
+                .click();
     }
 
     public void type(String css, String text) {
@@ -136,10 +150,12 @@ public final class Browser implements AutoCloseable {
 
     /** A call the page itself makes with the token it holds: what anyone at the keyboard could do. */
     public long fetchStatus(String path) {
-        Object status = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {headers: {Authorization: 'Bearer ' + sessionStorage.getItem('ledger.console.token')}})"
-                        + ".then(r => done(r.status), e => done(-1));", path);
+        Object status = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0], {headers: {Authorization: 'Bearer ' + sessionStorage.getItem('ledger.console.token')}})"
+                                + ".then(r => done(r.status), e => done(-1));",
+                        path);
         return ((Number) status).longValue();
     }
 

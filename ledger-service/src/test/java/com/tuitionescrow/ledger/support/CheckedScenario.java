@@ -29,8 +29,7 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
     }
 
     /** An order the bank has paid: its id, the bank's transaction id of the payment, the amount. */
-    protected record Paid(String orderId, String bankTxnId, long amountFen) {
-    }
+    protected record Paid(String orderId, String bankTxnId, long amountFen) {}
 
     // ---------------------------------------------------------------- the books
 
@@ -58,9 +57,22 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
     protected Institution schoolWithRiskReserve(long riskReserveFen) {
         String id = newCreditCode();
         String account = newAccountNo();
-        Http.Response registered = http.post("/v1/institutions", Tokens.regulator(), Map.of(
-                "institutionId", id, "name", "Institution " + id, "category", "SPORTS",
-                "supervisionModel", "RISK_RESERVE", "custodyAccountNo", account, "riskReserveFen", riskReserveFen));
+        Http.Response registered = http.post(
+                "/v1/institutions",
+                Tokens.regulator(),
+                Map.of(
+                        "institutionId",
+                        id,
+                        "name",
+                        "Institution " + id,
+                        "category",
+                        "SPORTS",
+                        "supervisionModel",
+                        "RISK_RESERVE",
+                        "custodyAccountNo",
+                        account,
+                        "riskReserveFen",
+                        riskReserveFen));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         Institution school = new Institution(id, account);
         institutions.add(school);
@@ -85,7 +97,9 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
     protected Paid pay(Institution school, String orderId) {
         long amountFen = order(orderId).get("amountFen").asLong();
         String bankTxnId = id("txn");
-        Http.Response paid = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response paid = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, orderId, amountFen, school.custodyAccountNo()));
         books("pay " + orderId);
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
@@ -96,7 +110,9 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
     /** Money the bank reports for {@code orderId} that the ledger holds in suspense; returns the bankTxnId. */
     protected String payIntoSuspense(Institution school, String orderId, long amountFen, String expectedReason) {
         String bankTxnId = id("txn");
-        Http.Response held = http.post("/v1/bank/collections", Tokens.bank(),
+        Http.Response held = http.post(
+                "/v1/bank/collections",
+                Tokens.bank(),
                 collection(bankTxnId, orderId, amountFen, school.custodyAccountNo()));
         books("pay " + amountFen + " for " + orderId + " into suspense");
         assertThat(held.status()).as(held.toString()).isEqualTo(201);
@@ -142,7 +158,9 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
 
     /** A regulator's ruling on a disputed lesson: CONSUMED or REVERSED. */
     protected JsonNode rule(String lessonId, String outcome) {
-        Http.Response ruled = http.post("/v1/lessons/" + lessonId + "/resolution", Tokens.regulator(),
+        Http.Response ruled = http.post(
+                "/v1/lessons/" + lessonId + "/resolution",
+                Tokens.regulator(),
                 Map.of("outcome", outcome, "reason", "the regulator heard both sides"));
         books("rule " + lessonId + " " + outcome);
         assertThat(ruled.status()).as(ruled.toString()).isEqualTo(200);
@@ -158,7 +176,9 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
 
     /** The release run judging the windows as of {@code asOf}. */
     protected JsonNode runAsOf(Instant asOf) {
-        return run(Map.of("asOf", OffsetDateTime.ofInstant(asOf, java.time.ZoneOffset.ofHours(8)).toString()));
+        return run(Map.of(
+                "asOf",
+                OffsetDateTime.ofInstant(asOf, java.time.ZoneOffset.ofHours(8)).toString()));
     }
 
     private JsonNode run(Map<String, Object> request) {
@@ -182,8 +202,11 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
     /** The run's one DISBURSEMENT instruction for the institution. */
     protected static JsonNode disbursementFor(JsonNode run, Institution school) {
         List<JsonNode> disbursements = instructionsFor(run, school).stream()
-                .filter(i -> i.get("kind").asText().equals("DISBURSEMENT")).toList();
-        assertThat(disbursements).as("one disbursement for " + school.id() + " in " + run).hasSize(1);
+                .filter(i -> i.get("kind").asText().equals("DISBURSEMENT"))
+                .toList();
+        assertThat(disbursements)
+                .as("one disbursement for " + school.id() + " in " + run)
+                .hasSize(1);
         return disbursements.get(0);
     }
 
@@ -194,12 +217,25 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
     }
 
     protected Map<String, Object> executed() {
-        return Map.of("outcome", "EXECUTED", "bankTxnId", id("out"), "executedAt", OffsetDateTime.now(clock).toString());
+        return Map.of(
+                "outcome",
+                "EXECUTED",
+                "bankTxnId",
+                id("out"),
+                "executedAt",
+                OffsetDateTime.now(clock).toString());
     }
 
     protected Map<String, Object> failed(String reason) {
-        return Map.of("outcome", "FAILED", "bankTxnId", id("out"), "executedAt", OffsetDateTime.now(clock).toString(),
-                "reason", reason);
+        return Map.of(
+                "outcome",
+                "FAILED",
+                "bankTxnId",
+                id("out"),
+                "executedAt",
+                OffsetDateTime.now(clock).toString(),
+                "reason",
+                reason);
     }
 
     /** The bank executed the instruction: the money has left the custody account. */
@@ -224,8 +260,10 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
         List<JsonNode> mine = new ArrayList<>();
         String after = null;
         for (int page = 0; page < 50; page++) {
-            Http.Response list = http.get("/v1/bank/instructions?limit=1000" + (status == null ? "" : "&status=" + status)
-                    + (after == null ? "" : "&afterId=" + after), Tokens.bank());
+            Http.Response list = http.get(
+                    "/v1/bank/instructions?limit=1000" + (status == null ? "" : "&status=" + status)
+                            + (after == null ? "" : "&afterId=" + after),
+                    Tokens.bank());
             assertThat(list.status()).as(list.toString()).isEqualTo(200);
             list.body().get("items").forEach(i -> {
                 if (i.get("institutionId").asText().equals(school.id())) {
@@ -251,7 +289,9 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
     // ---------------------------------------------------------------- refunds
 
     protected Http.Response refundResponse(String orderId, String refundId) {
-        Http.Response requested = http.post("/v1/orders/" + orderId + "/refunds", Tokens.platform(),
+        Http.Response requested = http.post(
+                "/v1/orders/" + orderId + "/refunds",
+                Tokens.platform(),
                 Map.of("refundId", refundId, "reason", "the family is moving away"));
         books("request refund " + refundId + " of " + orderId);
         return requested;
@@ -271,7 +311,8 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
         if (reason != null) {
             body.put("reason", reason);
         }
-        Http.Response decided = http.post("/v1/refunds/" + refundId + "/decision", Tokens.institution(school.id()), body);
+        Http.Response decided =
+                http.post("/v1/refunds/" + refundId + "/decision", Tokens.institution(school.id()), body);
         books(school.id() + " answers refund " + refundId + " " + decision);
         return decided;
     }
@@ -293,7 +334,9 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
 
     /** A regulator's ruling on a contested refund: APPROVE or DENY. */
     protected JsonNode resolveRefund(String refundId, String outcome) {
-        Http.Response resolved = http.post("/v1/refunds/" + refundId + "/resolution", Tokens.regulator(),
+        Http.Response resolved = http.post(
+                "/v1/refunds/" + refundId + "/resolution",
+                Tokens.regulator(),
                 Map.of("outcome", outcome, "reason", "the contract says so"));
         books("rule refund " + refundId + " " + outcome);
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
@@ -309,7 +352,9 @@ public abstract class CheckedScenario extends LedgerIntegrationTest {
     // ---------------------------------------------------------------- wind-down and time
 
     protected JsonNode windDown(Institution school) {
-        Http.Response woundDown = http.post("/v1/institutions/" + school.id() + "/wind-down", Tokens.regulator(),
+        Http.Response woundDown = http.post(
+                "/v1/institutions/" + school.id() + "/wind-down",
+                Tokens.regulator(),
                 Map.of("reason", "the institution stopped teaching and cannot be reached"));
         books("wind " + school.id() + " down");
         assertThat(woundDown.status()).as(woundDown.toString()).isEqualTo(200);

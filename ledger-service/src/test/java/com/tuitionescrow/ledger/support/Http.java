@@ -91,7 +91,10 @@ public final class Http {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             JsonNode json = text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-            return new Response(response.statusCode(), json, response.headers().firstValue("Content-Type").orElse(""));
+            return new Response(
+                    response.statusCode(),
+                    json,
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

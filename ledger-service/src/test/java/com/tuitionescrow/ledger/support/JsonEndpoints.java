@@ -18,22 +18,21 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 public final class JsonEndpoints {
 
     /** A POST that reads a JSON body of the contract's type {@code body}. */
-    public record Endpoint(String pattern, Class<?> body) {
-    }
+    public record Endpoint(String pattern, Class<?> body) {}
 
     /** A field of a body, by its JSON path ({@code course.subject}, {@code items[0].bankTxnId}). */
-    public record Field(String path, Class<?> type) {
-    }
+    public record Field(String path, Class<?> type) {}
 
-    private JsonEndpoints() {
-    }
+    private JsonEndpoints() {}
 
     public static List<Endpoint> of(RequestMappingHandlerMapping mappings) {
         List<Endpoint> endpoints = new ArrayList<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
             for (Parameter parameter : handler.getMethod().getParameters()) {
-                if (parameter.isAnnotationPresent(RequestBody.class) && parameter.getType().isRecord()) {
-                    info.getPatternValues().forEach(pattern -> endpoints.add(new Endpoint(pattern, parameter.getType())));
+                if (parameter.isAnnotationPresent(RequestBody.class)
+                        && parameter.getType().isRecord()) {
+                    info.getPatternValues()
+                            .forEach(pattern -> endpoints.add(new Endpoint(pattern, parameter.getType())));
                 }
             }
         });

@@ -8,17 +8,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
-import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,18 +36,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * and one throwaway database; each test makes its own institutions, students and ids, so tests do
  * not see each other's money.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // Tests run the expiry sweep themselves when they move the clock.
-        "ledger.order-expiry.sweep-interval=PT1H",
-        "ledger.window.sweep-interval=PT1H",
-        // Tests run the release themselves, and read its outcome in the answer (a run of the suite's whole
-        // ledger takes seconds on a busy machine; RUNNING answers are tested where that is the subject).
-        "ledger.disbursement.schedule=-",
-        "ledger.operations.answer-within=PT60S",
-        "spring.main.banner-mode=off",
-        // Connections are opened as needed, not twenty up front: several contexts and several builds share one server.
-        "spring.datasource.hikari.minimum-idle=2",
-        "logging.level.root=WARN"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // Tests run the expiry sweep themselves when they move the clock.
+            "ledger.order-expiry.sweep-interval=PT1H",
+            "ledger.window.sweep-interval=PT1H",
+            // Tests run the release themselves, and read its outcome in the answer (a run of the suite's whole
+            // ledger takes seconds on a busy machine; RUNNING answers are tested where that is the subject).
+            "ledger.disbursement.schedule=-",
+            "ledger.operations.answer-within=PT60S",
+            "spring.main.banner-mode=off",
+            // Connections are opened as needed, not twenty up front: several contexts and several builds share one
+            // server.
+            "spring.datasource.hikari.minimum-idle=2",
+            "logging.level.root=WARN"
+        })
 @Import({LedgerIntegrationTest.Clocks.class, LedgerIntegrationTest.TokenClaims.class})
 public abstract class LedgerIntegrationTest {
 
@@ -99,8 +102,10 @@ public abstract class LedgerIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected TestClock clock;
+
     @Autowired
     protected DSLContext db;
 
@@ -130,8 +135,7 @@ public abstract class LedgerIntegrationTest {
     }
 
     /** An institution registered and ACTIVE: its id and custody account. */
-    protected record Institution(String id, String custodyAccountNo) {
-    }
+    protected record Institution(String id, String custodyAccountNo) {}
 
     protected Institution newInstitution() {
         return newInstitution(null);
@@ -141,16 +145,29 @@ public abstract class LedgerIntegrationTest {
     protected Institution newInstitution(String name) {
         String id = newCreditCode();
         String account = newAccountNo();
-        Http.Response registered = http.post("/v1/institutions", Tokens.regulator(), Map.of(
-                "institutionId", id, "name", name == null ? "Institution " + id : name, "category", "ARTS",
-                "supervisionModel", "BANK_CUSTODY", "custodyAccountNo", account));
+        Http.Response registered = http.post(
+                "/v1/institutions",
+                Tokens.regulator(),
+                Map.of(
+                        "institutionId",
+                        id,
+                        "name",
+                        name == null ? "Institution " + id : name,
+                        "category",
+                        "ARTS",
+                        "supervisionModel",
+                        "BANK_CUSTODY",
+                        "custodyAccountNo",
+                        account));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return new Institution(id, account);
     }
 
     /** The ledger's date in Beijing, as the sale rules read it. */
     protected LocalDate today() {
-        return clock.instant().atZone(com.tuitionescrow.ledger.shared.LedgerTime.ZONE).toLocalDate();
+        return clock.instant()
+                .atZone(com.tuitionescrow.ledger.shared.LedgerTime.ZONE)
+                .toLocalDate();
     }
 
     /** A course that may be sold today: it starts tomorrow and runs for two months. */
@@ -158,8 +175,8 @@ public abstract class LedgerIntegrationTest {
         return course(subject, "OFFLINE", pricePerHourFen, hours, today().plusDays(1), today().plusDays(60));
     }
 
-    protected Map<String, Object> course(String subject, String mode, long pricePerHourFen, int hours,
-                                         LocalDate start, LocalDate end) {
+    protected Map<String, Object> course(
+            String subject, String mode, long pricePerHourFen, int hours, LocalDate start, LocalDate end) {
         Map<String, Object> course = new LinkedHashMap<>();
         course.put("courseId", "course-" + subject);
         course.put("subject", subject);
@@ -171,22 +188,44 @@ public abstract class LedgerIntegrationTest {
         return course;
     }
 
-    protected Map<String, Object> order(String orderId, Institution institution, String studentId, Map<String, Object> course) {
-        return Map.of("orderId", orderId, "institutionId", institution.id(), "studentId", studentId,
-                "contractNo", "contract-" + orderId, "course", course);
+    protected Map<String, Object> order(
+            String orderId, Institution institution, String studentId, Map<String, Object> course) {
+        return Map.of(
+                "orderId",
+                orderId,
+                "institutionId",
+                institution.id(),
+                "studentId",
+                studentId,
+                "contractNo",
+                "contract-" + orderId,
+                "course",
+                course);
     }
 
-    protected Http.Response placeOrder(String orderId, Institution institution, String studentId, Map<String, Object> course) {
+    protected Http.Response placeOrder(
+            String orderId, Institution institution, String studentId, Map<String, Object> course) {
         return http.post("/v1/orders", Tokens.platform(), order(orderId, institution, studentId, course));
     }
 
-    protected Map<String, Object> collection(String bankTxnId, String orderId, long amountFen, String custodyAccountNo) {
-        return Map.of("bankTxnId", bankTxnId, "orderId", orderId, "amountFen", amountFen,
-                "custodyAccountNo", custodyAccountNo, "receivedAt", OffsetDateTime.now(clock).toString());
+    protected Map<String, Object> collection(
+            String bankTxnId, String orderId, long amountFen, String custodyAccountNo) {
+        return Map.of(
+                "bankTxnId",
+                bankTxnId,
+                "orderId",
+                orderId,
+                "amountFen",
+                amountFen,
+                "custodyAccountNo",
+                custodyAccountNo,
+                "receivedAt",
+                OffsetDateTime.now(clock).toString());
     }
 
     protected Http.Response collect(String orderId, long amountFen, String custodyAccountNo) {
-        return http.post("/v1/bank/collections", Tokens.bank(), collection(id("txn"), orderId, amountFen, custodyAccountNo));
+        return http.post(
+                "/v1/bank/collections", Tokens.bank(), collection(id("txn"), orderId, amountFen, custodyAccountNo));
     }
 
     /** Places an order and has the bank pay it in full; returns the order id. */
@@ -242,7 +281,8 @@ public abstract class LedgerIntegrationTest {
      */
     protected void awaitLedger() {
         Long stored = db.select(DSL.max(DSL.field(DSL.name("globalindex"), Long.class)))
-                .from(DSL.table(DSL.name("domainevententry"))).fetchOne(0, Long.class);
+                .from(DSL.table(DSL.name("domainevententry")))
+                .fetchOne(0, Long.class);
         long head = stored == null ? 0 : stored;
         Awaitility.await("the journal reaches event " + head)
                 .atMost(Duration.ofSeconds(20))
@@ -256,7 +296,8 @@ public abstract class LedgerIntegrationTest {
      */
     protected AutoCloseable journalPaused() throws java.sql.SQLException {
         TestDatabase.Connection target = TestDatabase.get();
-        java.sql.Connection connection = java.sql.DriverManager.getConnection(target.url(), target.user(), target.password());
+        java.sql.Connection connection =
+                java.sql.DriverManager.getConnection(target.url(), target.user(), target.password());
         connection.setAutoCommit(false);
         try (var statement = connection.createStatement()) {
             statement.execute("select pg_advisory_xact_lock(" + JOURNAL_WRITER_LOCK + ")");
@@ -275,8 +316,11 @@ public abstract class LedgerIntegrationTest {
         db.transaction(tx -> {
             tx.dsl().execute("select pg_advisory_xact_lock(" + JOURNAL_WRITER_LOCK + ")");
             tx.dsl().execute("truncate journal_posting, journal_entry, account_balance");
-            tx.dsl().execute("update journal_head set position = 0, last_seq = 0, last_hash = ?, "
-                    + "complete_until = '1970-01-01T00:00:00Z'", (Object) new byte[32]);
+            tx.dsl()
+                    .execute(
+                            "update journal_head set position = 0, last_seq = 0, last_hash = ?, "
+                                    + "complete_until = '1970-01-01T00:00:00Z'",
+                            (Object) new byte[32]);
         });
         awaitLedger();
     }
@@ -293,8 +337,8 @@ public abstract class LedgerIntegrationTest {
      * after asserting the invariant that custody cash equals the liabilities beside it.
      */
     protected Map<String, Long> settlement(Institution institution) {
-        Http.Response settlement = http.get("/v1/institutions/" + institution.id() + "/settlement",
-                Tokens.institution(institution.id()));
+        Http.Response settlement =
+                http.get("/v1/institutions/" + institution.id() + "/settlement", Tokens.institution(institution.id()));
         assertThat(settlement.status()).as(settlement.toString()).isEqualTo(200);
         Map<String, Long> fen = new java.util.TreeMap<>();
         settlement.body().fields().forEachRemaining(f -> {
@@ -302,7 +346,8 @@ public abstract class LedgerIntegrationTest {
                 fen.put(f.getKey(), f.getValue().asLong());
             }
         });
-        assertThat(fen.get("custodyFen")).as("custody equals the liabilities beside it: " + fen)
+        assertThat(fen.get("custodyFen"))
+                .as("custody equals the liabilities beside it: " + fen)
                 .isEqualTo(fen.get("liabilitiesFen"));
         return fen;
     }
@@ -314,8 +359,8 @@ public abstract class LedgerIntegrationTest {
      */
     protected Map<String, Integer> footprint() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String table : new String[] {"domainevententry", "institution", "course_order", "lesson",
-                "bank_collection"}) {
+        for (String table :
+                new String[] {"domainevententry", "institution", "course_order", "lesson", "bank_collection"}) {
             counts.put(table, db.fetchCount(DSL.table(DSL.name(table))));
         }
         return counts;

@@ -24,14 +24,19 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code method target}, these header lines ({@code Name: value}) and the body; waits for the answer. */
     public static Answer send(int port, String method, String target, List<String> headers, String body) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: localhost:").append(port).append("\r\n").append("Connection: close\r\n");
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: localhost:")
+                .append(port)
+                .append("\r\n")
+                .append("Connection: close\r\n");
         headers.forEach(header -> head.append(header).append("\r\n"));
         if (content.length > 0 || !method.equals("GET")) {
             head.append("Content-Length: ").append(content.length).append("\r\n");

@@ -65,16 +65,22 @@ public final class SecondInstance {
             TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort());
             String viaProxy = db.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
             ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class, Shared.class)
-                    .run("--server.port=0", "--spring.datasource.url=" + viaProxy,
-                            "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
-                            "--spring.datasource.hikari.maximum-pool-size=8", "--spring.datasource.hikari.minimum-idle=1",
+                    .run(
+                            "--server.port=0",
+                            "--spring.datasource.url=" + viaProxy,
+                            "--spring.datasource.username=" + db.user(),
+                            "--spring.datasource.password=" + db.password(),
+                            "--spring.datasource.hikari.maximum-pool-size=8",
+                            "--spring.datasource.hikari.minimum-idle=1",
                             "--ledger.security.jwt-secret=" + Tokens.SECRET,
                             "--ledger.bank.hmac-secret=" + Tokens.BANK_HMAC_SECRET,
                             "--ledger.bank.hmac-secret-previous=" + Tokens.BANK_HMAC_SECRET_PREVIOUS,
                             // Its schedules wait for the tests; the release run answers at once (202 while it runs).
-                            "--ledger.disbursement.schedule=-", "--ledger.order-expiry.sweep-interval=PT1H",
+                            "--ledger.disbursement.schedule=-",
+                            "--ledger.order-expiry.sweep-interval=PT1H",
                             "--ledger.operations.answer-within=PT0S",
-                            "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+                            "--spring.main.banner-mode=off",
+                            "--logging.level.root=WARN");
             return new SecondInstance(context, proxy);
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the proxy to the test database", e);

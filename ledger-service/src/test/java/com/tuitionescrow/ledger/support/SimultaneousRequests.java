@@ -16,8 +16,7 @@ public final class SimultaneousRequests {
     static final int MAX_SENDERS = 16;
     private static final long TIMEOUT_SECONDS = 30;
 
-    private SimultaneousRequests() {
-    }
+    private SimultaneousRequests() {}
 
     /** Sends from {@code senders} threads released together; the responses in sender order. */
     public static List<Http.Response> send(int senders, Callable<Http.Response> request) throws Exception {

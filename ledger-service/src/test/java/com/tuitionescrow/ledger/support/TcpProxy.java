@@ -63,46 +63,51 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void accept(ServerSocket listening) {
-        Thread acceptor = new Thread(() -> {
-            while (!listening.isClosed()) {
-                Socket client;
-                try {
-                    client = listening.accept();
-                } catch (IOException closed) {
-                    return;
-                }
-                try {
-                    Socket upstream = new Socket(target.getAddress(), target.getPort());
-                    open.add(client);
-                    open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException refused) {
-                    closeQuietly(client);
-                }
-            }
-        }, "tcp-proxy-accept-" + port);
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!listening.isClosed()) {
+                        Socket client;
+                        try {
+                            client = listening.accept();
+                        } catch (IOException closed) {
+                            return;
+                        }
+                        try {
+                            Socket upstream = new Socket(target.getAddress(), target.getPort());
+                            open.add(client);
+                            open.add(upstream);
+                            pump(client, upstream);
+                            pump(upstream, client);
+                        } catch (IOException refused) {
+                            closeQuietly(client);
+                        }
+                    }
+                },
+                "tcp-proxy-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     private void pump(Socket from, Socket to) {
-        Thread pump = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException dropped) {
-                // One side went away; the other is closed below.
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                open.remove(from);
-                open.remove(to);
-            }
-        }, "tcp-proxy-pump");
+        Thread pump = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        for (int n; (n = in.read(buffer)) >= 0; ) {
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException dropped) {
+                        // One side went away; the other is closed below.
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        open.remove(from);
+                        open.remove(to);
+                    }
+                },
+                "tcp-proxy-pump");
         pump.setDaemon(true);
         pump.start();
     }

@@ -16,13 +16,11 @@ import org.testcontainers.containers.PostgreSQLContainer;
  */
 public final class TestDatabase {
 
-    public record Connection(String url, String user, String password) {
-    }
+    public record Connection(String url, String user, String password) {}
 
     private static Connection connection;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized Connection get() {
         if (connection == null) {
@@ -38,10 +36,12 @@ public final class TestDatabase {
         if (adminUrl.isBlank()) {
             return container();
         }
-        String name = "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(adminUrl, user, password, "CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() ->
-                execute(adminUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> execute(adminUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
         String url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
         return new Connection(url, user, password);
     }
@@ -49,8 +49,9 @@ public final class TestDatabase {
     @SuppressWarnings("resource")
     private static Connection container() {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
-            throw new IllegalStateException("The integration tests need PostgreSQL: set -Dledger.test.database.url="
-                    + "jdbc:postgresql://host:5432/postgres (the build's default is the local server), or run a Docker engine");
+            throw new IllegalStateException(
+                    "The integration tests need PostgreSQL: set -Dledger.test.database.url="
+                            + "jdbc:postgresql://host:5432/postgres (the build's default is the local server), or run a Docker engine");
         }
         PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:15");
         postgres.start();
@@ -59,7 +60,7 @@ public final class TestDatabase {
 
     private static void execute(String url, String user, String password, String sql) {
         try (java.sql.Connection c = DriverManager.getConnection(url, user, password);
-             Statement statement = c.createStatement()) {
+                Statement statement = c.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the test PostgreSQL at " + url + ": " + e.getMessage(), e);

@@ -22,8 +22,7 @@ public final class Tokens {
     /** The secret being rotated out, still accepted: the tests run as if mid-rotation. */
     public static final String BANK_HMAC_SECRET_PREVIOUS = "integration-test-old-bank-secret-0123456789";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String platform() {
         return token("platform-1", List.of("PLATFORM"), null);
@@ -43,7 +42,8 @@ public final class Tokens {
 
     public static String token(String subject, List<String> roles, String institutionId) {
         return sign(SECRET, claims -> {
-            claims.subject(subject).claim("roles", roles)
+            claims.subject(subject)
+                    .claim("roles", roles)
                     .issueTime(new Date())
                     .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))));
             if (institutionId != null) {

@@ -18,21 +18,24 @@ public final class WorkingDaysByHand {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Set<LocalDate> HOLIDAYS = new HashSet<>();
     private static final Set<LocalDate> MAKE_UP_WORKING_DAYS = Set.of(
-            LocalDate.of(2026, 1, 4), LocalDate.of(2026, 2, 14), LocalDate.of(2026, 2, 28),
-            LocalDate.of(2026, 5, 9), LocalDate.of(2026, 9, 20), LocalDate.of(2026, 10, 10));
+            LocalDate.of(2026, 1, 4),
+            LocalDate.of(2026, 2, 14),
+            LocalDate.of(2026, 2, 28),
+            LocalDate.of(2026, 5, 9),
+            LocalDate.of(2026, 9, 20),
+            LocalDate.of(2026, 10, 10));
 
     static {
-        daysOff(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 3));    // New Year
-        daysOff(LocalDate.of(2026, 2, 15), LocalDate.of(2026, 2, 23));  // Spring Festival
-        daysOff(LocalDate.of(2026, 4, 4), LocalDate.of(2026, 4, 6));    // Qingming
-        daysOff(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 5));    // Labour Day
-        daysOff(LocalDate.of(2026, 6, 19), LocalDate.of(2026, 6, 21));  // Dragon Boat
-        daysOff(LocalDate.of(2026, 9, 25), LocalDate.of(2026, 9, 27));  // Mid-Autumn
-        daysOff(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 7));  // National Day
+        daysOff(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 3)); // New Year
+        daysOff(LocalDate.of(2026, 2, 15), LocalDate.of(2026, 2, 23)); // Spring Festival
+        daysOff(LocalDate.of(2026, 4, 4), LocalDate.of(2026, 4, 6)); // Qingming
+        daysOff(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 5)); // Labour Day
+        daysOff(LocalDate.of(2026, 6, 19), LocalDate.of(2026, 6, 21)); // Dragon Boat
+        daysOff(LocalDate.of(2026, 9, 25), LocalDate.of(2026, 9, 27)); // Mid-Autumn
+        daysOff(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 7)); // National Day
     }
 
-    private WorkingDaysByHand() {
-    }
+    private WorkingDaysByHand() {}
 
     private static void daysOff(LocalDate first, LocalDate last) {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {

@@ -6,5 +6,4 @@ package com.tuitionescrow.ledger.api.audit;
  * SHA-256. {@code development} is true when the ledger generated it itself because none was
  * configured: fine for a trial, not for a regulator's copy.
  */
-public record CheckpointKeyView(String keyId, String algorithm, String publicKey, String pem, boolean development) {
-}
+public record CheckpointKeyView(String keyId, String algorithm, String publicKey, String pem, boolean development) {}

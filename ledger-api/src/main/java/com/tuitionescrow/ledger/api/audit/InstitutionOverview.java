@@ -25,8 +25,12 @@ public record InstitutionOverview(
         InstitutionStatus status,
         long custodyFen,
         long unconsumedFen,
-        @Schema(description = "custodyFen, less what the latest statement's bank balance lacks against the ledger, covers unconsumedFen")
+
+        @Schema(
+                description =
+                        "custodyFen, less what the latest statement's bank balance lacks against the ledger, covers unconsumedFen")
         boolean covered,
+
         long violations,
         long suspenseFen,
         Map<LessonViolation, Long> violationsByRule,
@@ -45,15 +49,21 @@ public record InstitutionOverview(
      */
     public record LastStatement(
             String statementId,
+
             @Schema(description = "The statement's last day: both balances are at its end, Beijing time")
             LocalDate toDate,
+
             long bankClosingFen,
             long ledgerClosingFen,
-            @Schema(description = "bankClosingFen - ledgerClosingFen; negative when the bank holds less than the ledger")
+
+            @Schema(
+                    description =
+                            "bankClosingFen - ledgerClosingFen; negative when the bank holds less than the ledger")
             long differenceFen,
+
             @Schema(description = "Every entry matched and the bank's closing equals the ledger's")
             boolean reconciled,
+
             @Schema(description = "When the statement arrived and was reconciled")
-            OffsetDateTime reconciledAt) {
-    }
+            OffsetDateTime reconciledAt) {}
 }

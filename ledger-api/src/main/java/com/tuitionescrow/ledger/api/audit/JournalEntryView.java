@@ -28,6 +28,5 @@ public record JournalEntryView(
     }
 
     /** A posting line as stored: the account's code, its type and institution, and one amount. */
-    public record Line(String accountCode, String accountType, String institutionId, long debitFen, long creditFen) {
-    }
+    public record Line(String accountCode, String accountType, String institutionId, long debitFen, long creditFen) {}
 }

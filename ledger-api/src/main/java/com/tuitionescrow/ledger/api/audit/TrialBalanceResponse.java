@@ -9,15 +9,10 @@ import java.util.List;
  * {@code GET /v1/accounts/{accountCode}}.
  */
 public record TrialBalanceResponse(
-        OffsetDateTime asOf,
-        List<Line> accounts,
-        long totalDebitFen,
-        long totalCreditFen,
-        boolean balanced) {
+        OffsetDateTime asOf, List<Line> accounts, long totalDebitFen, long totalCreditFen, boolean balanced) {
     public TrialBalanceResponse {
         accounts = List.copyOf(accounts);
     }
 
-    public record Line(String accountCode, long debitFen, long creditFen, long balanceFen) {
-    }
+    public record Line(String accountCode, long debitFen, long creditFen, long balanceFen) {}
 }

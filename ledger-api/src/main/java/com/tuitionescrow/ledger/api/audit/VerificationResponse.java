@@ -40,6 +40,5 @@ public record VerificationResponse(
         institutions = List.copyOf(institutions);
     }
 
-    public record Institution(String institutionId, long custodyFen, long liabilitiesFen, boolean covered) {
-    }
+    public record Institution(String institutionId, long custodyFen, long liabilitiesFen, boolean covered) {}
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * nothing written); otherwise each item is recorded on its own and answered in order.
  */
 public record CollectionBatchRequest(
-        @NotNull @Size(min = 1, max = CollectionBatchRequest.MAX_ITEMS) List<@NotNull @Valid CollectionRequest> items) {
+        @NotNull @Size(min = 1, max = CollectionBatchRequest.MAX_ITEMS)
+        List<@NotNull @Valid CollectionRequest> items) {
 
     public static final int MAX_ITEMS = 1000;
 }

@@ -14,8 +14,10 @@ import java.time.OffsetDateTime;
  */
 public record CollectionRequest(
         @NotNull @Pattern(regexp = Ids.BANK_TXN_ID) String bankTxnId,
-        @Schema(description = "The order the payer quoted") @NotNull @Pattern(regexp = Ids.CLIENT_ID) String orderId,
+
+        @Schema(description = "The order the payer quoted") @NotNull @Pattern(regexp = Ids.CLIENT_ID)
+        String orderId,
+
         @NotNull @Positive Long amountFen,
         @NotNull @Pattern(regexp = Ids.ACCOUNT_NO) String custodyAccountNo,
-        @NotNull OffsetDateTime receivedAt) {
-}
+        @NotNull OffsetDateTime receivedAt) {}

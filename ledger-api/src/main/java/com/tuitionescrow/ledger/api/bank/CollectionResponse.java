@@ -1,4 +1,3 @@
 package com.tuitionescrow.ledger.api.bank;
 
-public record CollectionResponse(String bankTxnId, CollectionStatus status, SuspenseReason reason) {
-}
+public record CollectionResponse(String bankTxnId, CollectionStatus status, SuspenseReason reason) {}

@@ -29,6 +29,7 @@ public final class BankSignature {
     public static final String SIGNATURE_HEADER = "X-Ledger-Signature";
     /** The name of the scheme, first in the canonical string and before the {@code =} of the header. */
     public static final String SCHEME = "v2";
+
     private static final String ALGORITHM = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
 
@@ -72,8 +73,8 @@ public final class BankSignature {
     }
 
     /** What is signed; see the class comment. */
-    public static String canonicalString(long timestampSeconds, String method, String pathAndQuery, String contentType,
-                                         byte[] body) {
+    public static String canonicalString(
+            long timestampSeconds, String method, String pathAndQuery, String contentType, byte[] body) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(pathAndQuery, "pathAndQuery");
         Objects.requireNonNull(body, "body");

@@ -122,26 +122,19 @@ public final class LedgerClient {
     private static final String BANK_PATHS = "/v1/bank/";
     /** Far above the largest page (1000 journal entries); a longer answer is not the ledger's. */
     private static final int RESPONSE_BYTES_MAX = 32 * 1024 * 1024;
+
     private static final int EXCERPT_CHARS_MAX = 300;
     private static final byte[] NO_BODY = new byte[0];
     private static final String JSON = "application/json";
 
-    private static final TypeReference<Page<InstructionView>> INSTRUCTION_PAGE = new TypeReference<>() {
-    };
-    private static final TypeReference<Page<AccountEntryView>> ENTRY_PAGE = new TypeReference<>() {
-    };
-    private static final TypeReference<Page<ReconciliationSummary>> RECONCILIATION_PAGE = new TypeReference<>() {
-    };
-    private static final TypeReference<Page<JournalEntryView>> JOURNAL_PAGE = new TypeReference<>() {
-    };
-    private static final TypeReference<Page<ViolationView>> VIOLATION_PAGE = new TypeReference<>() {
-    };
-    private static final TypeReference<Page<InstitutionOverview>> OVERVIEW_PAGE = new TypeReference<>() {
-    };
-    private static final TypeReference<Page<LessonSummary>> LESSON_PAGE = new TypeReference<>() {
-    };
-    private static final TypeReference<Page<RefundResponse>> REFUND_PAGE = new TypeReference<>() {
-    };
+    private static final TypeReference<Page<InstructionView>> INSTRUCTION_PAGE = new TypeReference<>() {};
+    private static final TypeReference<Page<AccountEntryView>> ENTRY_PAGE = new TypeReference<>() {};
+    private static final TypeReference<Page<ReconciliationSummary>> RECONCILIATION_PAGE = new TypeReference<>() {};
+    private static final TypeReference<Page<JournalEntryView>> JOURNAL_PAGE = new TypeReference<>() {};
+    private static final TypeReference<Page<ViolationView>> VIOLATION_PAGE = new TypeReference<>() {};
+    private static final TypeReference<Page<InstitutionOverview>> OVERVIEW_PAGE = new TypeReference<>() {};
+    private static final TypeReference<Page<LessonSummary>> LESSON_PAGE = new TypeReference<>() {};
+    private static final TypeReference<Page<RefundResponse>> REFUND_PAGE = new TypeReference<>() {};
 
     private final String baseUri;
     private final Supplier<String> bearerToken;
@@ -161,7 +154,8 @@ public final class LedgerClient {
         this.clock = builder.clock;
         this.requestTimeout = builder.requestTimeout;
         this.retry = builder.retry;
-        this.http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
     }
 
     public static Builder builder() {
@@ -229,7 +223,11 @@ public final class LedgerClient {
 
     /** Cancels an unpaid order (PLATFORM); a paid one is refused with {@code ORDER_NOT_CANCELLABLE}. */
     public OrderResponse cancelOrder(String orderId) {
-        return call("POST", "/v1/orders/" + segment(orderId) + "/cancel", NO_BODY, JSON,
+        return call(
+                "POST",
+                "/v1/orders/" + segment(orderId) + "/cancel",
+                NO_BODY,
+                JSON,
                 json.constructType(OrderResponse.class));
     }
 
@@ -290,7 +288,8 @@ public final class LedgerClient {
      * @param limit   1 to 1000
      */
     public Page<InstructionView> instructions(InstructionStatus status, String afterId, int limit) {
-        return get(withQuery("/v1/bank/instructions", "status", status, "afterId", afterId, "limit", limit),
+        return get(
+                withQuery("/v1/bank/instructions", "status", status, "afterId", afterId, "limit", limit),
                 INSTRUCTION_PAGE);
     }
 
@@ -312,7 +311,8 @@ public final class LedgerClient {
      */
     public Page<InstructionView> instructionsInStatus(InstructionStatus status, String afterId, int limit) {
         Objects.requireNonNull(status, "status");
-        return get(withQuery("/v1/instructions", "status", status, "afterId", afterId, "limit", limit), INSTRUCTION_PAGE);
+        return get(
+                withQuery("/v1/instructions", "status", status, "afterId", afterId, "limit", limit), INSTRUCTION_PAGE);
     }
 
     /**
@@ -332,7 +332,11 @@ public final class LedgerClient {
      */
     public ReconciliationReport sendStatement(byte[] file, StatementFormat format) {
         Objects.requireNonNull(file, "file");
-        return call("POST", "/v1/bank/statements", file.clone(), format.mediaType(),
+        return call(
+                "POST",
+                "/v1/bank/statements",
+                file.clone(),
+                format.mediaType(),
                 json.constructType(ReconciliationReport.class));
     }
 
@@ -346,7 +350,8 @@ public final class LedgerClient {
      * @param limit         1 to 100
      */
     public Page<ReconciliationSummary> reconciliations(String institutionId, String afterId, int limit) {
-        return get(withQuery("/v1/reconciliations", "institutionId", institutionId, "afterId", afterId, "limit", limit),
+        return get(
+                withQuery("/v1/reconciliations", "institutionId", institutionId, "afterId", afterId, "limit", limit),
                 RECONCILIATION_PAGE);
     }
 
@@ -382,7 +387,8 @@ public final class LedgerClient {
      * @param asOf the books as recorded at that moment; now when null
      */
     public SettlementResponse settlement(String institutionId, OffsetDateTime asOf) {
-        return get(withQuery("/v1/institutions/" + segment(institutionId) + "/settlement", "asOf", asOf),
+        return get(
+                withQuery("/v1/institutions/" + segment(institutionId) + "/settlement", "asOf", asOf),
                 SettlementResponse.class);
     }
 
@@ -393,11 +399,19 @@ public final class LedgerClient {
      * @param afterOrderId the {@code next} of the page before; null for the first page
      * @param limit        orders on the page, 1 to 1000
      */
-    public StudentStatementResponse studentStatement(String studentId, String institutionId, String afterOrderId,
-                                                     int limit) {
+    public StudentStatementResponse studentStatement(
+            String studentId, String institutionId, String afterOrderId, int limit) {
         Objects.requireNonNull(institutionId, "institutionId");
-        return get(withQuery("/v1/students/" + segment(studentId) + "/statement", "institutionId", institutionId,
-                "afterOrderId", afterOrderId, "limit", limit), StudentStatementResponse.class);
+        return get(
+                withQuery(
+                        "/v1/students/" + segment(studentId) + "/statement",
+                        "institutionId",
+                        institutionId,
+                        "afterOrderId",
+                        afterOrderId,
+                        "limit",
+                        limit),
+                StudentStatementResponse.class);
     }
 
     /**
@@ -418,10 +432,20 @@ public final class LedgerClient {
      * @param afterSeq the previous page's {@link Page#next()} as a number; 0 for the first page
      * @param limit    1 to 1000
      */
-    public Page<AccountEntryView> accountEntries(String accountCode, OffsetDateTime from, OffsetDateTime to,
-                                                 long afterSeq, int limit) {
-        return get(withQuery("/v1/accounts/" + segment(accountCode) + "/entries",
-                "from", from, "to", to, "afterSeq", afterSeq, "limit", limit), ENTRY_PAGE);
+    public Page<AccountEntryView> accountEntries(
+            String accountCode, OffsetDateTime from, OffsetDateTime to, long afterSeq, int limit) {
+        return get(
+                withQuery(
+                        "/v1/accounts/" + segment(accountCode) + "/entries",
+                        "from",
+                        from,
+                        "to",
+                        to,
+                        "afterSeq",
+                        afterSeq,
+                        "limit",
+                        limit),
+                ENTRY_PAGE);
     }
 
     /**
@@ -457,10 +481,22 @@ public final class LedgerClient {
      * @param afterId       the previous page's {@link Page#next()}; null for the first page
      * @param limit         1 to 1000
      */
-    public Page<ViolationView> violations(String institutionId, OffsetDateTime from, OffsetDateTime to, String afterId,
-                                          int limit) {
-        return get(withQuery("/v1/audit/violations", "institutionId", institutionId, "from", from, "to", to,
-                "afterId", afterId, "limit", limit), VIOLATION_PAGE);
+    public Page<ViolationView> violations(
+            String institutionId, OffsetDateTime from, OffsetDateTime to, String afterId, int limit) {
+        return get(
+                withQuery(
+                        "/v1/audit/violations",
+                        "institutionId",
+                        institutionId,
+                        "from",
+                        from,
+                        "to",
+                        to,
+                        "afterId",
+                        afterId,
+                        "limit",
+                        limit),
+                VIOLATION_PAGE);
     }
 
     /**
@@ -486,10 +522,35 @@ public final class LedgerClient {
      * @param afterSeq      the previous page's {@link Page#next()} as a number; 0 for the first page
      * @param limit         1 to 1000
      */
-    public Page<JournalEntryView> searchJournal(String institutionId, String accountCode, String orderId, String type,
-                                                OffsetDateTime from, OffsetDateTime to, long afterSeq, int limit) {
-        return get(withQuery("/v1/audit/journal/search", "institutionId", institutionId, "accountCode", accountCode,
-                "orderId", orderId, "type", type, "from", from, "to", to, "afterSeq", afterSeq, "limit", limit), JOURNAL_PAGE);
+    public Page<JournalEntryView> searchJournal(
+            String institutionId,
+            String accountCode,
+            String orderId,
+            String type,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            long afterSeq,
+            int limit) {
+        return get(
+                withQuery(
+                        "/v1/audit/journal/search",
+                        "institutionId",
+                        institutionId,
+                        "accountCode",
+                        accountCode,
+                        "orderId",
+                        orderId,
+                        "type",
+                        type,
+                        "from",
+                        from,
+                        "to",
+                        to,
+                        "afterSeq",
+                        afterSeq,
+                        "limit",
+                        limit),
+                JOURNAL_PAGE);
     }
 
     // ------------------------------------------------------------------------------ work queues and history
@@ -502,7 +563,8 @@ public final class LedgerClient {
      * @param afterId       the previous page's {@link Page#next()}; null for the first page
      * @param limit         1 to 1000
      */
-    public Page<LessonSummary> lessons(String institutionId, Collection<LessonStatus> statuses, String afterId, int limit) {
+    public Page<LessonSummary> lessons(
+            String institutionId, Collection<LessonStatus> statuses, String afterId, int limit) {
         return get(withQuery("/v1/lessons", listQuery(institutionId, statuses, afterId, limit)), LESSON_PAGE);
     }
 
@@ -514,7 +576,8 @@ public final class LedgerClient {
      * @param afterId       the previous page's {@link Page#next()}; null for the first page
      * @param limit         1 to 1000
      */
-    public Page<RefundResponse> refunds(String institutionId, Collection<RefundStatus> statuses, String afterId, int limit) {
+    public Page<RefundResponse> refunds(
+            String institutionId, Collection<RefundStatus> statuses, String afterId, int limit) {
         return get(withQuery("/v1/refunds", listQuery(institutionId, statuses, afterId, limit)), REFUND_PAGE);
     }
 
@@ -525,7 +588,8 @@ public final class LedgerClient {
      * @param to   the last day; today when null
      */
     public CustodyHistory custodyHistory(String institutionId, LocalDate from, LocalDate to) {
-        return get(withQuery("/v1/institutions/" + segment(institutionId) + "/custody-history", "from", from, "to", to),
+        return get(
+                withQuery("/v1/institutions/" + segment(institutionId) + "/custody-history", "from", from, "to", to),
                 CustodyHistory.class);
     }
 
@@ -535,12 +599,14 @@ public final class LedgerClient {
      * @param weeks 1 to 53
      */
     public WeeklyActivity weeklyActivity(String institutionId, int weeks) {
-        return get(withQuery("/v1/institutions/" + segment(institutionId) + "/weekly-activity", "weeks", weeks),
+        return get(
+                withQuery("/v1/institutions/" + segment(institutionId) + "/weekly-activity", "weeks", weeks),
                 WeeklyActivity.class);
     }
 
     /** The query of a list by institution and states, one {@code status} a state. */
-    private static Object[] listQuery(String institutionId, Collection<? extends Enum<?>> statuses, String afterId, int limit) {
+    private static Object[] listQuery(
+            String institutionId, Collection<? extends Enum<?>> statuses, String afterId, int limit) {
         List<Object> query = new ArrayList<>(Arrays.asList("institutionId", institutionId));
         for (Enum<?> status : statuses) {
             query.add("status");
@@ -653,8 +719,10 @@ public final class LedgerClient {
             try {
                 return json.readValue(answer, type);
             } catch (IOException e) {
-                throw new IllegalStateException(call + ": the ledger answered " + status
-                        + " (the call was applied) with a body this client cannot read: " + excerpt(answer), e);
+                throw new IllegalStateException(
+                        call + ": the ledger answered " + status
+                                + " (the call was applied) with a body this client cannot read: " + excerpt(answer),
+                        e);
             }
         }
         if (status == 502 || status == 503 || status == 504) {
@@ -682,8 +750,9 @@ public final class LedgerClient {
             // Signed as the ledger receives it: the path with the base URI's prefix, the query as encoded.
             String signedPath = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             request.header(BankSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(BankSignature.SIGNATURE_HEADER, bankSignature.sign(timestamp, method, signedPath,
-                            sentContentType, body));
+                    .header(
+                            BankSignature.SIGNATURE_HEADER,
+                            bankSignature.sign(timestamp, method, signedPath, sentContentType, body));
         }
         if (method.equals("GET")) {
             return request.GET().build();
@@ -706,11 +775,15 @@ public final class LedgerClient {
         }
         List<LedgerProblemException.FieldError> errors = new ArrayList<>();
         for (JsonNode error : problem.path("errors")) {
-            errors.add(new LedgerProblemException.FieldError(error.path("field").asText(""),
-                    error.path("message").asText("")));
+            errors.add(new LedgerProblemException.FieldError(
+                    error.path("field").asText(""), error.path("message").asText("")));
         }
-        return new LedgerProblemException(call, status, problem.path("code").textValue(),
-                problem.path("detail").textValue(), errors);
+        return new LedgerProblemException(
+                call,
+                status,
+                problem.path("code").textValue(),
+                problem.path("detail").textValue(),
+                errors);
     }
 
     private static String excerpt(byte[] answer) {
@@ -725,10 +798,13 @@ public final class LedgerClient {
             Object value = namesAndValues[i + 1];
             if (value != null) {
                 // As JSON writes times: seconds always, so a query reads like the bodies beside it.
-                String text = value instanceof OffsetDateTime time ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
+                String text = value instanceof OffsetDateTime time
+                        ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
                         : value.toString();
                 uri.append(uri.length() == path.length() ? '?' : '&')
-                        .append(namesAndValues[i]).append('=').append(encode(text, false));
+                        .append(namesAndValues[i])
+                        .append('=')
+                        .append(encode(text, false));
             }
         }
         return uri.toString();
@@ -748,12 +824,19 @@ public final class LedgerClient {
         StringBuilder encoded = new StringBuilder(value.length());
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || (pathSegment && c == ':');
+            boolean unreserved = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || (pathSegment && c == ':');
             if (unreserved) {
                 encoded.append(c);
             } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                encoded.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
             }
         }
@@ -771,8 +854,7 @@ public final class LedgerClient {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private RetryPolicy retry = RetryPolicy.standard();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The ledger's address, such as {@code https://ledger.example.cn}; required. */
         public Builder baseUri(URI baseUri) {

@@ -14,8 +14,7 @@ public final class LedgerProblemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** One invalid field of a {@code VALIDATION_FAILED} problem, as the ledger names it ({@code course.hours}). */
-    public record FieldError(String field, String message) implements Serializable {
-    }
+    public record FieldError(String field, String message) implements Serializable {}
 
     private final int status;
     private final ProblemCode code;

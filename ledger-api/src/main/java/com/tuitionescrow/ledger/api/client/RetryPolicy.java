@@ -18,6 +18,7 @@ public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBa
 
     /** Beyond these a caller is better served by failing and trying again later itself. */
     public static final int MAX_ATTEMPTS_LIMIT = 10;
+
     public static final Duration MAX_BACKOFF_LIMIT = Duration.ofMinutes(1);
 
     public RetryPolicy {
@@ -26,7 +27,9 @@ public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBa
         if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
             throw new IllegalArgumentException("maxAttempts is 1 to " + MAX_ATTEMPTS_LIMIT + ": " + maxAttempts);
         }
-        if (firstBackoff.isNegative() || maxBackoff.compareTo(firstBackoff) < 0 || maxBackoff.compareTo(MAX_BACKOFF_LIMIT) > 0) {
+        if (firstBackoff.isNegative()
+                || maxBackoff.compareTo(firstBackoff) < 0
+                || maxBackoff.compareTo(MAX_BACKOFF_LIMIT) > 0) {
             throw new IllegalArgumentException("0 <= firstBackoff <= maxBackoff <= " + MAX_BACKOFF_LIMIT + ": "
                     + firstBackoff + ", " + maxBackoff);
         }
@@ -49,7 +52,7 @@ public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBa
         }
         // At most a minute shifted by at most 8: no overflow.
         long ceilingMillis = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << (attempt - 2));
-        return Duration.ofMillis(ceilingMillis == 0 ? 0
-                : ThreadLocalRandom.current().nextLong(ceilingMillis / 2, ceilingMillis + 1));
+        return Duration.ofMillis(
+                ceilingMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceilingMillis / 2, ceilingMillis + 1));
     }
 }

@@ -21,6 +21,5 @@ public final class Ids {
      */
     public static final String TEXT = "^[^\\x00-\\x1F\\x7F]*$";
 
-    private Ids() {
-    }
+    private Ids() {}
 }

@@ -8,5 +8,4 @@ import jakarta.validation.constraints.Size;
 /** The parent's answer to a reported lesson, relayed by the platform. */
 public record LessonConfirmationRequest(
         @NotNull LessonDecision decision,
-        @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {
-}
+        @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {}

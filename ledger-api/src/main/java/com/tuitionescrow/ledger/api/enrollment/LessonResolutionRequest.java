@@ -8,5 +8,4 @@ import jakarta.validation.constraints.Size;
 /** A regulator's ruling on a disputed lesson. */
 public record LessonResolutionRequest(
         @NotNull LessonOutcome outcome,
-        @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {
-}
+        @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {}

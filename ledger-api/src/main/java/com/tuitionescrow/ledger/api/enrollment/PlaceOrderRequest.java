@@ -10,8 +10,11 @@ import jakarta.validation.constraints.Pattern;
 public record PlaceOrderRequest(
         @NotNull @Pattern(regexp = Ids.CLIENT_ID) String orderId,
         @NotNull @Pattern(regexp = Ids.CREDIT_CODE) String institutionId,
+
         @Schema(description = "A pseudonymous student id; the ledger stores no names or ID numbers")
-        @NotNull @Pattern(regexp = Ids.CLIENT_ID) String studentId,
+        @NotNull
+        @Pattern(regexp = Ids.CLIENT_ID)
+        String studentId,
+
         @NotNull @Pattern(regexp = Ids.CLIENT_ID) String contractNo,
-        @NotNull @Valid Course course) {
-}
+        @NotNull @Valid Course course) {}

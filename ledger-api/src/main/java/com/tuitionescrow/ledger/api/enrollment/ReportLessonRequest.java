@@ -12,5 +12,4 @@ public record ReportLessonRequest(
         @NotNull @Pattern(regexp = Ids.CLIENT_ID) String lessonId,
         @NotNull @Positive @Max(100_000) Integer hours,
         @NotNull OffsetDateTime startedAt,
-        @NotNull OffsetDateTime endedAt) {
-}
+        @NotNull OffsetDateTime endedAt) {}

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 public record ChangeStatusRequest(
-        @Schema(allowableValues = {"ACTIVE", "SUSPENDED", "BLACKLISTED"}) @NotNull InstitutionStatus status,
-        @NotBlank @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {
-}
+        @Schema(allowableValues = {"ACTIVE", "SUSPENDED", "BLACKLISTED"}) @NotNull
+        InstitutionStatus status,
+
+        @NotBlank @Size(max = 500) @Pattern(regexp = Ids.TEXT)
+        String reason) {}

@@ -11,5 +11,4 @@ public record InstitutionResponse(
         Long riskReserveFen,
         InstitutionStatus status,
         String statusReason,
-        OffsetDateTime registeredAt) {
-}
+        OffsetDateTime registeredAt) {}

@@ -17,25 +17,34 @@ import java.time.OffsetDateTime;
 public record WindDownResponse(
         String institutionId,
         InstitutionStatus status,
-        @Schema(description = "Refunds instructed so far")
-        int refundsInstructed,
+        @Schema(description = "Refunds instructed so far") int refundsInstructed,
         long refundedFen,
         long unconsumedFen,
+
         @Schema(description = "The ledger's custody cash when the wind-down started")
         long custodyFen,
+
         @Schema(description = "The closing balance of the custody bank's latest statement; absent before its first")
         Long bankClosingFen,
+
         @Schema(description = "The last day of that statement; absent when the shortfall was judged by custodyFen")
         LocalDate bankBalanceAsOf,
+
         long riskReserveFen,
-        @Schema(description = "unconsumedFen - (bankClosingFen, or custodyFen without a statement) - riskReserveFen, at least 0")
+
+        @Schema(
+                description =
+                        "unconsumedFen - (bankClosingFen, or custodyFen without a statement) - riskReserveFen, at least 0")
         long shortfallFen,
+
         @Schema(description = "GET /v1/institutions/{institutionId}/wind-down answers how the latest wind-down stands")
         String operationId,
+
         OperationState state,
         OffsetDateTime startedAt,
+
         @Schema(description = "When the refunds were all instructed, or stopped; absent while they run")
         OffsetDateTime finishedAt,
+
         @Schema(description = "What stopped a FAILED wind-down")
-        String failure) {
-}
+        String failure) {}

@@ -14,17 +14,21 @@ import java.util.List;
 public record DisbursementRunResponse(
         @Schema(description = "Chosen by the ledger; GET /v1/disbursements/runs/{runId} answers how the run stands")
         String runId,
+
         OperationState state,
         OffsetDateTime asOf,
         int lessonsConfirmedByWindow,
         int refundsApprovedByWindow,
+
         @Schema(description = "The instructions the run issued so far, as they stand now")
         List<InstructionView> instructions,
+
         OffsetDateTime startedAt,
+
         @Schema(description = "When the run finished or failed; absent while it runs")
         OffsetDateTime finishedAt,
-        @Schema(description = "What stopped a FAILED run")
-        String failure) {
+
+        @Schema(description = "What stopped a FAILED run") String failure) {
 
     public DisbursementRunResponse {
         instructions = List.copyOf(instructions);

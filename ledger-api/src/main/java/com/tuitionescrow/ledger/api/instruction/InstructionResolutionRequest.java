@@ -12,5 +12,6 @@ import jakarta.validation.constraints.Size;
  */
 public record InstructionResolutionRequest(
         @Pattern(regexp = Ids.BANK_TXN_ID) String payeeRef,
-        @NotBlank @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {
-}
+
+        @NotBlank @Size(max = 500) @Pattern(regexp = Ids.TEXT)
+        String reason) {}

@@ -14,5 +14,4 @@ public record InstructionResultRequest(
         @NotNull InstructionOutcome outcome,
         @NotNull @Pattern(regexp = Ids.BANK_TXN_ID) String bankTxnId,
         @NotNull OffsetDateTime executedAt,
-        @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {
-}
+        @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {}

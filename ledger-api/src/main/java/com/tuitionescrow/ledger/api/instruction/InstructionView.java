@@ -23,5 +23,4 @@ public record InstructionView(
         String failureReason,
         String previousInstructionId,
         String resolution,
-        String resolvedBy) {
-}
+        String resolvedBy) {}

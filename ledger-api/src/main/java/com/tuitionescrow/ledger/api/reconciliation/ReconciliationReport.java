@@ -14,31 +14,55 @@ import java.util.List;
 public record ReconciliationReport(
         @Schema(description = "Chosen by the ledger; the same file sent again answers with the first report")
         String statementId,
+
         String institutionId,
         String custodyAccountNo,
-        @Schema(description = "First day of the statement (Asia/Shanghai)") LocalDate fromDate,
-        @Schema(description = "Last day of the statement (Asia/Shanghai)") LocalDate toDate,
+
+        @Schema(description = "First day of the statement (Asia/Shanghai)")
+        LocalDate fromDate,
+
+        @Schema(description = "Last day of the statement (Asia/Shanghai)")
+        LocalDate toDate,
+
         OffsetDateTime receivedAt,
-        @Schema(description = "Booked entries the ledger holds with the same amount") int matched,
-        @Schema(description = "Booked entries with no ledger fact, including reversals of entries not in this statement")
+
+        @Schema(description = "Booked entries the ledger holds with the same amount")
+        int matched,
+
+        @Schema(
+                description =
+                        "Booked entries with no ledger fact, including reversals of entries not in this statement")
         List<BankEntry> missingInLedger,
+
         @Schema(description = "Ledger facts of the period the statement lacks, and ledger facts the statement reverses")
         List<LedgerFact> missingInBank,
+
         List<AmountMismatch> amountMismatches,
+
         @Schema(description = "Pending (PDNG) entries: listed, never matched, never in the balances")
         List<BankEntry> pending,
+
         @Schema(description = "Entries cancelled by a reversal in the same statement")
         List<Reversal> reversed,
+
         long bankOpeningFen,
         long bankClosingFen,
+
         @Schema(description = "The custody cash of the institution from entries that occurred before the end of toDate")
         long ledgerClosingFen,
+
         @Schema(description = "Whether the opening balance plus the booked entries equals the closing balance")
         boolean statementConsistent,
-        @Schema(description = "True only when nothing is missing or mismatched, the statement is consistent and the closing balances agree")
+
+        @Schema(
+                description =
+                        "True only when nothing is missing or mismatched, the statement is consistent and the closing balances agree")
         boolean reconciled,
-        @Schema(description = "The file's other statements, each reconciled in a report of its own, in the file's order "
-                + "(those of institutions the caller may see)")
+
+        @Schema(
+                description =
+                        "The file's other statements, each reconciled in a report of its own, in the file's order "
+                                + "(those of institutions the caller may see)")
         List<ReconciliationSummary> otherStatementsOfTheFile) {
 
     public ReconciliationReport {
@@ -56,18 +80,19 @@ public record ReconciliationReport(
      * {@code bankRef} when the bank gave the entry no reference (a fee, interest). {@code identifiedBy}
      * says where it is in the file and what else names it (NtryRef, bank transaction codes, text).
      */
-    public record BankEntry(String bankRef, CreditDebit kind, long amountFen, LocalDate bookingDate, boolean reversal,
-                            String identifiedBy) {
-    }
+    public record BankEntry(
+            String bankRef,
+            CreditDebit kind,
+            long amountFen,
+            LocalDate bookingDate,
+            boolean reversal,
+            String identifiedBy) {}
 
     /** A collection (CRDT) or an executed instruction (DBIT) of the ledger, at the bank's time. */
-    public record LedgerFact(String bankRef, CreditDebit kind, long amountFen, OffsetDateTime occurredAt) {
-    }
+    public record LedgerFact(String bankRef, CreditDebit kind, long amountFen, OffsetDateTime occurredAt) {}
 
-    public record AmountMismatch(String bankRef, CreditDebit kind, long bankFen, long ledgerFen) {
-    }
+    public record AmountMismatch(String bankRef, CreditDebit kind, long bankFen, long ledgerFen) {}
 
     /** An entry and the reversal that cancels it; {@code kind} is the original entry's. */
-    public record Reversal(String bankRef, CreditDebit kind, long amountFen) {
-    }
+    public record Reversal(String bankRef, CreditDebit kind, long amountFen) {}
 }

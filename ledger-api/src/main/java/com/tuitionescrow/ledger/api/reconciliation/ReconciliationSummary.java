@@ -20,5 +20,4 @@ public record ReconciliationSummary(
         long bankClosingFen,
         long ledgerClosingFen,
         boolean statementConsistent,
-        boolean reconciled) {
-}
+        boolean reconciled) {}

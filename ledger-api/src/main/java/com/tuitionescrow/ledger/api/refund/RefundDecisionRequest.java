@@ -8,5 +8,4 @@ import jakarta.validation.constraints.Size;
 /** The institution's answer to a refund request; a contest states its reason. */
 public record RefundDecisionRequest(
         @NotNull RefundDecision decision,
-        @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {
-}
+        @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {}

@@ -9,5 +9,6 @@ import jakarta.validation.constraints.Size;
 /** A parent's refund request, relayed by the platform. {@code refundId} is the idempotency key. */
 public record RefundRequest(
         @NotNull @Pattern(regexp = Ids.CLIENT_ID) String refundId,
-        @NotBlank @Size(max = 500) @Pattern(regexp = Ids.TEXT) String reason) {
-}
+
+        @NotBlank @Size(max = 500) @Pattern(regexp = Ids.TEXT)
+        String reason) {}

@@ -18,5 +18,4 @@ public record RefundResponse(
         String answerReason,
         OffsetDateTime requestedAt,
         OffsetDateTime answerBy,
-        String instructionId) {
-}
+        String instructionId) {}

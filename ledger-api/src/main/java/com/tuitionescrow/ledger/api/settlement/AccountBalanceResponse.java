@@ -14,5 +14,4 @@ public record AccountBalanceResponse(
         OffsetDateTime asOf,
         long debitFen,
         long creditFen,
-        long balanceFen) {
-}
+        long balanceFen) {}

@@ -12,5 +12,4 @@ public record AccountEntryView(
         OffsetDateTime recordedAt,
         long debitFen,
         long creditFen,
-        long balanceAfterFen) {
-}
+        long balanceAfterFen) {}

@@ -1,4 +1,3 @@
 package com.tuitionescrow.ledger.api.settlement;
 
-public record PostingView(String accountCode, long debitFen, long creditFen) {
-}
+public record PostingView(String accountCode, long debitFen, long creditFen) {}

@@ -22,5 +22,4 @@ public record SettlementResponse(
         long liabilitiesFen,
         boolean covered,
         long disbursedTotalFen,
-        long refundedTotalFen) {
-}
+        long refundedTotalFen) {}

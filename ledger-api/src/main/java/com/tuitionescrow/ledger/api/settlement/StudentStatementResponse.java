@@ -35,6 +35,5 @@ public record StudentStatementResponse(
             int remainingHours,
             long refundedFen,
             long refundPaidFen,
-            long unconsumedFen) {
-    }
+            long unconsumedFen) {}
 }

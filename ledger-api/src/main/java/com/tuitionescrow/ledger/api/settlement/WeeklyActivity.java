@@ -22,6 +22,5 @@ public record WeeklyActivity(String institutionId, List<Week> weeks) {
             long lessonFen,
             long lessonsWithViolations,
             long instructedFen,
-            long disbursedFen) {
-    }
+            long disbursedFen) {}
 }

@@ -8,6 +8,5 @@ public final class AggregateLocks {
 
     public static final String BEAN = "aggregateLocks";
 
-    private AggregateLocks() {
-    }
+    private AggregateLocks() {}
 }

@@ -16,26 +16,26 @@ import com.tuitionescrow.ledger.platform.security.Caller;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.lock.LockFactory;
-import org.axonframework.common.lock.NullLockFactory;
-import org.axonframework.common.transaction.TransactionManager;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -89,9 +89,12 @@ class AxonConfiguration {
      * here because declaring the event store below turns that auto-configuration off.
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider, TransactionManager transactionManager) {
+    EventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
@@ -112,8 +115,10 @@ class AxonConfiguration {
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${ledger.journal.fetch-delay}") Duration fetchDelay) {
+    EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${ledger.journal.fetch-delay}") Duration fetchDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
@@ -136,7 +141,8 @@ class AxonConfiguration {
      */
     @Bean
     ConfigurerModule propagateHandlerFailures() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
@@ -144,7 +150,8 @@ class AxonConfiguration {
         return new SimpleModule("account-codes")
                 .addSerializer(AccountCode.class, new JsonSerializer<>() {
                     @Override
-                    public void serialize(AccountCode code, JsonGenerator out, SerializerProvider provider) throws IOException {
+                    public void serialize(AccountCode code, JsonGenerator out, SerializerProvider provider)
+                            throws IOException {
                         out.writeString(code.toString());
                     }
                 })

@@ -38,10 +38,12 @@ class ProjectionProcessors implements ConfigurerModule {
         declarations().forEach((group, projection) -> {
             switch (projection.value()) {
                 case IN_COMMAND_TRANSACTION -> processing.registerSubscribingEventProcessor(group);
-                case AFTER_COMMIT -> processing.registerTrackingEventProcessor(group,
-                        org.axonframework.config.Configuration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(projection.batchSize()));
+                case AFTER_COMMIT ->
+                    processing.registerTrackingEventProcessor(
+                            group,
+                            org.axonframework.config.Configuration::eventStore,
+                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andBatchSize(projection.batchSize()));
             }
         });
     }
@@ -50,7 +52,8 @@ class ProjectionProcessors implements ConfigurerModule {
     Map<String, Projection> declarations() {
         Map<String, Projection> byGroup = new TreeMap<>();
         for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
-            String group = beans.findAnnotationOnBean(name, ProcessingGroup.class).value();
+            String group =
+                    beans.findAnnotationOnBean(name, ProcessingGroup.class).value();
             Projection projection = beans.findAnnotationOnBean(name, Projection.class);
             if (projection == null) {
                 throw new IllegalStateException("bean " + name + " of processing group " + group
@@ -61,7 +64,9 @@ class ProjectionProcessors implements ConfigurerModule {
                 throw new IllegalStateException("the projections of processing group " + group
                         + " declare different processors: " + other + " and " + projection);
             }
-            if (Binder.get(environment).bind(PROPERTIES + group, Bindable.mapOf(String.class, Object.class)).isBound()) {
+            if (Binder.get(environment)
+                    .bind(PROPERTIES + group, Bindable.mapOf(String.class, Object.class))
+                    .isBound()) {
                 throw new IllegalStateException(PROPERTIES + group + " is configured, but the processor of " + group
                         + " is declared by @Projection on its projections; remove the properties");
             }

@@ -17,15 +17,17 @@ public class CommandMetrics {
 
     /** How a command ended, as the label reads. */
     public enum Outcome {
-        APPLIED, REFUSED, RACE_LOST, FAILED;
+        APPLIED,
+        REFUSED,
+        RACE_LOST,
+        FAILED;
 
         String label() {
             return name().toLowerCase();
         }
     }
 
-    private record Series(Class<?> type, Outcome outcome) {
-    }
+    private record Series(Class<?> type, Outcome outcome) {}
 
     private final MeterRegistry registry;
     private final ConcurrentMap<Series, Counter> counters = new ConcurrentHashMap<>();
@@ -35,11 +37,13 @@ public class CommandMetrics {
     }
 
     public void count(Class<?> type, Outcome outcome) {
-        counters.computeIfAbsent(new Series(type, outcome), s -> Counter.builder("ledger.commands")
-                        .description("Commands decided by the ledger, by type and outcome")
-                        .tag("type", s.type().getSimpleName())
-                        .tag("outcome", s.outcome().label())
-                        .register(registry))
+        counters.computeIfAbsent(
+                        new Series(type, outcome),
+                        s -> Counter.builder("ledger.commands")
+                                .description("Commands decided by the ledger, by type and outcome")
+                                .tag("type", s.type().getSimpleName())
+                                .tag("outcome", s.outcome().label())
+                                .register(registry))
                 .increment();
     }
 }

@@ -1,6 +1,5 @@
 package com.tuitionescrow.ledger.platform.command;
 
-import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
@@ -11,6 +10,7 @@ import com.tuitionescrow.ledger.platform.web.RequestCommits;
 import com.tuitionescrow.ledger.shared.Refusal;
 import com.tuitionescrow.ledger.shared.Sha256;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -38,8 +38,12 @@ public class CommandTransactions {
     private final ObjectMapper json;
     private final CommandMetrics metrics;
 
-    CommandTransactions(TransactionTemplate transactions, CommandGateway gateway, IdempotencyStore idempotency,
-                        ObjectMapper json, CommandMetrics metrics) {
+    CommandTransactions(
+            TransactionTemplate transactions,
+            CommandGateway gateway,
+            IdempotencyStore idempotency,
+            ObjectMapper json,
+            CommandMetrics metrics) {
         this.transactions = transactions;
         this.gateway = gateway;
         this.idempotency = idempotency;
@@ -50,15 +54,17 @@ public class CommandTransactions {
     /** Dispatches the command as the caller, inside the current transaction; returns the handler's result. */
     public <R> R send(Object command, Caller caller) {
         try {
-            R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
+            R result = gateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
             metrics.count(command.getClass(), CommandMetrics.Outcome.APPLIED);
             return result;
         } catch (Refusal refusal) {
             metrics.count(command.getClass(), CommandMetrics.Outcome.REFUSED);
             throw refusal;
         } catch (RuntimeException failure) {
-            metrics.count(command.getClass(), RaceLost.isRaceLost(failure)
-                    ? CommandMetrics.Outcome.RACE_LOST : CommandMetrics.Outcome.FAILED);
+            metrics.count(
+                    command.getClass(),
+                    RaceLost.isRaceLost(failure) ? CommandMetrics.Outcome.RACE_LOST : CommandMetrics.Outcome.FAILED);
             throw failure;
         }
     }
@@ -86,7 +92,8 @@ public class CommandTransactions {
                     throw workDone[0] && outermost[0] ? new CommitOutcomeUnknown(failure) : failure;
                 }
                 if (attempt == MAX_ATTEMPTS) {
-                    throw new Conflict(ProblemCode.CONCURRENT_MODIFICATION,
+                    throw new Conflict(
+                            ProblemCode.CONCURRENT_MODIFICATION,
                             "too many concurrent changes to the same records; nothing was applied, try again");
                 }
                 backOff(attempt);
@@ -147,7 +154,8 @@ public class CommandTransactions {
      * Keeps the refusal as the key's first answer; empty once kept. Should a concurrent request with
      * the same key have been answered in the meantime, that answer is the first, and it is returned.
      */
-    private <R> Optional<R> keepRefusal(IdempotencyKey key, byte[] requestSha256, Class<R> responseType, Refusal refusal) {
+    private <R> Optional<R> keepRefusal(
+            IdempotencyKey key, byte[] requestSha256, Class<R> responseType, Refusal refusal) {
         idempotency.claim(key);
         Optional<IdempotencyStore.Stored> first = idempotency.find(key);
         if (first.isPresent()) {
@@ -157,9 +165,11 @@ public class CommandTransactions {
         return Optional.empty();
     }
 
-    private <R> R replay(IdempotencyKey key, IdempotencyStore.Stored first, byte[] requestSha256, Class<R> responseType) {
+    private <R> R replay(
+            IdempotencyKey key, IdempotencyStore.Stored first, byte[] requestSha256, Class<R> responseType) {
         if (!Arrays.equals(first.requestSha256(), requestSha256)) {
-            throw new Conflict(ProblemCode.IDEMPOTENCY_CONFLICT,
+            throw new Conflict(
+                    ProblemCode.IDEMPOTENCY_CONFLICT,
                     key.scope().toLowerCase(Locale.ROOT) + " " + key.key() + " was already used with other content");
         }
         if (first.status() == REFUSED) {
@@ -170,8 +180,7 @@ public class CommandTransactions {
     }
 
     /** A refusal as kept under its key: the same code and detail, whenever it is asked again. */
-    record KeptRefusal(ProblemCode code, String detail) {
-    }
+    record KeptRefusal(ProblemCode code, String detail) {}
 
     private byte[] sha256(Object content) {
         try {

@@ -11,8 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IdempotencyStore {
 
-    record Stored(byte[] requestSha256, int status, String body) {
-    }
+    record Stored(byte[] requestSha256, int status, String body) {}
 
     private final DSLContext db;
 
@@ -31,7 +30,10 @@ class IdempotencyStore {
     }
 
     Optional<Stored> find(IdempotencyKey key) {
-        return db.select(IDEMPOTENCY_RECORD.REQUEST_SHA256, IDEMPOTENCY_RECORD.RESPONSE_STATUS, IDEMPOTENCY_RECORD.RESPONSE_BODY)
+        return db.select(
+                        IDEMPOTENCY_RECORD.REQUEST_SHA256,
+                        IDEMPOTENCY_RECORD.RESPONSE_STATUS,
+                        IDEMPOTENCY_RECORD.RESPONSE_BODY)
                 .from(IDEMPOTENCY_RECORD)
                 .where(IDEMPOTENCY_RECORD.SCOPE.eq(key.scope()), IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key.key()))
                 .fetchOptional(r -> new Stored(r.value1(), r.value2(), r.value3()));

@@ -15,8 +15,7 @@ final class RaceLost {
     /** unique_violation, serialization_failure, deadlock_detected */
     private static final Set<String> SQL_STATES = Set.of("23505", "40001", "40P01");
 
-    private RaceLost() {
-    }
+    private RaceLost() {}
 
     static boolean isRaceLost(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -37,8 +37,8 @@ class JobLock {
         @Override
         public void close() {
             try (connection) {
-                try (PreparedStatement unlock = connection.prepareStatement(
-                        "select pg_advisory_unlock(hashtextextended(?, " + SEED + "))")) {
+                try (PreparedStatement unlock =
+                        connection.prepareStatement("select pg_advisory_unlock(hashtextextended(?, " + SEED + "))")) {
                     unlock.setString(1, name);
                     unlock.execute();
                 }
@@ -63,8 +63,8 @@ class JobLock {
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "select pg_try_advisory_lock(hashtextextended(?, " + SEED + "))")) {
+            try (PreparedStatement lock =
+                    connection.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, " + SEED + "))")) {
                 lock.setString(1, name);
                 try (ResultSet acquired = lock.executeQuery()) {
                     if (acquired.next() && acquired.getBoolean(1)) {
@@ -82,8 +82,11 @@ class JobLock {
 
     /** Whether an instance holds the lock now; checked by taking it for the length of one statement. */
     boolean isHeld(String name) {
-        return !db.transactionResult(c -> DSL.using(c).fetchValue(DSL.field(
-                "pg_try_advisory_xact_lock(hashtextextended({0}, " + SEED + "))", Boolean.class, DSL.val(name))));
+        return !db.transactionResult(c -> DSL.using(c)
+                .fetchValue(DSL.field(
+                        "pg_try_advisory_xact_lock(hashtextextended({0}, " + SEED + "))",
+                        Boolean.class,
+                        DSL.val(name))));
     }
 
     private static void closeQuietly(Connection connection) {

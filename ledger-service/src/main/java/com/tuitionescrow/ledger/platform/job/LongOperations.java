@@ -1,6 +1,5 @@
 package com.tuitionescrow.ledger.platform.job;
 
-import java.util.Locale;
 import static com.tuitionescrow.ledger.schema.Tables.LONG_OPERATION;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.slf4j.Logger;
@@ -55,9 +54,13 @@ public class LongOperations {
     }
 
     /** How an operation stands: its progress as it last reported it. */
-    public record Status<P>(String operationId, OperationState state, P progress, Instant startedAt, Instant finishedAt,
-                            String failure) {
-    }
+    public record Status<P>(
+            String operationId,
+            OperationState state,
+            P progress,
+            Instant startedAt,
+            Instant finishedAt,
+            String failure) {}
 
     /** Thrown into an operation's work when the instance stops: what is done stands. */
     public static final class Stopped extends RuntimeException {
@@ -71,6 +74,7 @@ public class LongOperations {
     private static final Duration POLL = Duration.ofMillis(50);
     /** How long a start waits for an operation of the same kind that another request is just starting. */
     private static final Duration JOIN_WAIT = Duration.ofSeconds(2);
+
     private static final int FAILURE_MAX_CHARS = 500;
     /** How often a running operation's progress is written for readers on other instances. */
     private static final Duration REPORT_EVERY = Duration.ofMillis(500);
@@ -85,7 +89,8 @@ public class LongOperations {
         this.locks = locks;
         this.db = db;
         // Its own mapper, lenient where the web's is strict: progress written by an older version stays readable.
-        this.json = JsonMapper.builder().findAndAddModules()
+        this.json = JsonMapper.builder()
+                .findAndAddModules()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
@@ -109,17 +114,22 @@ public class LongOperations {
             if (lock.isPresent()) {
                 return begin(kind, subject, caller, initial, work, lock.get());
             }
-            Optional<String> running = db.select(LONG_OPERATION.OPERATION_ID).from(LONG_OPERATION)
-                    .where(LONG_OPERATION.KIND.eq(kind), LONG_OPERATION.SUBJECT.eq(subject),
+            Optional<String> running = db.select(LONG_OPERATION.OPERATION_ID)
+                    .from(LONG_OPERATION)
+                    .where(
+                            LONG_OPERATION.KIND.eq(kind),
+                            LONG_OPERATION.SUBJECT.eq(subject),
                             LONG_OPERATION.STATE.eq(OperationState.RUNNING.name()))
-                    .orderBy(LONG_OPERATION.STARTED_AT.desc()).limit(1)
+                    .orderBy(LONG_OPERATION.STARTED_AT.desc())
+                    .limit(1)
                     .fetchOptional(LONG_OPERATION.OPERATION_ID);
             if (running.isPresent()) {
                 return running.get();
             }
             // Its holder is between taking the lock and recording the operation, or just finished.
             if (clock.instant().isAfter(deadline)) {
-                throw new IllegalStateException("the lock of " + kind + " " + subject + " is held, but no operation runs");
+                throw new IllegalStateException(
+                        "the lock of " + kind + " " + subject + " is held, but no operation runs");
             }
             sleep(POLL);
         }
@@ -137,16 +147,20 @@ public class LongOperations {
     }
 
     public <P> Optional<Status<P>> find(String operationId, Class<P> progressType) {
-        return db.selectFrom(LONG_OPERATION).where(LONG_OPERATION.OPERATION_ID.eq(operationId))
-                .fetchOptional().map(r -> status(r, progressType));
+        return db.selectFrom(LONG_OPERATION)
+                .where(LONG_OPERATION.OPERATION_ID.eq(operationId))
+                .fetchOptional()
+                .map(r -> status(r, progressType));
     }
 
     /** The latest operation of the kind on the subject. */
     public <P> Optional<Status<P>> latest(String kind, String subject, Class<P> progressType) {
         return db.selectFrom(LONG_OPERATION)
                 .where(LONG_OPERATION.KIND.eq(kind), LONG_OPERATION.SUBJECT.eq(subject))
-                .orderBy(LONG_OPERATION.STARTED_AT.desc()).limit(1)
-                .fetchOptional().map(r -> status(r, progressType));
+                .orderBy(LONG_OPERATION.STARTED_AT.desc())
+                .limit(1)
+                .fetchOptional()
+                .map(r -> status(r, progressType));
     }
 
     @PreDestroy
@@ -165,7 +179,9 @@ public class LongOperations {
                     .set(LONG_OPERATION.FAILURE, "interrupted: the instance running it stopped before it finished")
                     .set(LONG_OPERATION.FINISHED_AT, now.atOffset(ZoneOffset.UTC))
                     .set(LONG_OPERATION.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
-                    .where(LONG_OPERATION.KIND.eq(kind), LONG_OPERATION.SUBJECT.eq(subject),
+                    .where(
+                            LONG_OPERATION.KIND.eq(kind),
+                            LONG_OPERATION.SUBJECT.eq(subject),
                             LONG_OPERATION.STATE.eq(OperationState.RUNNING.name()))
                     .execute();
             db.insertInto(LONG_OPERATION)
@@ -198,10 +214,14 @@ public class LongOperations {
                 finish(operationId, OperationState.COMPLETED, done, null);
             } catch (Stopped stopped) {
                 log.warn("{} stopped with the instance; what it did stands", operationId);
-                finish(operationId, OperationState.FAILED, progress.latest,
+                finish(
+                        operationId,
+                        OperationState.FAILED,
+                        progress.latest,
                         "stopped: the instance shut down before it finished");
             } catch (RuntimeException failure) {
-                String reason = DatabaseOutage.isCause(failure) ? "the database became unreachable"
+                String reason = DatabaseOutage.isCause(failure)
+                        ? "the database became unreachable"
                         : "an unexpected failure, logged by the ledger as " + operationId;
                 log.error("{} failed: {}; what it did stands", operationId, reason, failure);
                 finish(operationId, OperationState.FAILED, progress.latest, reason);
@@ -252,15 +272,21 @@ public class LongOperations {
                     .set(LONG_OPERATION.STATE, state.name())
                     .set(LONG_OPERATION.FINISHED_AT, now.atOffset(ZoneOffset.UTC))
                     .set(LONG_OPERATION.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
-                    .set(LONG_OPERATION.FAILURE, failure == null ? null
-                            : failure.substring(0, Math.min(failure.length(), FAILURE_MAX_CHARS)));
+                    .set(
+                            LONG_OPERATION.FAILURE,
+                            failure == null
+                                    ? null
+                                    : failure.substring(0, Math.min(failure.length(), FAILURE_MAX_CHARS)));
             if (progress != null) {
                 update = update.set(LONG_OPERATION.PROGRESS, jsonb(progress));
             }
             update.where(LONG_OPERATION.OPERATION_ID.eq(operationId)).execute();
         } catch (RuntimeException unrecorded) {
-            log.error("{} ended {} but that could not be recorded; readers will find it interrupted", operationId,
-                    state, unrecorded);
+            log.error(
+                    "{} ended {} but that could not be recorded; readers will find it interrupted",
+                    operationId,
+                    state,
+                    unrecorded);
         }
     }
 
@@ -273,15 +299,21 @@ public class LongOperations {
         LongOperationRecord r = read;
         OperationState state = OperationState.valueOf(r.getState());
         if (state == OperationState.RUNNING && !locks.isHeld(lockName(r.getKind(), r.getSubject()))) {
-            r = db.selectFrom(LONG_OPERATION).where(LONG_OPERATION.OPERATION_ID.eq(read.getOperationId())).fetchSingle();
+            r = db.selectFrom(LONG_OPERATION)
+                    .where(LONG_OPERATION.OPERATION_ID.eq(read.getOperationId()))
+                    .fetchSingle();
             state = OperationState.valueOf(r.getState());
             if (state == OperationState.RUNNING) {
                 state = OperationState.INTERRUPTED;
             }
         }
         try {
-            return new Status<>(r.getOperationId(), state, json.readValue(r.getProgress().data(), progressType),
-                    r.getStartedAt().toInstant(), r.getFinishedAt() == null ? null : r.getFinishedAt().toInstant(),
+            return new Status<>(
+                    r.getOperationId(),
+                    state,
+                    json.readValue(r.getProgress().data(), progressType),
+                    r.getStartedAt().toInstant(),
+                    r.getFinishedAt() == null ? null : r.getFinishedAt().toInstant(),
                     r.getFailure());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read the progress of " + r.getOperationId(), e);

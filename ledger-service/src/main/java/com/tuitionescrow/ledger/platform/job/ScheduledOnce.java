@@ -51,15 +51,17 @@ public class ScheduledOnce {
         return db.transactionResult(c -> {
             DSLContext tx = DSL.using(c);
             tx.deleteFrom(SCHEDULED_JOB_RUN)
-                    .where(SCHEDULED_JOB_RUN.JOB.eq(job),
+                    .where(
+                            SCHEDULED_JOB_RUN.JOB.eq(job),
                             SCHEDULED_JOB_RUN.SLOT.lt(slot.minus(KEPT).atOffset(ZoneOffset.UTC)))
                     .execute();
             return tx.insertInto(SCHEDULED_JOB_RUN)
-                    .set(SCHEDULED_JOB_RUN.JOB, job)
-                    .set(SCHEDULED_JOB_RUN.SLOT, slot.atOffset(ZoneOffset.UTC))
-                    .set(SCHEDULED_JOB_RUN.INSTANCE, instance)
-                    .onConflictDoNothing()
-                    .execute() == 1;
+                            .set(SCHEDULED_JOB_RUN.JOB, job)
+                            .set(SCHEDULED_JOB_RUN.SLOT, slot.atOffset(ZoneOffset.UTC))
+                            .set(SCHEDULED_JOB_RUN.INSTANCE, instance)
+                            .onConflictDoNothing()
+                            .execute()
+                    == 1;
         });
     }
 }

@@ -56,7 +56,8 @@ class BankSignatureFilter extends OncePerRequestFilter {
 
     BankSignatureFilter(BankSignatureProperties properties, Routes routes, Clock clock, ObjectMapper json) {
         this.properties = properties;
-        this.accepted = properties.acceptedSecrets().stream().map(BankSignature::new).toList();
+        this.accepted =
+                properties.acceptedSecrets().stream().map(BankSignature::new).toList();
         this.routes = routes;
         this.clock = clock;
         this.json = json;
@@ -74,7 +75,8 @@ class BankSignatureFilter extends OncePerRequestFilter {
             refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE, tooLarge());
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxBodyBytes() + 1));
+        byte[] body = request.getInputStream()
+                .readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxBodyBytes() + 1));
         if (body.length > properties.maxBodyBytes()) {
             refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE, tooLarge());
             return;
@@ -82,27 +84,45 @@ class BankSignatureFilter extends OncePerRequestFilter {
         String timestamp = request.getHeader(TIMESTAMP);
         String signature = request.getHeader(SIGNATURE);
         if (signature != null && signature.startsWith(RETIRED_PREFIX)) {
-            refuse(response, HttpStatus.UNAUTHORIZED, ProblemCode.SIGNATURE_INVALID,
+            refuse(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    ProblemCode.SIGNATURE_INVALID,
                     "the sha256= signature is retired: sign with v2, over the method, path and query, content type "
                             + "and body (docs/api.md, \"Bank signatures\")");
             return;
         }
-        if (timestamp == null || signature == null || !timestamp.matches("[0-9]{1,12}") || !signature.startsWith(PREFIX)
-                || count(request, SIGNATURE) > 1 || count(request, TIMESTAMP) > 1) {
-            refuse(response, HttpStatus.UNAUTHORIZED, ProblemCode.SIGNATURE_INVALID,
+        if (timestamp == null
+                || signature == null
+                || !timestamp.matches("[0-9]{1,12}")
+                || !signature.startsWith(PREFIX)
+                || count(request, SIGNATURE) > 1
+                || count(request, TIMESTAMP) > 1) {
+            refuse(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    ProblemCode.SIGNATURE_INVALID,
                     "a bank call carries one " + TIMESTAMP + " (unix seconds) and one " + SIGNATURE + ": v2=<hex>");
             return;
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant()).abs();
+        Duration skew = Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant())
+                .abs();
         if (skew.compareTo(properties.maxClockSkew()) > 0) {
-            refuse(response, HttpStatus.UNAUTHORIZED, ProblemCode.SIGNATURE_STALE,
-                    "the signature's timestamp is more than " + properties.maxClockSkew().toSeconds()
+            refuse(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    ProblemCode.SIGNATURE_STALE,
+                    "the signature's timestamp is more than "
+                            + properties.maxClockSkew().toSeconds()
                             + " s from the ledger's clock; sign each call when you send it");
             return;
         }
         byte[] presented = parseHex(signature.substring(PREFIX.length()));
         if (presented == null || !matchesAnySecret(presented, Long.parseLong(timestamp), request, body)) {
-            refuse(response, HttpStatus.UNAUTHORIZED, ProblemCode.SIGNATURE_INVALID,
+            refuse(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    ProblemCode.SIGNATURE_INVALID,
                     "the signature does not match the timestamp, method, path and query, content type and body as sent");
             return;
         }
@@ -115,7 +135,8 @@ class BankSignatureFilter extends OncePerRequestFilter {
         boolean matched = false;
         for (BankSignature secret : accepted) {
             // Constant-time comparison, and every secret tried, so timing tells nothing.
-            matched |= MessageDigest.isEqual(presented,
+            matched |= MessageDigest.isEqual(
+                    presented,
                     secret.mac(timestamp, request.getMethod(), pathAndQuery, request.getHeader("Content-Type"), body));
         }
         return matched;
@@ -137,7 +158,8 @@ class BankSignatureFilter extends OncePerRequestFilter {
         return "a bank call's body is at most " + properties.maxBodyBytes() + " bytes";
     }
 
-    private void refuse(HttpServletResponse response, HttpStatus status, ProblemCode code, String detail) throws IOException {
+    private void refuse(HttpServletResponse response, HttpStatus status, ProblemCode code, String detail)
+            throws IOException {
         Problems.write(response, json, Problems.of(status, code, detail));
     }
 

@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBodyBytes       the largest body a bank call may carry (a day's statement file fits)
  */
 @ConfigurationProperties("ledger.bank")
-public record BankSignatureProperties(String hmacSecret, String hmacSecretPrevious, Duration maxClockSkew,
-                                      long maxBodyBytes) {
+public record BankSignatureProperties(
+        String hmacSecret, String hmacSecretPrevious, Duration maxClockSkew, long maxBodyBytes) {
 
     static final String DEVELOPMENT_SECRET = "local-development-bank-secret-do-not-use-in-production";
 
@@ -46,7 +46,8 @@ public record BankSignatureProperties(String hmacSecret, String hmacSecretPrevio
 
     @Override
     public String toString() {
-        return "BankSignatureProperties[secrets=<redacted>, maxClockSkew=" + maxClockSkew + ", maxBodyBytes=" + maxBodyBytes + "]";
+        return "BankSignatureProperties[secrets=<redacted>, maxClockSkew=" + maxClockSkew + ", maxBodyBytes="
+                + maxBodyBytes + "]";
     }
 
     private static void requireStrong(String secret, String name) {

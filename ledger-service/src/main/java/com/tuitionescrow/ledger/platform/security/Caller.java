@@ -43,7 +43,8 @@ public record Caller(String subject, Set<Role> roles, String institutionId) {
                 return true;
             }
         }
-        return roles.contains(Role.INSTITUTION) && institutionOfResource != null
+        return roles.contains(Role.INSTITUTION)
+                && institutionOfResource != null
                 && institutionOfResource.equals(institutionId);
     }
 

@@ -54,77 +54,133 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ObjectMapper json, BankSignatureProperties bank,
-                            Routes routes, Clock clock) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtDecoder decoder,
+            ObjectMapper json,
+            BankSignatureProperties bank,
+            Routes routes,
+            Clock clock)
+            throws Exception {
         if (bank.isDevelopmentSecret()) {
             log.warn("LEDGER_BANK_HMAC_SECRET is not set: bank calls are checked against the published development "
                     + "secret. Set LEDGER_BANK_HMAC_SECRET outside a local trial.");
         }
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            String reason = failure instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
-                    ? oauth.getError().getDescription() : "a valid bearer token is required";
+            String reason = failure instanceof OAuth2AuthenticationException oauth
+                            && oauth.getError().getDescription() != null
+                    ? oauth.getError().getDescription()
+                    : "a valid bearer token is required";
             Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED, reason));
         };
-        AccessDeniedHandler denied = (request, response, failure) -> Problems.write(response, json,
+        AccessDeniedHandler denied = (request, response, failure) -> Problems.write(
+                response,
+                json,
                 Problems.of(HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, "this role may not call this endpoint"));
-        return http
-                .csrf(csrf -> csrf.disable())
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(GET, "/actuator/prometheus").hasRole(REGULATOR)
-                        .requestMatchers(POST, "/v1/institutions").hasRole(REGULATOR)
-                        .requestMatchers(POST, "/v1/institutions/*/status").hasRole(REGULATOR)
-                        .requestMatchers(GET, "/v1/institutions/*").hasAnyRole(REGULATOR, INSTITUTION)
-                        .requestMatchers(GET, "/v1/institutions/*/settlement").hasAnyRole(REGULATOR, INSTITUTION)
-                        .requestMatchers(POST, "/v1/orders").hasRole(PLATFORM)
-                        .requestMatchers(GET, "/v1/orders/*").hasAnyRole(PLATFORM, REGULATOR, INSTITUTION)
-                        .requestMatchers(POST, "/v1/orders/*/cancel").hasRole(PLATFORM)
-                        .requestMatchers(POST, "/v1/orders/*/lessons").hasRole(INSTITUTION)
-                        .requestMatchers(POST, "/v1/lessons/*/confirmation").hasRole(PLATFORM)
-                        .requestMatchers(POST, "/v1/lessons/*/resolution").hasRole(REGULATOR)
-                        .requestMatchers(POST, "/v1/orders/*/refunds").hasRole(PLATFORM)
-                        .requestMatchers(POST, "/v1/refunds/*/decision").hasRole(INSTITUTION)
-                        .requestMatchers(POST, "/v1/refunds/*/resolution").hasRole(REGULATOR)
-                        .requestMatchers(GET, "/v1/refunds/*").hasAnyRole(PLATFORM, REGULATOR, INSTITUTION)
-                        .requestMatchers(POST, "/v1/disbursements/run").hasAnyRole(REGULATOR, PLATFORM)
-                        .requestMatchers(GET, "/v1/disbursements/runs/*").hasAnyRole(REGULATOR, PLATFORM)
-                        .requestMatchers(POST, "/v1/institutions/*/wind-down").hasRole(REGULATOR)
-                        .requestMatchers(GET, "/v1/institutions/*/wind-down").hasRole(REGULATOR)
-                        .requestMatchers(GET, "/v1/bank/instructions").hasRole(BANK)
-                        .requestMatchers(POST, "/v1/bank/instructions/*/result").hasRole(BANK)
-                        .requestMatchers(GET, "/v1/instructions").hasRole(REGULATOR)
-                        .requestMatchers(POST, "/v1/instructions/*/resolution").hasRole(REGULATOR)
-                        .requestMatchers(POST, "/v1/bank/collections", "/v1/bank/collections/batch").hasRole(BANK)
-                        .requestMatchers(GET, "/v1/students/*/statement").hasAnyRole(PLATFORM, REGULATOR)
-                        .requestMatchers(GET, "/v1/accounts/*", "/v1/accounts/*/entries").hasAnyRole(REGULATOR, INSTITUTION)
-                        .requestMatchers(GET, "/v1/audit/trial-balance", "/v1/audit/journal", "/v1/audit/verification",
-                                "/v1/audit/violations", "/v1/audit/institutions", "/v1/audit/checkpoints",
-                                "/v1/audit/checkpoint-key").hasRole(REGULATOR)
-                        .requestMatchers(POST, "/v1/audit/checkpoints").hasRole(REGULATOR)
-                        .requestMatchers(POST, "/v1/bank/statements").hasRole(BANK)
+                .authorizeHttpRequests(rules -> rules.requestMatchers(GET, "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(GET, "/actuator/prometheus")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(POST, "/v1/institutions")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(POST, "/v1/institutions/*/status")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(GET, "/v1/institutions/*")
+                        .hasAnyRole(REGULATOR, INSTITUTION)
+                        .requestMatchers(GET, "/v1/institutions/*/settlement")
+                        .hasAnyRole(REGULATOR, INSTITUTION)
+                        .requestMatchers(POST, "/v1/orders")
+                        .hasRole(PLATFORM)
+                        .requestMatchers(GET, "/v1/orders/*")
+                        .hasAnyRole(PLATFORM, REGULATOR, INSTITUTION)
+                        .requestMatchers(POST, "/v1/orders/*/cancel")
+                        .hasRole(PLATFORM)
+                        .requestMatchers(POST, "/v1/orders/*/lessons")
+                        .hasRole(INSTITUTION)
+                        .requestMatchers(POST, "/v1/lessons/*/confirmation")
+                        .hasRole(PLATFORM)
+                        .requestMatchers(POST, "/v1/lessons/*/resolution")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(POST, "/v1/orders/*/refunds")
+                        .hasRole(PLATFORM)
+                        .requestMatchers(POST, "/v1/refunds/*/decision")
+                        .hasRole(INSTITUTION)
+                        .requestMatchers(POST, "/v1/refunds/*/resolution")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(GET, "/v1/refunds/*")
+                        .hasAnyRole(PLATFORM, REGULATOR, INSTITUTION)
+                        .requestMatchers(POST, "/v1/disbursements/run")
+                        .hasAnyRole(REGULATOR, PLATFORM)
+                        .requestMatchers(GET, "/v1/disbursements/runs/*")
+                        .hasAnyRole(REGULATOR, PLATFORM)
+                        .requestMatchers(POST, "/v1/institutions/*/wind-down")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(GET, "/v1/institutions/*/wind-down")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(GET, "/v1/bank/instructions")
+                        .hasRole(BANK)
+                        .requestMatchers(POST, "/v1/bank/instructions/*/result")
+                        .hasRole(BANK)
+                        .requestMatchers(GET, "/v1/instructions")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(POST, "/v1/instructions/*/resolution")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(POST, "/v1/bank/collections", "/v1/bank/collections/batch")
+                        .hasRole(BANK)
+                        .requestMatchers(GET, "/v1/students/*/statement")
+                        .hasAnyRole(PLATFORM, REGULATOR)
+                        .requestMatchers(GET, "/v1/accounts/*", "/v1/accounts/*/entries")
+                        .hasAnyRole(REGULATOR, INSTITUTION)
+                        .requestMatchers(
+                                GET,
+                                "/v1/audit/trial-balance",
+                                "/v1/audit/journal",
+                                "/v1/audit/verification",
+                                "/v1/audit/violations",
+                                "/v1/audit/institutions",
+                                "/v1/audit/checkpoints",
+                                "/v1/audit/checkpoint-key")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(POST, "/v1/audit/checkpoints")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(POST, "/v1/bank/statements")
+                        .hasRole(BANK)
                         // The console's pages, scripts and libraries hold no data: every figure they show is read
                         // from the API below with the user's own token.
-                        .requestMatchers(GET, "/console", "/console/**", "/webjars/**").permitAll()
-                        .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers(GET, "/v1/lessons", "/v1/refunds").hasAnyRole(REGULATOR, INSTITUTION)
-                        .requestMatchers(GET, "/v1/institutions/*/custody-history", "/v1/institutions/*/weekly-activity")
-                                .hasAnyRole(REGULATOR, INSTITUTION)
-                        .requestMatchers(GET, "/v1/audit/journal/search").hasRole(REGULATOR)
-                        .requestMatchers(GET, "/v1/reconciliations", "/v1/reconciliations/*").hasAnyRole(REGULATOR, INSTITUTION)
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(oauth -> oauth
-                        .bearerTokenResolver(new SingleBearerToken())
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
-                                token,
-                                claims.roles(token).stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
-                                token.getSubject())))
+                        .requestMatchers(GET, "/console", "/console/**", "/webjars/**")
+                        .permitAll()
+                        .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers(GET, "/v1/lessons", "/v1/refunds")
+                        .hasAnyRole(REGULATOR, INSTITUTION)
+                        .requestMatchers(
+                                GET, "/v1/institutions/*/custody-history", "/v1/institutions/*/weekly-activity")
+                        .hasAnyRole(REGULATOR, INSTITUTION)
+                        .requestMatchers(GET, "/v1/audit/journal/search")
+                        .hasRole(REGULATOR)
+                        .requestMatchers(GET, "/v1/reconciliations", "/v1/reconciliations/*")
+                        .hasAnyRole(REGULATOR, INSTITUTION)
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(oauth -> oauth.bearerTokenResolver(new SingleBearerToken())
+                        .jwt(jwt -> jwt.decoder(decoder)
+                                .jwtAuthenticationConverter(token -> new JwtAuthenticationToken(
+                                        token,
+                                        claims.roles(token).stream()
+                                                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                                                .toList(),
+                                        token.getSubject())))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 // After the role check: a bank call is first a BANK caller's, then a correctly signed one.
                 .addFilterAfter(new BankSignatureFilter(bank, routes, clock, json), AuthorizationFilter.class)
                 .build();
@@ -137,17 +193,25 @@ class SecurityConfiguration implements WebMvcConfigurer {
      */
     @Bean
     RequestRejectedHandler requestRejected(ObjectMapper json) {
-        return (request, response, rejected) -> Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST,
-                ProblemCode.REQUEST_REJECTED, "the request was rejected before routing: its method, a header or a "
-                        + "parameter is not one a client of the contract sends"));
+        return (request, response, rejected) -> Problems.write(
+                response,
+                json,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        ProblemCode.REQUEST_REJECTED,
+                        "the request was rejected before routing: its method, a header or a "
+                                + "parameter is not one a client of the contract sends"));
     }
 
     /** Tokens of the identity provider's JWK set when one is configured, else HS256 with the shared secret. */
     @Bean
     JwtDecoder jwtDecoder() {
         if (properties.usesJwkSet()) {
-            log.info("Bearer tokens: RS256 and ES256 of the JWK set {}, issuer {}, audience {}; HS256 is off",
-                    properties.jwkSetUri(), properties.issuer(), properties.audience());
+            log.info(
+                    "Bearer tokens: RS256 and ES256 of the JWK set {}, issuer {}, audience {}; HS256 is off",
+                    properties.jwkSetUri(),
+                    properties.issuer(),
+                    properties.audience());
         } else if (properties.isDevelopmentSecret()) {
             log.warn("LEDGER_JWT_SECRET is not set: tokens are checked against the published development secret. "
                     + "Anyone can mint a token for this instance; set LEDGER_JWK_SET_URI (or LEDGER_JWT_SECRET) "

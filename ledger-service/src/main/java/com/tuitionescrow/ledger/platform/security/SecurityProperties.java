@@ -20,8 +20,13 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param institutionClaim the claim naming an INSTITUTION caller's institution; {@code institution_id} unless set
  */
 @ConfigurationProperties("ledger.security")
-public record SecurityProperties(String jwtSecret, String jwkSetUri, String issuer, String audience, String rolesClaim,
-                                 String institutionClaim) {
+public record SecurityProperties(
+        String jwtSecret,
+        String jwkSetUri,
+        String issuer,
+        String audience,
+        String rolesClaim,
+        String institutionClaim) {
 
     public static final int MIN_SECRET_BYTES = 32;
     /** The published default of application.yml, which only a local trial should run with. */
@@ -64,8 +69,8 @@ public record SecurityProperties(String jwtSecret, String jwkSetUri, String issu
 
     @Override
     public String toString() {
-        return "SecurityProperties[jwtSecret=<redacted>, jwkSetUri=" + jwkSetUri + ", issuer=" + issuer
-                + ", audience=" + audience + ", rolesClaim=" + rolesClaim + ", institutionClaim=" + institutionClaim + "]";
+        return "SecurityProperties[jwtSecret=<redacted>, jwkSetUri=" + jwkSetUri + ", issuer=" + issuer + ", audience="
+                + audience + ", rolesClaim=" + rolesClaim + ", institutionClaim=" + institutionClaim + "]";
     }
 
     private static String blankToNull(String value) {

@@ -25,6 +25,7 @@ final class TokenClaims implements OAuth2TokenValidator<Jwt> {
     private final String institutionClaim;
     /** The journal records every actor in full; a longer subject is refused rather than cut. */
     static final int MAX_SUBJECT_LENGTH = 128;
+
     private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NP-RT-UW-Y]{18}");
 
     TokenClaims(String rolesClaim, String institutionClaim) {
@@ -54,7 +55,8 @@ final class TokenClaims implements OAuth2TokenValidator<Jwt> {
         }
         Object institution = claim(jwt, institutionClaim);
         if (roles.contains(Role.INSTITUTION)
-                && !(institution instanceof String code && CREDIT_CODE.matcher(code).matches())) {
+                && !(institution instanceof String code
+                        && CREDIT_CODE.matcher(code).matches())) {
             return invalid("an INSTITUTION token names its institution in " + institutionClaim);
         }
         return OAuth2TokenValidatorResult.success();
@@ -78,7 +80,9 @@ final class TokenClaims implements OAuth2TokenValidator<Jwt> {
 
     Caller caller(Jwt jwt) {
         Set<Role> roles = roles(jwt);
-        return new Caller(jwt.getSubject(), roles,
+        return new Caller(
+                jwt.getSubject(),
+                roles,
                 roles.contains(Role.INSTITUTION) ? (String) claim(jwt, institutionClaim) : null);
     }
 

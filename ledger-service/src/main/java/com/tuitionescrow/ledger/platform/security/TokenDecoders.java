@@ -36,10 +36,10 @@ final class TokenDecoders {
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     /** A key the cached set lacks (a rotation) makes the set be fetched again, at most this often. */
     private static final long REFETCH_AT_MOST_EVERY_MS = 1_000;
+
     private static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
-    private TokenDecoders() {
-    }
+    private TokenDecoders() {}
 
     static JwtDecoder of(SecurityProperties properties, TokenClaims claims) {
         return properties.usesJwkSet() ? jwkSet(properties, claims) : sharedSecret(properties, claims);
@@ -47,8 +47,8 @@ final class TokenDecoders {
 
     /** HS256 only: a token signed otherwise, or not at all ({@code alg: none}), is refused. */
     private static JwtDecoder sharedSecret(SecurityProperties properties, TokenClaims claims) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(properties.jwtSecretBytes(), "HmacSHA256"))
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(
+                        new SecretKeySpec(properties.jwtSecretBytes(), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW), claims));
@@ -59,13 +59,16 @@ final class TokenDecoders {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ASYMMETRIC, keys(properties.jwkSetUri())));
         // The claims are checked below, by Spring's validators, with the problem each one names.
-        processor.setJWTClaimsSetVerifier((claimSet, context) -> { });
+        processor.setJWTClaimsSetVerifier((claimSet, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         String audience = properties.audience();
-        OAuth2TokenValidator<Jwt> ourAudience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                aud -> aud != null && aud.contains(audience));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
-                new JwtIssuerValidator(properties.issuer()), ourAudience, claims));
+        OAuth2TokenValidator<Jwt> ourAudience =
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtIssuerValidator(properties.issuer()),
+                ourAudience,
+                claims));
         return decoder;
     }
 
@@ -79,7 +82,8 @@ final class TokenDecoders {
                     .rateLimited(REFETCH_AT_MOST_EVERY_MS)
                     .build();
         } catch (MalformedURLException e) {
-            throw new IllegalStateException("ledger.security.jwk-set-uri is neither a URL nor a file: path: " + jwkSetUri, e);
+            throw new IllegalStateException(
+                    "ledger.security.jwk-set-uri is neither a URL nor a file: path: " + jwkSetUri, e);
         }
     }
 }

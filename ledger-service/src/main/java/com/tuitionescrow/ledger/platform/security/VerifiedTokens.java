@@ -21,8 +21,7 @@ final class VerifiedTokens implements JwtDecoder {
     static final Duration KEEP = Duration.ofMinutes(1);
     static final int MAX_TOKENS = 10_000;
 
-    private record Verified(Jwt jwt, Instant until) {
-    }
+    private record Verified(Jwt jwt, Instant until) {}
 
     private final JwtDecoder verifier;
     private final Clock clock;

@@ -49,8 +49,10 @@ class BodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            Problems.write(response, json, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE,
-                    tooLarge(maxBodyBytes)));
+            Problems.write(
+                    response,
+                    json,
+                    Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE, tooLarge(maxBodyBytes)));
             return;
         }
         chain.doFilter(new Bounded(request, maxBodyBytes), response);

@@ -14,8 +14,7 @@ final class CanonicalPath {
     /** RFC 3986 unreserved characters, the sub-delimiters but {@code ;}, {@code :}, {@code @}, and the slash. */
     private static final String ALLOWED_PUNCTUATION = "-._~!$&'()*+,=:@/";
 
-    private CanonicalPath() {
-    }
+    private CanonicalPath() {}
 
     /** Why the raw request path is not canonical, or empty when it is. */
     static Optional<String> problem(String rawPath) {
@@ -49,7 +48,9 @@ final class CanonicalPath {
     }
 
     private static boolean isAllowed(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
                 || ALLOWED_PUNCTUATION.indexOf(c) >= 0;
     }
 }

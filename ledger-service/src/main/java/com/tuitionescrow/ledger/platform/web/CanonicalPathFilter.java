@@ -40,8 +40,13 @@ class CanonicalPathFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         Optional<String> problem = CanonicalPath.problem(path).or(() -> routeProblem(path));
         if (problem.isPresent()) {
-            Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST, ProblemCode.PATH_NOT_CANONICAL,
-                    problem.get() + " (docs/api.md, \"Conventions\")"));
+            Problems.write(
+                    response,
+                    json,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            ProblemCode.PATH_NOT_CANONICAL,
+                            problem.get() + " (docs/api.md, \"Conventions\")"));
             return;
         }
         chain.doFilter(request, response);
@@ -49,7 +54,8 @@ class CanonicalPathFilter extends OncePerRequestFilter {
 
     private Optional<String> routeProblem(String path) {
         // Static folders (the console at /console/) keep their slash; a route of the API has none.
-        if (path.length() > 1 && path.endsWith("/")
+        if (path.length() > 1
+                && path.endsWith("/")
                 && (path.startsWith("/v1/") || routes.isRouteInAnyCase(path.substring(0, path.length() - 1)))) {
             return Optional.of("a route is written without a trailing slash");
         }

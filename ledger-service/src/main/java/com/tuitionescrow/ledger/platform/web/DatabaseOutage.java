@@ -16,10 +16,10 @@ public final class DatabaseOutage {
     private static final Set<String> SERVER_UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300");
     /** The class of connection exceptions. */
     private static final String CONNECTION_EXCEPTION = "08";
+
     private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -31,7 +31,8 @@ public final class DatabaseOutage {
                 return true;
             }
             // A rollback that failed on the broken connection hides the failure that broke it.
-            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+            if (t instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
                     && isCause(rollback.getApplicationException())) {
                 return true;
             }

@@ -47,13 +47,23 @@ class FailureFilter extends OncePerRequestFilter {
             if (DatabaseOutage.isCause(failure)) {
                 log.warn("the database is unreachable: {}", failure.toString());
                 response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
-                Problems.write(response, json, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                        ProblemCode.DATABASE_UNAVAILABLE, "the ledger cannot reach its database; nothing was recorded; "
-                                + "the same request may be sent again"));
+                Problems.write(
+                        response,
+                        json,
+                        Problems.of(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                ProblemCode.DATABASE_UNAVAILABLE,
+                                "the ledger cannot reach its database; nothing was recorded; "
+                                        + "the same request may be sent again"));
             } else {
                 log.error("unexpected failure before the request reached the ledger", failure);
-                Problems.write(response, json, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCode.INTERNAL_ERROR,
-                        "the ledger could not process the request; nothing was recorded"));
+                Problems.write(
+                        response,
+                        json,
+                        Problems.of(
+                                HttpStatus.INTERNAL_SERVER_ERROR,
+                                ProblemCode.INTERNAL_ERROR,
+                                "the ledger could not process the request; nothing was recorded"));
             }
         }
     }

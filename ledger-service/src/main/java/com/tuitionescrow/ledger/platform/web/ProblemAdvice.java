@@ -114,8 +114,8 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyLimitFilter.BodyTooLarge tooLarge) {
-                return Problems.response(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE,
-                        tooLarge.getMessage()));
+                return Problems.response(Problems.of(
+                        HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
             }
         }
         return Problems.response(Problems.invalid(unreadableDetail(e), List.of()));
@@ -123,12 +123,14 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return Problems.response(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, ProblemCode.METHOD_NOT_ALLOWED, e.getMessage()));
+        return Problems.response(
+                Problems.of(HttpStatus.METHOD_NOT_ALLOWED, ProblemCode.METHOD_NOT_ALLOWED, e.getMessage()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.response(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemCode.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
+        return Problems.response(
+                Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemCode.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -144,11 +146,14 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.isCause(e)) {
             log.warn("the database is unreachable: {}", e.toString());
-            return Problems.unavailable(ProblemCode.DATABASE_UNAVAILABLE,
+            return Problems.unavailable(
+                    ProblemCode.DATABASE_UNAVAILABLE,
                     "the ledger cannot reach its database; " + Problems.whatWasRecorded(e));
         }
         log.error("unexpected failure; the failing transaction was rolled back", e);
-        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCode.INTERNAL_ERROR,
+        return Problems.response(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemCode.INTERNAL_ERROR,
                 "the ledger could not process the request; " + Problems.whatWasRecorded(e)));
     }
 
@@ -164,8 +169,10 @@ class ProblemAdvice {
                 return field + " must be a JSON string";
             }
             if (format.getTargetType().isEnum()) {
-                return field + " must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())
-                        .map(Object::toString).collect(Collectors.joining(", "));
+                return field + " must be one of "
+                        + Arrays.stream(format.getTargetType().getEnumConstants())
+                                .map(Object::toString)
+                                .collect(Collectors.joining(", "));
             }
             return field + " is not a valid " + format.getTargetType().getSimpleName();
         }
@@ -181,7 +188,8 @@ class ProblemAdvice {
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static Map<String, String> error(String field, String message) {

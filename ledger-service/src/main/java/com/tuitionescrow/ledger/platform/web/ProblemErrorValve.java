@@ -1,10 +1,10 @@
 package com.tuitionescrow.ledger.platform.web;
 
-import java.util.Locale;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -29,7 +29,8 @@ public class ProblemErrorValve extends ErrorReportValve {
             status = HttpStatus.BAD_REQUEST;
         }
         ProblemCode code = ProblemErrorController.codeOf(status);
-        String body = "{\"type\":\"https://tuitionescrow.com/problems/" + code.name().toLowerCase(Locale.ROOT).replace('_', '-')
+        String body = "{\"type\":\"https://tuitionescrow.com/problems/"
+                + code.name().toLowerCase(Locale.ROOT).replace('_', '-')
                 + "\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + statusCode
                 + ",\"detail\":\"" + ProblemErrorController.detailOf(status) + "\",\"code\":\"" + code.name() + "\"}";
         try {

@@ -1,12 +1,12 @@
 package com.tuitionescrow.ledger.platform.web;
 
-import java.util.Locale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tuitionescrow.ledger.api.common.ProblemCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,12 +21,12 @@ public final class Problems {
     /** How soon a 503 says to try again. */
     static final String RETRY_AFTER_SECONDS = "2";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, ProblemCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(
+                URI.create(TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty("code", code.name());
         return problem;
     }
@@ -41,7 +41,8 @@ public final class Problems {
 
     /** 503: the same request may be sent again shortly. */
     public static ResponseEntity<ProblemDetail> unavailable(ProblemCode code, String detail) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(of(HttpStatus.SERVICE_UNAVAILABLE, code, detail));
     }
@@ -59,11 +60,15 @@ public final class Problems {
     static String whatWasRecorded(Throwable failure) {
         int committed = RequestCommits.count();
         if (failure != null && commitFailed(failure)) {
-            return (committed == 0 ? "" : "it had already committed " + committed + (committed == 1 ? " step" : " steps")
-                    + ", which stand; ") + "the database failed while the ledger committed, so the request may or may "
+            return (committed == 0
+                            ? ""
+                            : "it had already committed " + committed + (committed == 1 ? " step" : " steps")
+                                    + ", which stand; ")
+                    + "the database failed while the ledger committed, so the request may or may "
                     + "not have been recorded: the same request sent again answers with its outcome and repeats nothing";
         }
-        return committed == 0 ? "nothing was recorded; the same request may be sent again"
+        return committed == 0
+                ? "nothing was recorded; the same request may be sent again"
                 : "it had already committed " + committed + (committed == 1 ? " step" : " steps")
                         + ", which stand; the same request sent again finishes what is left and repeats nothing";
     }
@@ -78,11 +83,14 @@ public final class Problems {
     }
 
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** For the security filters, which answer before Spring MVC is reached. */
-    public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+    public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+            throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -23,10 +23,12 @@ class RefusalMetrics {
     }
 
     void refused(ProblemCode code) {
-        counters.computeIfAbsent(code, c -> Counter.builder("ledger.refusals")
-                        .description("Requests refused by a business rule (422), by problem code")
-                        .tag("code", c.name())
-                        .register(registry))
+        counters.computeIfAbsent(
+                        code,
+                        c -> Counter.builder("ledger.refusals")
+                                .description("Requests refused by a business rule (422), by problem code")
+                                .tag("code", c.name())
+                                .register(registry))
                 .increment();
     }
 }

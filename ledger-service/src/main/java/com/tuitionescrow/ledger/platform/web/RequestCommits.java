@@ -12,8 +12,7 @@ public final class RequestCommits {
 
     private static final String ATTRIBUTE = RequestCommits.class.getName();
 
-    private RequestCommits() {
-    }
+    private RequestCommits() {}
 
     /** Called once a transaction of the current request has committed; outside a request it does nothing. */
     public static void committed() {

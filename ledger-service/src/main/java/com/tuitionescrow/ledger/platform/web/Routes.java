@@ -31,8 +31,7 @@ public class Routes {
     }
 
     /** @param routes every route; {@code anyCase} the same ignoring letter case; {@code bank} the marked ones */
-    private record Table(List<PathPattern> routes, List<PathPattern> anyCase, List<PathPattern> bank) {
-    }
+    private record Table(List<PathPattern> routes, List<PathPattern> anyCase, List<PathPattern> bank) {}
 
     /** True when the path is a route of a {@link BankChannel} handler, whatever the method. */
     public boolean isBankChannel(String path) {
@@ -51,7 +50,11 @@ public class Routes {
 
     /** The patterns of the {@link BankChannel} handlers, as written on them. */
     public List<String> bankChannelPatterns() {
-        return table().bank().stream().map(PathPattern::getPatternString).distinct().sorted().toList();
+        return table().bank().stream()
+                .map(PathPattern::getPatternString)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static boolean matchesAny(List<PathPattern> patterns, String path) {
@@ -74,11 +77,13 @@ public class Routes {
         List<PathPattern> routes = new ArrayList<>();
         List<PathPattern> anyCase = new ArrayList<>();
         List<PathPattern> bank = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : mapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler :
+                mapping.getHandlerMethods().entrySet()) {
             HandlerMethod method = handler.getValue();
             boolean marked = AnnotatedElementUtils.hasAnnotation(method.getMethod(), BankChannel.class)
                     || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), BankChannel.class);
-            for (PathPattern pattern : handler.getKey().getPathPatternsCondition().getPatterns()) {
+            for (PathPattern pattern :
+                    handler.getKey().getPathPatternsCondition().getPatterns()) {
                 routes.add(pattern);
                 anyCase.add(anyCaseParser.parse(pattern.getPatternString()));
                 if (marked) {

@@ -38,8 +38,8 @@ class StrictTimeModule extends SimpleModule {
                 try {
                     return LocalDate.parse(parser.getText(), DateTimeFormatter.ISO_LOCAL_DATE);
                 } catch (DateTimeParseException e) {
-                    return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(),
-                            "expected a date as YYYY-MM-DD");
+                    return (LocalDate) context.handleWeirdStringValue(
+                            LocalDate.class, parser.getText(), "expected a date as YYYY-MM-DD");
                 }
             }
         });

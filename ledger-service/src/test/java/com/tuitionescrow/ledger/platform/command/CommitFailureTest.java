@@ -31,12 +31,12 @@ class CommitFailureTest {
         }
 
         @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-        }
+        protected void doBegin(Object transaction, TransactionDefinition definition) {}
 
         @Override
         protected void doCommit(DefaultTransactionStatus status) {
-            throw new DataAccessResourceFailureException("JDBC commit; An I/O error occurred while sending to the backend.",
+            throw new DataAccessResourceFailureException(
+                    "JDBC commit; An I/O error occurred while sending to the backend.",
                     new SQLException("An I/O error occurred while sending to the backend.", "08006"));
         }
 
@@ -47,12 +47,19 @@ class CommitFailureTest {
     }
 
     @Test
-    void given_the_connection_broken_at_commit_when_the_rollback_fails_too_then_it_is_a_database_outage_whose_outcome_is_unknown() {
-        CommandTransactions transactions = new CommandTransactions(new TransactionTemplate(new BreaksAtCommit()), null,
-                null, new ObjectMapper(), new CommandMetrics(new SimpleMeterRegistry()));
+    void
+            given_the_connection_broken_at_commit_when_the_rollback_fails_too_then_it_is_a_database_outage_whose_outcome_is_unknown() {
+        CommandTransactions transactions = new CommandTransactions(
+                new TransactionTemplate(new BreaksAtCommit()),
+                null,
+                null,
+                new ObjectMapper(),
+                new CommandMetrics(new SimpleMeterRegistry()));
 
         RuntimeException failure = catchRuntimeException(() -> transactions.inTransaction(() -> "appended"));
 
-        assertThat(DatabaseOutage.isCause(failure)).as("answered 503, to be sent again: %s", failure).isTrue();
+        assertThat(DatabaseOutage.isCause(failure))
+                .as("answered 503, to be sent again: %s", failure)
+                .isTrue();
     }
 }

@@ -60,6 +60,7 @@ class TokenDecodersTest {
 
     @TempDir
     Path folder;
+
     private HttpServer server;
 
     @BeforeAll
@@ -78,10 +79,12 @@ class TokenDecodersTest {
     }
 
     @Test
-    void given_a_jwk_set_served_over_http_then_rs256_and_es256_tokens_of_its_keys_are_accepted_with_their_roles() throws Exception {
+    void given_a_jwk_set_served_over_http_then_rs256_and_es256_tokens_of_its_keys_are_accepted_with_their_roles()
+            throws Exception {
         JwtDecoder decoder = decoder(served(new AtomicReference<>(publicSet(rsa, ec))), "roles");
 
-        Jwt viaRsa = decoder.decode(token(rsa, JWSAlgorithm.RS256, claims -> claims.claim("roles", List.of("REGULATOR"))));
+        Jwt viaRsa =
+                decoder.decode(token(rsa, JWSAlgorithm.RS256, claims -> claims.claim("roles", List.of("REGULATOR"))));
         Jwt viaEc = decoder.decode(token(ec, JWSAlgorithm.ES256, claims -> claims.claim("roles", List.of("BANK"))));
 
         TokenClaims claims = new TokenClaims("roles", "institution_id");
@@ -90,16 +93,25 @@ class TokenDecodersTest {
     }
 
     @Test
-    void given_a_token_of_another_issuer_or_audience_or_signed_by_a_key_not_in_the_set_then_it_is_refused() throws Exception {
+    void given_a_token_of_another_issuer_or_audience_or_signed_by_a_key_not_in_the_set_then_it_is_refused()
+            throws Exception {
         JwtDecoder decoder = decoder(served(new AtomicReference<>(publicSet(rsa, ec))), "roles");
         Consumer<JWTClaimsSet.Builder> regulator = claims -> claims.claim("roles", List.of("REGULATOR"));
 
-        assertRefused(decoder, token(rsa, JWSAlgorithm.RS256, regulator.andThen(c -> c.issuer("https://other.example.cn"))), "iss");
-        assertRefused(decoder, token(rsa, JWSAlgorithm.RS256, regulator.andThen(c -> c.audience("another-service"))), "aud");
-        assertRefused(decoder, token(rsa, JWSAlgorithm.RS256, regulator.andThen(c -> c.audience((String) null))), "aud");
+        assertRefused(
+                decoder,
+                token(rsa, JWSAlgorithm.RS256, regulator.andThen(c -> c.issuer("https://other.example.cn"))),
+                "iss");
+        assertRefused(
+                decoder, token(rsa, JWSAlgorithm.RS256, regulator.andThen(c -> c.audience("another-service"))), "aud");
+        assertRefused(
+                decoder, token(rsa, JWSAlgorithm.RS256, regulator.andThen(c -> c.audience((String) null))), "aud");
         // The same key id as a key of the set, but another key: the signature does not verify.
         assertRefused(decoder, token(stranger, JWSAlgorithm.RS256, regulator), "");
-        assertRefused(decoder, token(new RSAKeyGenerator(2048).keyID("unknown").generate(), JWSAlgorithm.RS256, regulator), "");
+        assertRefused(
+                decoder,
+                token(new RSAKeyGenerator(2048).keyID("unknown").generate(), JWSAlgorithm.RS256, regulator),
+                "");
     }
 
     @Test
@@ -113,16 +125,20 @@ class TokenDecodersTest {
     }
 
     @Test
-    void given_the_provider_rotates_its_key_over_http_then_the_new_key_is_accepted_and_the_removed_one_refused() throws Exception {
+    void given_the_provider_rotates_its_key_over_http_then_the_new_key_is_accepted_and_the_removed_one_refused()
+            throws Exception {
         AtomicReference<String> published = new AtomicReference<>(publicSet(rsa));
         JwtDecoder decoder = decoder(served(published), "roles");
         Consumer<JWTClaimsSet.Builder> platform = claims -> claims.claim("roles", List.of("PLATFORM"));
-        assertThat(decoder.decode(token(rsa, JWSAlgorithm.RS256, platform)).getSubject()).isEqualTo("someone");
+        assertThat(decoder.decode(token(rsa, JWSAlgorithm.RS256, platform)).getSubject())
+                .isEqualTo("someone");
 
         published.set(publicSet(rotatedIn));
         Thread.sleep(1_100); // the set is fetched again for an unknown key at most once a second
 
-        assertThat(decoder.decode(token(rotatedIn, JWSAlgorithm.RS256, platform)).getSubject()).isEqualTo("someone");
+        assertThat(decoder.decode(token(rotatedIn, JWSAlgorithm.RS256, platform))
+                        .getSubject())
+                .isEqualTo("someone");
         assertRefused(decoder, token(rsa, JWSAlgorithm.RS256, platform), "");
     }
 
@@ -131,28 +147,38 @@ class TokenDecodersTest {
         Path file = folder.resolve("jwks.json");
         Files.writeString(file, publicSet(rsa, ec));
         JwtDecoder decoder = decoder(file.toUri().toString(), "realm_access.roles");
-        Consumer<JWTClaimsSet.Builder> nestedBank = claims -> claims.claim("realm_access", Map.of("roles", List.of("BANK")));
-        assertThat(decoder.decode(token(ec, JWSAlgorithm.ES256, nestedBank)).getSubject()).isEqualTo("someone");
+        Consumer<JWTClaimsSet.Builder> nestedBank =
+                claims -> claims.claim("realm_access", Map.of("roles", List.of("BANK")));
+        assertThat(decoder.decode(token(ec, JWSAlgorithm.ES256, nestedBank)).getSubject())
+                .isEqualTo("someone");
 
         Files.writeString(file, publicSet(rotatedIn, ec));
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
 
-        assertThat(decoder.decode(token(rotatedIn, JWSAlgorithm.RS256, nestedBank)).getSubject()).isEqualTo("someone");
+        assertThat(decoder.decode(token(rotatedIn, JWSAlgorithm.RS256, nestedBank))
+                        .getSubject())
+                .isEqualTo("someone");
         assertRefused(decoder, token(rsa, JWSAlgorithm.RS256, nestedBank), "");
         // The roles are read where the deployment said: a top-level roles claim is not looked at.
-        assertRefused(decoder, token(ec, JWSAlgorithm.ES256, claims -> claims.claim("roles", List.of("BANK"))), "roles");
+        assertRefused(
+                decoder, token(ec, JWSAlgorithm.ES256, claims -> claims.claim("roles", List.of("BANK"))), "roles");
     }
 
     @Test
     void a_jwk_set_without_issuer_or_audience_does_not_start() {
-        assertThatThrownBy(() -> new SecurityProperties(SHARED_SECRET, "file:/etc/ledger/jwks.json", null, AUDIENCE, null, null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("LEDGER_JWT_ISSUER");
-        assertThatThrownBy(() -> new SecurityProperties(SHARED_SECRET, "https://idp.example.cn/jwks", ISSUER, " ", null, null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("LEDGER_JWT_AUDIENCE");
+        assertThatThrownBy(() ->
+                        new SecurityProperties(SHARED_SECRET, "file:/etc/ledger/jwks.json", null, AUDIENCE, null, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LEDGER_JWT_ISSUER");
+        assertThatThrownBy(() ->
+                        new SecurityProperties(SHARED_SECRET, "https://idp.example.cn/jwks", ISSUER, " ", null, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LEDGER_JWT_AUDIENCE");
     }
 
     private static JwtDecoder decoder(String jwkSetUri, String rolesClaim) {
-        SecurityProperties properties = new SecurityProperties(SHARED_SECRET, jwkSetUri, ISSUER, AUDIENCE, rolesClaim, null);
+        SecurityProperties properties =
+                new SecurityProperties(SHARED_SECRET, jwkSetUri, ISSUER, AUDIENCE, rolesClaim, null);
         return TokenDecoders.of(properties, new TokenClaims(properties.rolesClaim(), properties.institutionClaim()));
     }
 
@@ -175,20 +201,28 @@ class TokenDecodersTest {
     }
 
     private static JWTClaimsSet.Builder standard() {
-        return new JWTClaimsSet.Builder().subject("someone").issuer(ISSUER).audience(AUDIENCE)
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))));
+        return new JWTClaimsSet.Builder()
+                .subject("someone")
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))));
     }
 
-    private static String token(JWK key, JWSAlgorithm algorithm, Consumer<JWTClaimsSet.Builder> claims) throws JOSEException {
+    private static String token(JWK key, JWSAlgorithm algorithm, Consumer<JWTClaimsSet.Builder> claims)
+            throws JOSEException {
         JWTClaimsSet.Builder builder = standard();
         claims.accept(builder);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), builder.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), builder.build());
         JWSSigner signer = key instanceof RSAKey r ? new RSASSASigner(r) : new ECDSASigner((ECKey) key);
         jwt.sign(signer);
         return jwt.serialize();
     }
 
     private static void assertRefused(JwtDecoder decoder, String token, String reason) {
-        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> decoder.decode(token))
+                .isInstanceOf(JwtException.class)
+                .hasMessageContaining(reason);
     }
 }

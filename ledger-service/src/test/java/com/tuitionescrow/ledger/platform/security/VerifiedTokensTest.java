@@ -43,8 +43,12 @@ class VerifiedTokensTest {
         if (token.startsWith("bad")) {
             throw new BadJwtException("signature does not match");
         }
-        return Jwt.withTokenValue(token).header("alg", "HS256").subject("platform")
-                .issuedAt(NOW.minusSeconds(10)).expiresAt(expiresAt).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "HS256")
+                .subject("platform")
+                .issuedAt(NOW.minusSeconds(10))
+                .expiresAt(expiresAt)
+                .build();
     };
     private final VerifiedTokens tokens = new VerifiedTokens(verifier, clock);
 

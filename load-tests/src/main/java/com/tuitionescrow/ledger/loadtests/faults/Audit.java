@@ -25,8 +25,7 @@ import java.util.stream.Collectors;
 final class Audit {
 
     /** What reading every acknowledged request back found. */
-    record QueryBack(int read, List<String> lost, List<String> appliedTwice) {
-    }
+    record QueryBack(int read, List<String> lost, List<String> appliedTwice) {}
 
     private static final Duration POLL = Duration.ofMillis(250);
 
@@ -56,7 +55,7 @@ final class Audit {
                 switch (order.map(found -> compare(op, found)).orElse(-1)) {
                     case -1 -> lost.add(op.toString());
                     case 1 -> twice.add(op + " (" + order.orElseThrow() + ")");
-                    default -> { }
+                    default -> {}
                 }
             }
         });
@@ -65,14 +64,18 @@ final class Audit {
 
     /** -1 when the order does not show the request, 1 when it shows it more than once, else 0. */
     static int compare(Op op, OrderResponse order) {
-        List<LessonResponse> lessons = order.lessons().stream().filter(l -> l.lessonId().equals(op.id())).toList();
+        List<LessonResponse> lessons = order.lessons().stream()
+                .filter(l -> l.lessonId().equals(op.id()))
+                .toList();
         return switch (op.kind()) {
             case INSTITUTION, ORDER -> 0;
             case COLLECTION -> Long.signum(order.paidFen() - op.amountFen());
-            case LESSON -> lessons.isEmpty() ? -1
-                    : lessons.size() > 1 || order.consumedHours() > Cycle.LESSON_HOURS ? 1 : 0;
-            case CONFIRMATION -> lessons.isEmpty() || lessons.get(0).status() != LessonStatus.CONFIRMED ? -1
-                    : Integer.signum(order.confirmedHours() - Cycle.LESSON_HOURS);
+            case LESSON ->
+                lessons.isEmpty() ? -1 : lessons.size() > 1 || order.consumedHours() > Cycle.LESSON_HOURS ? 1 : 0;
+            case CONFIRMATION ->
+                lessons.isEmpty() || lessons.get(0).status() != LessonStatus.CONFIRMED
+                        ? -1
+                        : Integer.signum(order.confirmedHours() - Cycle.LESSON_HOURS);
         };
     }
 
@@ -98,9 +101,11 @@ final class Audit {
         List<String> differences = new ArrayList<>();
         expected.forEach((institutionId, books) -> {
             SettlementResponse s = clients.regulator().settlement(institutionId, null);
-            if (s.custodyFen() != books.custodyFen() || s.prepaidFen() != books.prepaidFen()
+            if (s.custodyFen() != books.custodyFen()
+                    || s.prepaidFen() != books.prepaidFen()
                     || s.awaitingConfirmationFen() != books.awaitingConfirmationFen()
-                    || s.releasableFen() != books.releasableFen() || !s.covered()) {
+                    || s.releasableFen() != books.releasableFen()
+                    || !s.covered()) {
                 differences.add(institutionId + ": expected custody " + books.custodyFen() + ", prepaid "
                         + books.prepaidFen() + ", awaiting " + books.awaitingConfirmationFen() + ", releasable "
                         + books.releasableFen() + "; the ledger shows " + s);
@@ -132,14 +137,20 @@ final class Audit {
         List<String> differences = new ArrayList<>();
         expected.forEach((institutionId, books) -> {
             Map<String, Integer> entries = found.getOrDefault(institutionId, Map.of());
-            Map<String, Integer> wanted = new TreeMap<>(Map.of("CollectionApplied", books.collections(),
-                    "LessonReported", books.lessons(), "LessonConfirmed", books.confirmations()));
+            Map<String, Integer> wanted = new TreeMap<>(Map.of(
+                    "CollectionApplied",
+                    books.collections(),
+                    "LessonReported",
+                    books.lessons(),
+                    "LessonConfirmed",
+                    books.confirmations()));
             wanted.values().removeIf(count -> count == 0);
             if (!entries.equals(wanted)) {
                 differences.add(institutionId + ": expected " + wanted + ", the journal holds " + entries);
             }
         });
-        found.keySet().stream().filter(id -> !expected.containsKey(id))
+        found.keySet().stream()
+                .filter(id -> !expected.containsKey(id))
                 .forEach(id -> differences.add(id + ": entries for an institution no request paid: " + found.get(id)));
         return differences;
     }
@@ -171,8 +182,10 @@ final class Audit {
     }
 
     static String uncovered(VerificationResponse verification) {
-        return verification.institutions().stream().filter(i -> !i.covered())
-                .map(VerificationResponse.Institution::institutionId).collect(Collectors.joining(", "));
+        return verification.institutions().stream()
+                .filter(i -> !i.covered())
+                .map(VerificationResponse.Institution::institutionId)
+                .collect(Collectors.joining(", "));
     }
 
     /** The resource, or empty when the ledger answers 404. */

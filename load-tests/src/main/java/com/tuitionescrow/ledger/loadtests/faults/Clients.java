@@ -16,6 +16,7 @@ final class Clients {
 
     /** A crashed ledger resets connections at once; a stuck one must not stall a worker for long. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final URI baseUri;
@@ -46,12 +47,16 @@ final class Clients {
     }
 
     LedgerClient institution(String institutionId) {
-        return institutions.computeIfAbsent(institutionId,
+        return institutions.computeIfAbsent(
+                institutionId,
                 id -> builder().bearerToken(tokens.institution(id)).build());
     }
 
     private LedgerClient.Builder builder() {
-        return LedgerClient.builder().baseUri(baseUri).retry(RetryPolicy.none())
-                .connectTimeout(CONNECT_TIMEOUT).requestTimeout(REQUEST_TIMEOUT);
+        return LedgerClient.builder()
+                .baseUri(baseUri)
+                .retry(RetryPolicy.none())
+                .connectTimeout(CONNECT_TIMEOUT)
+                .requestTimeout(REQUEST_TIMEOUT);
     }
 }

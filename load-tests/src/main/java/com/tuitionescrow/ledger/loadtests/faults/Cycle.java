@@ -28,8 +28,7 @@ final class Cycle {
     static final int HOURS_SOLD = 20;
     static final int LESSON_HOURS = 2;
 
-    private Cycle() {
-    }
+    private Cycle() {}
 
     /** The requests of cycle {@code number} of worker {@code worker}, in the order they must be sent. */
     static List<Op> of(int worker, int number, School school, Clients clients, Clock clock) {
@@ -40,26 +39,54 @@ final class Cycle {
         long pricePerHourFen = 10_000 + worker * 100L + number % 97;
         long orderFen = pricePerHourFen * HOURS_SOLD;
         long lessonFen = pricePerHourFen * LESSON_HOURS;
-        OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(BEIJING).toOffsetDateTime()
+        OffsetDateTime now = OffsetDateTime.now(clock)
+                .atZoneSameInstant(BEIJING)
+                .toOffsetDateTime()
                 .truncatedTo(ChronoUnit.SECONDS);
-        Course course = new Course("course-" + key, "piano", CourseMode.OFFLINE, pricePerHourFen, HOURS_SOLD,
-                now.toLocalDate().minusDays(1), now.toLocalDate().plusDays(60));
-        PlaceOrderRequest sale = new PlaceOrderRequest(orderId, school.institutionId(), "student-" + key,
-                "contract-" + key, course);
-        CollectionRequest collection = new CollectionRequest("TXN-" + key, orderId, orderFen,
-                school.custodyAccountNo(), now.minus(Duration.ofHours(2)));
-        ReportLessonRequest lesson = new ReportLessonRequest(lessonId, LESSON_HOURS,
-                now.minus(Duration.ofMinutes(100)), now.minus(Duration.ofMinutes(10)));
+        Course course = new Course(
+                "course-" + key,
+                "piano",
+                CourseMode.OFFLINE,
+                pricePerHourFen,
+                HOURS_SOLD,
+                now.toLocalDate().minusDays(1),
+                now.toLocalDate().plusDays(60));
+        PlaceOrderRequest sale =
+                new PlaceOrderRequest(orderId, school.institutionId(), "student-" + key, "contract-" + key, course);
+        CollectionRequest collection = new CollectionRequest(
+                "TXN-" + key, orderId, orderFen, school.custodyAccountNo(), now.minus(Duration.ofHours(2)));
+        ReportLessonRequest lesson = new ReportLessonRequest(
+                lessonId, LESSON_HOURS, now.minus(Duration.ofMinutes(100)), now.minus(Duration.ofMinutes(10)));
         LessonConfirmationRequest confirmation = new LessonConfirmationRequest(LessonDecision.CONFIRM, null);
         String institutionId = school.institutionId();
         return List.of(
-                new Op(Op.Kind.ORDER, orderId, institutionId, orderId, orderFen,
+                new Op(
+                        Op.Kind.ORDER,
+                        orderId,
+                        institutionId,
+                        orderId,
+                        orderFen,
                         () -> clients.platform().placeOrder(sale)),
-                new Op(Op.Kind.COLLECTION, collection.bankTxnId(), institutionId, orderId, orderFen,
+                new Op(
+                        Op.Kind.COLLECTION,
+                        collection.bankTxnId(),
+                        institutionId,
+                        orderId,
+                        orderFen,
                         () -> clients.bank().reportCollection(collection)),
-                new Op(Op.Kind.LESSON, lessonId, institutionId, orderId, lessonFen,
+                new Op(
+                        Op.Kind.LESSON,
+                        lessonId,
+                        institutionId,
+                        orderId,
+                        lessonFen,
                         () -> clients.institution(institutionId).reportLesson(orderId, lesson)),
-                new Op(Op.Kind.CONFIRMATION, lessonId, institutionId, orderId, lessonFen,
+                new Op(
+                        Op.Kind.CONFIRMATION,
+                        lessonId,
+                        institutionId,
+                        orderId,
+                        lessonFen,
                         () -> clients.platform().confirmLesson(lessonId, confirmation)));
     }
 }

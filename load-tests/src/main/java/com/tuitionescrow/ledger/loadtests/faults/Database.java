@@ -28,7 +28,8 @@ final class Database {
     }
 
     private void run(String action) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(script.toString(), action).inheritIO().start();
+        Process process =
+                new ProcessBuilder(script.toString(), action).inheritIO().start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException(script + " " + action + " failed");

@@ -11,8 +11,13 @@ import java.util.TreeMap;
  * prepaid. Each acknowledged money request moves its amount once: a retry applied twice shows as
  * more, one lost as less.
  */
-record ExpectedBooks(long custodyFen, long awaitingConfirmationFen, long releasableFen, int collections, int lessons,
-                     int confirmations) {
+record ExpectedBooks(
+        long custodyFen,
+        long awaitingConfirmationFen,
+        long releasableFen,
+        int collections,
+        int lessons,
+        int confirmations) {
 
     static final ExpectedBooks NONE = new ExpectedBooks(0, 0, 0, 0, 0, 0);
 
@@ -38,12 +43,30 @@ record ExpectedBooks(long custodyFen, long awaitingConfirmationFen, long releasa
         long fen = op.amountFen();
         return switch (op.kind()) {
             case INSTITUTION, ORDER -> this;
-            case COLLECTION -> new ExpectedBooks(Math.addExact(custodyFen, fen), awaitingConfirmationFen, releasableFen,
-                    collections + 1, lessons, confirmations);
-            case LESSON -> new ExpectedBooks(custodyFen, Math.addExact(awaitingConfirmationFen, fen), releasableFen,
-                    collections, lessons + 1, confirmations);
-            case CONFIRMATION -> new ExpectedBooks(custodyFen, Math.subtractExact(awaitingConfirmationFen, fen),
-                    Math.addExact(releasableFen, fen), collections, lessons, confirmations + 1);
+            case COLLECTION ->
+                new ExpectedBooks(
+                        Math.addExact(custodyFen, fen),
+                        awaitingConfirmationFen,
+                        releasableFen,
+                        collections + 1,
+                        lessons,
+                        confirmations);
+            case LESSON ->
+                new ExpectedBooks(
+                        custodyFen,
+                        Math.addExact(awaitingConfirmationFen, fen),
+                        releasableFen,
+                        collections,
+                        lessons + 1,
+                        confirmations);
+            case CONFIRMATION ->
+                new ExpectedBooks(
+                        custodyFen,
+                        Math.subtractExact(awaitingConfirmationFen, fen),
+                        Math.addExact(releasableFen, fen),
+                        collections,
+                        lessons,
+                        confirmations + 1);
         };
     }
 }

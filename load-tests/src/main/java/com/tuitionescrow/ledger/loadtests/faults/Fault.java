@@ -8,5 +8,4 @@ import java.time.Instant;
  * back), and how long it took to be itself again after the cause was gone ({@code recovery}: for a
  * crash, the restart to healthy; for the database, its return to the first acknowledged write).
  */
-record Fault(String kind, Instant at, Duration outage, Duration recovery, String detail) {
-}
+record Fault(String kind, Instant at, Duration outage, Duration recovery, String detail) {}

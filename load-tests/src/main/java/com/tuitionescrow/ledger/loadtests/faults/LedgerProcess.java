@@ -22,17 +22,22 @@ final class LedgerProcess {
     private Process process;
 
     LedgerProcess(Path jar, Map<String, String> environment, Path workDir) {
-        this.command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        this.command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Only the quick compiler: the harness restarts the service often on a shared machine and
                 // measures recovery, not throughput, and C1 alone starts Spring faster.
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString());
         this.environment = Map.copyOf(environment);
         this.log = workDir.resolve("service.log");
         this.pidFile = workDir.resolve("service.pid");
     }
 
     void start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();

@@ -12,7 +12,13 @@ import java.util.function.Supplier;
  */
 record Op(Kind kind, String id, String institutionId, String orderId, long amountFen, Supplier<?> call) {
 
-    enum Kind { INSTITUTION, ORDER, COLLECTION, LESSON, CONFIRMATION }
+    enum Kind {
+        INSTITUTION,
+        ORDER,
+        COLLECTION,
+        LESSON,
+        CONFIRMATION
+    }
 
     @Override
     public String toString() {

@@ -24,9 +24,12 @@ final class Outage {
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(60);
 
     /** What the probes saw. {@code recovery} is null when the ledger never took a sale again. */
-    record Result(Fault fault, List<Probe.Answer> salesWhileDown, List<Probe.Answer> healthWhileDown,
-                  List<String> ordersRefusedWhileDown, Duration recovery) {
-    }
+    record Result(
+            Fault fault,
+            List<Probe.Answer> salesWhileDown,
+            List<Probe.Answer> healthWhileDown,
+            List<String> ordersRefusedWhileDown,
+            Duration recovery) {}
 
     private final Database database;
     private final Probe probe;
@@ -63,15 +66,21 @@ final class Outage {
         Duration recovery = null;
         while (recovery == null && System.nanoTime() - back < GIVE_UP_AFTER.toNanos()) {
             if (probe.health().status() == 200
-                    && probe.post("/v1/orders", tokens.platform(), sale(nextOrderId("recovery"))).status() == 201) {
+                    && probe.post("/v1/orders", tokens.platform(), sale(nextOrderId("recovery")))
+                                    .status()
+                            == 201) {
                 recovery = Duration.ofNanos(System.nanoTime() - back);
             } else {
                 Thread.sleep(100);
             }
         }
         Duration outage = Duration.ofNanos(System.nanoTime() - started);
-        Fault fault = new Fault("PostgreSQL stopped (immediate) and started " + down.toSeconds() + " s later", at,
-                outage, recovery, sales.size() + " sales and " + health.size() + " health probes while it was down");
+        Fault fault = new Fault(
+                "PostgreSQL stopped (immediate) and started " + down.toSeconds() + " s later",
+                at,
+                outage,
+                recovery,
+                sales.size() + " sales and " + health.size() + " health probes while it was down");
         return new Result(fault, sales, health, refused, recovery);
     }
 
@@ -82,7 +91,11 @@ final class Outage {
     /** A sale of its own student, so the cycle's caps are not touched; it moves no money. */
     private PlaceOrderRequest sale(String orderId) {
         LocalDate today = LocalDate.now(Cycle.BEIJING);
-        return new PlaceOrderRequest(orderId, school.institutionId(), "student-" + orderId, "contract-" + orderId,
+        return new PlaceOrderRequest(
+                orderId,
+                school.institutionId(),
+                "student-" + orderId,
+                "contract-" + orderId,
                 new Course("course-" + orderId, "violin", CourseMode.OFFLINE, 10_000L, 10, today, today.plusDays(30)));
     }
 }

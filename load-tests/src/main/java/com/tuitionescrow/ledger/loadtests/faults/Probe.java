@@ -24,13 +24,15 @@ final class Probe {
     record Answer(int status, String contentType, JsonNode body, Duration took) {
 
         boolean isProblem(int expectedStatus, String code) {
-            return status == expectedStatus && contentType.startsWith("application/problem+json")
+            return status == expectedStatus
+                    && contentType.startsWith("application/problem+json")
                     && code.equals(body.path("code").asText());
         }
 
         @Override
         public String toString() {
-            return status == 0 ? "no answer after " + took.toMillis() + " ms"
+            return status == 0
+                    ? "no answer after " + took.toMillis() + " ms"
                     : status + " " + contentType + " " + body + " after " + took.toMillis() + " ms";
         }
     }
@@ -38,9 +40,12 @@ final class Probe {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final URI baseUri;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     Probe(URI baseUri) {
         this.baseUri = baseUri;
@@ -57,21 +62,28 @@ final class Probe {
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
-        return send(HttpRequest.newBuilder(baseUri.resolve(path)).header("Authorization", "Bearer " + token.get())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        return send(HttpRequest.newBuilder(baseUri.resolve(path))
+                .header("Authorization", "Bearer " + token.get())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
     Answer get(String path, Supplier<String> token) {
-        return send(HttpRequest.newBuilder(baseUri.resolve(path)).header("Authorization", "Bearer " + token.get()).GET());
+        return send(HttpRequest.newBuilder(baseUri.resolve(path))
+                .header("Authorization", "Bearer " + token.get())
+                .GET());
     }
 
     private Answer send(HttpRequest.Builder request) {
         long started = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = http.send(request.timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response =
+                    http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body = response.body().length == 0 ? json.nullNode() : readOrText(response.body());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    body,
                     since(started));
         } catch (IOException e) {
             return new Answer(0, "", json.getNodeFactory().textNode(e.toString()), since(started));

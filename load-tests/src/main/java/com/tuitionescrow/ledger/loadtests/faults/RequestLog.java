@@ -15,8 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class RequestLog {
 
     /** A final refusal: the request was answered, and nothing was recorded. */
-    record Refusal(Op op, int status, String code) {
-    }
+    record Refusal(Op op, int status, String code) {}
 
     private final LongAdder attempts = new LongAdder();
     private final LongAdder requests = new LongAdder();

@@ -1,5 +1,4 @@
 package com.tuitionescrow.ledger.loadtests.faults;
 
 /** An institution the load sells for, with its custody account (专户). */
-record School(String institutionId, String custodyAccountNo) {
-}
+record School(String institutionId, String custodyAccountNo) {}

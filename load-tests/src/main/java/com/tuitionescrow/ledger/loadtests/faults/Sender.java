@@ -13,10 +13,15 @@ import java.util.function.BooleanSupplier;
  */
 final class Sender {
 
-    enum Outcome { ACKNOWLEDGED, REFUSED, UNANSWERED }
+    enum Outcome {
+        ACKNOWLEDGED,
+        REFUSED,
+        UNANSWERED
+    }
 
     /** Pauses double from the first to the longest: a quick race is retried at once, a restart not hammered. */
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
 
     private final RequestLog log;
@@ -40,8 +45,10 @@ final class Sender {
                 log.acknowledged(op);
                 return Outcome.ACKNOWLEDGED;
             } catch (LedgerUnavailableException unavailable) {
-                log.attempted(unavailable.status().isPresent() ? Integer.toString(unavailable.status().getAsInt())
-                        : "no answer");
+                log.attempted(
+                        unavailable.status().isPresent()
+                                ? Integer.toString(unavailable.status().getAsInt())
+                                : "no answer");
             } catch (LedgerProblemException problem) {
                 log.attempted(problem.status() + " " + problem.rawCode());
                 if (problem.status() < 500 && !problem.isRetryable()) {

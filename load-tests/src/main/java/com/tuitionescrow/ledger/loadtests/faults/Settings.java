@@ -11,15 +11,28 @@ import java.util.Map;
  * where the cluster's script, the service jar and the work directory are, the ports, and how much
  * load and how many crashes.
  */
-record Settings(Path workDir, Path serviceJar, Path databaseScript, String databaseUrl, List<String> psql, int servicePort,
-                Path reportDir, int workers, int crashes, Duration loadBetweenFaults, Duration outage,
-                String jwtSecret, String bankSecret) {
+record Settings(
+        Path workDir,
+        Path serviceJar,
+        Path databaseScript,
+        String databaseUrl,
+        List<String> psql,
+        int servicePort,
+        Path reportDir,
+        int workers,
+        int crashes,
+        Duration loadBetweenFaults,
+        Duration outage,
+        String jwtSecret,
+        String bankSecret) {
 
     static Settings from(Map<String, String> env) {
         Path workDir = Path.of(required(env, "FAULTS_WORK_DIR"));
-        return new Settings(workDir,
+        return new Settings(
+                workDir,
                 Path.of(required(env, "FAULTS_SERVICE_JAR")),
-                Path.of(env.getOrDefault("FAULTS_DB_SCRIPT", workDir.resolve("db.sh").toString())),
+                Path.of(env.getOrDefault(
+                        "FAULTS_DB_SCRIPT", workDir.resolve("db.sh").toString())),
                 required(env, "FAULTS_DB_URL"),
                 List.of(required(env, "FAULTS_PSQL").split(" ")),
                 Integer.parseInt(env.getOrDefault("FAULTS_SERVICE_PORT", "18480")),
@@ -38,8 +51,17 @@ record Settings(Path workDir, Path serviceJar, Path databaseScript, String datab
 
     /** The service's environment: the harness's cluster, its port, the secrets the clients sign with. */
     Map<String, String> serviceEnvironment() {
-        return Map.of("LEDGER_DB_URL", databaseUrl, "LEDGER_DB_USER", "postgres", "PORT", Integer.toString(servicePort),
-                "LEDGER_JWT_SECRET", jwtSecret, "LEDGER_BANK_HMAC_SECRET", bankSecret);
+        return Map.of(
+                "LEDGER_DB_URL",
+                databaseUrl,
+                "LEDGER_DB_USER",
+                "postgres",
+                "PORT",
+                Integer.toString(servicePort),
+                "LEDGER_JWT_SECRET",
+                jwtSecret,
+                "LEDGER_BANK_HMAC_SECRET",
+                bankSecret);
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -46,11 +46,12 @@ final class Tokens {
     /** Ids here are the harness's own ([A-Z0-9]), so the claims need no JSON escaping. */
     String mint(String role, String institutionId) {
         long now = clock.instant().getEpochSecond();
-        String claims = "{\"sub\":\"fault-harness-" + role.toLowerCase() + "\",\"roles\":[\"" + role + "\"],\"iat\":" + now
-                + ",\"exp\":" + (now + LIFETIME_SECONDS)
-                + (institutionId == null ? "" : ",\"institution_id\":\"" + institutionId + "\"") + "}";
-        String unsigned = encode(HEADER.getBytes(StandardCharsets.UTF_8)) + "."
-                + encode(claims.getBytes(StandardCharsets.UTF_8));
+        String claims =
+                "{\"sub\":\"fault-harness-" + role.toLowerCase() + "\",\"roles\":[\"" + role + "\"],\"iat\":" + now
+                        + ",\"exp\":" + (now + LIFETIME_SECONDS)
+                        + (institutionId == null ? "" : ",\"institution_id\":\"" + institutionId + "\"") + "}";
+        String unsigned =
+                encode(HEADER.getBytes(StandardCharsets.UTF_8)) + "." + encode(claims.getBytes(StandardCharsets.UTF_8));
         return unsigned + "." + encode(hmac(unsigned));
     }
 

@@ -19,7 +19,10 @@ final class BankSigning {
     /** The headers of a call with this body, signed now (a GET signs the empty body). */
     Map<String, String> headers(String body) {
         long now = System.currentTimeMillis() / 1000;
-        return Map.of(BankSignature.TIMESTAMP_HEADER, Long.toString(now),
-                BankSignature.SIGNATURE_HEADER, signature.sign(now, body.getBytes(StandardCharsets.UTF_8)));
+        return Map.of(
+                BankSignature.TIMESTAMP_HEADER,
+                Long.toString(now),
+                BankSignature.SIGNATURE_HEADER,
+                signature.sign(now, body.getBytes(StandardCharsets.UTF_8)));
     }
 }

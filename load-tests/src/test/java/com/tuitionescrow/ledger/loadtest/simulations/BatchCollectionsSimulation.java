@@ -36,8 +36,7 @@ public class BatchCollectionsSimulation extends Simulation {
     private static final int BATCH_USERS = Integer.getInteger("load.batchUsers", 4);
 
     /** An order placed and awaiting its payment. */
-    private record Placed(String orderId, School school) {
-    }
+    private record Placed(String orderId, School school) {}
 
     private static final ConcurrentLinkedQueue<String> BATCHES_TO_SEND = new ConcurrentLinkedQueue<>();
 
@@ -47,13 +46,16 @@ public class BatchCollectionsSimulation extends Simulation {
             .shareConnections();
 
     private final ScenarioBuilder batches = scenario("batch collections")
-            .repeat(BATCHES / BATCH_USERS).on(
-                    exec(session -> MixedCycleSimulation.signed(session, "batchBody", BATCHES_TO_SEND.remove()))
-                            .exec(MixedCycleSimulation.signedByTheBank(
-                                            http("batch of " + ITEMS + " collections").post("/v1/bank/collections/batch"),
-                                            "batchBody")
-                                    .check(status().is(200),
-                                            jsonPath("$.results[?(@.status == 'APPLIED')]").count().is(ITEMS))));
+            .repeat(BATCHES / BATCH_USERS)
+            .on(exec(session -> MixedCycleSimulation.signed(session, "batchBody", BATCHES_TO_SEND.remove()))
+                    .exec(MixedCycleSimulation.signedByTheBank(
+                                    http("batch of " + ITEMS + " collections").post("/v1/bank/collections/batch"),
+                                    "batchBody")
+                            .check(
+                                    status().is(200),
+                                    jsonPath("$.results[?(@.status == 'APPLIED')]")
+                                            .count()
+                                            .is(ITEMS))));
 
     {
         placeOrders(BATCHES / BATCH_USERS * BATCH_USERS * ITEMS);
@@ -99,10 +101,14 @@ public class BatchCollectionsSimulation extends Simulation {
 
     private static Placed place(HttpClient client, School school) throws Exception {
         String orderId = LedgerUnderLoad.id("order");
-        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(LedgerUnderLoad.URL + "/v1/orders"))
-                .header("Authorization", "Bearer " + LedgerUnderLoad.PLATFORM).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(LedgerUnderLoad.order(orderId, school, LedgerUnderLoad.id("stu"))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = client.send(
+                HttpRequest.newBuilder(URI.create(LedgerUnderLoad.URL + "/v1/orders"))
+                        .header("Authorization", "Bearer " + LedgerUnderLoad.PLATFORM)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                LedgerUnderLoad.order(orderId, school, LedgerUnderLoad.id("stu"))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 201) {
             throw new IllegalStateException("placing an order: " + answer.statusCode() + " " + answer.body());
         }

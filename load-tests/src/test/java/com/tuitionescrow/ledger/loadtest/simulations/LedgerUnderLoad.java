@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LedgerUnderLoad {
 
     static final String URL = System.getProperty("ledger.url", "http://localhost:8080");
-    static final Tokens TOKENS = new Tokens(System.getProperty("ledger.jwtSecret",
-            "local-development-secret-do-not-use-in-production"));
-    static final BankSigning BANK = new BankSigning(System.getProperty("ledger.bankSecret",
-            "local-development-bank-secret-do-not-use-in-production"));
+    static final Tokens TOKENS =
+            new Tokens(System.getProperty("ledger.jwtSecret", "local-development-secret-do-not-use-in-production"));
+    static final BankSigning BANK = new BankSigning(
+            System.getProperty("ledger.bankSecret", "local-development-bank-secret-do-not-use-in-production"));
     static final int USERS = Integer.getInteger("load.users", 16);
     static final int SECONDS = Integer.getInteger("load.seconds", 60);
     static final int MAX_P99_MS = Integer.getInteger("load.maxP99Ms", 50);
@@ -39,11 +39,9 @@ final class LedgerUnderLoad {
     private static final int[] CODE_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     /** An institution of the run, with a token of its own. */
-    record School(String id, String custodyAccountNo, String token) {
-    }
+    record School(String id, String custodyAccountNo, String token) {}
 
-    private LedgerUnderLoad() {
-    }
+    private LedgerUnderLoad() {}
 
     static String id(String prefix) {
         return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
@@ -55,15 +53,21 @@ final class LedgerUnderLoad {
         List<School> schools = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = creditCode();
-            String account = "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+            String account =
+                    "6222" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
             String body = "{\"institutionId\":\"" + id + "\",\"name\":\"Load school " + i + "\",\"category\":\"ARTS\","
                     + "\"supervisionModel\":\"BANK_CUSTODY\",\"custodyAccountNo\":\"" + account + "\"}";
             try {
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(URL + "/v1/institutions"))
-                        .header("Authorization", "Bearer " + REGULATOR).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = client.send(
+                        HttpRequest.newBuilder(URI.create(URL + "/v1/institutions"))
+                                .header("Authorization", "Bearer " + REGULATOR)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() != 201) {
-                    throw new IllegalStateException("registering an institution: " + answer.statusCode() + " " + answer.body());
+                    throw new IllegalStateException(
+                            "registering an institution: " + answer.statusCode() + " " + answer.body());
                 }
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("the ledger at " + URL + " does not answer", e);
@@ -84,7 +88,8 @@ final class LedgerUnderLoad {
     static String order(String orderId, School school, String studentId) {
         LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
         return "{\"orderId\":\"" + orderId + "\",\"institutionId\":\"" + school.id() + "\",\"studentId\":\"" + studentId
-                + "\",\"contractNo\":\"C-" + orderId + "\",\"course\":{\"courseId\":\"piano-101\",\"subject\":\"piano\","
+                + "\",\"contractNo\":\"C-" + orderId
+                + "\",\"course\":{\"courseId\":\"piano-101\",\"subject\":\"piano\","
                 + "\"mode\":\"OFFLINE\",\"pricePerHourFen\":15000,\"hours\":20,\"startDate\":\"" + today.minusDays(1)
                 + "\",\"endDate\":\"" + today.plusDays(60) + "\"}}";
     }

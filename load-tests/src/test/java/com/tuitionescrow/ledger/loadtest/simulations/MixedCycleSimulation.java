@@ -39,22 +39,33 @@ public class MixedCycleSimulation extends Simulation {
                     .check(status().is(201)))
             .exec(signedByTheBank(http("collection").post("/v1/bank/collections"), "collectionBody")
                     .check(status().is(201), jsonPath("$.status").is("APPLIED")))
-            .exec(asSchool(http("report lesson").post("/v1/orders/#{orderId}/lessons").body(StringBody("#{lessonBody}")))
+            .exec(asSchool(http("report lesson")
+                            .post("/v1/orders/#{orderId}/lessons")
+                            .body(StringBody("#{lessonBody}")))
                     .check(status().is(201)))
-            .exec(asPlatform(http("confirm lesson").post("/v1/lessons/#{lessonId}/confirmation")
-                    .body(StringBody("{\"decision\":\"CONFIRM\"}"))).check(status().is(200)))
-            .exec(asPlatform(http("request refund").post("/v1/orders/#{orderId}/refunds")
-                    .body(StringBody("{\"refundId\":\"#{refundId}\",\"reason\":\"moving away\"}"))).check(status().is(201)))
-            .exec(asSchool(http("approve refund").post("/v1/refunds/#{refundId}/decision")
-                    .body(StringBody("{\"decision\":\"APPROVE\"}"))).check(status().is(200)))
-            .exec(session -> signed(session, "resultBody", LedgerUnderLoad.instructionResult(LedgerUnderLoad.id("OUT"))))
-            .exec(signedByTheBank(http("refund paid").post("/v1/bank/instructions/RFD-#{refundId}/result"), "resultBody")
+            .exec(asPlatform(http("confirm lesson")
+                            .post("/v1/lessons/#{lessonId}/confirmation")
+                            .body(StringBody("{\"decision\":\"CONFIRM\"}")))
+                    .check(status().is(200)))
+            .exec(asPlatform(http("request refund")
+                            .post("/v1/orders/#{orderId}/refunds")
+                            .body(StringBody("{\"refundId\":\"#{refundId}\",\"reason\":\"moving away\"}")))
+                    .check(status().is(201)))
+            .exec(asSchool(http("approve refund")
+                            .post("/v1/refunds/#{refundId}/decision")
+                            .body(StringBody("{\"decision\":\"APPROVE\"}")))
+                    .check(status().is(200)))
+            .exec(session ->
+                    signed(session, "resultBody", LedgerUnderLoad.instructionResult(LedgerUnderLoad.id("OUT"))))
+            .exec(signedByTheBank(
+                            http("refund paid").post("/v1/bank/instructions/RFD-#{refundId}/result"), "resultBody")
                     .check(status().is(200)));
 
     {
         setUp(cycle.injectClosed(constantConcurrentUsers(LedgerUnderLoad.USERS).during(LedgerUnderLoad.SECONDS)))
                 .protocols(protocol)
-                .assertions(global().failedRequests().count().is(0L),
+                .assertions(
+                        global().failedRequests().count().is(0L),
                         global().responseTime().percentile(99.0).lt(LedgerUnderLoad.MAX_P99_MS));
     }
 
@@ -70,8 +81,8 @@ public class MixedCycleSimulation extends Simulation {
                     .set("refundId", LedgerUnderLoad.id("refund"))
                     .set("orderBody", LedgerUnderLoad.order(orderId, school, LedgerUnderLoad.id("stu")))
                     .set("lessonBody", LedgerUnderLoad.lesson(lessonId));
-            return signed(started, "collectionBody",
-                    LedgerUnderLoad.collection(LedgerUnderLoad.id("TXN"), orderId, school));
+            return signed(
+                    started, "collectionBody", LedgerUnderLoad.collection(LedgerUnderLoad.id("TXN"), orderId, school));
         };
     }
 

@@ -19,12 +19,34 @@ class AuditTest {
     }
 
     private static LessonResponse lesson(String id, LessonStatus status) {
-        return new LessonResponse(id, "order-1", Cycle.LESSON_HOURS, LESSON_FEN, null, null, status, List.of(), null, null);
+        return new LessonResponse(
+                id, "order-1", Cycle.LESSON_HOURS, LESSON_FEN, null, null, status, List.of(), null, null);
     }
 
-    private static OrderResponse order(long paidFen, int consumedHours, int confirmedHours, List<LessonResponse> lessons) {
-        return new OrderResponse("order-1", "A", "s", "c", null, OrderStatus.PAID, 200_000, paidFen, 20, consumedHours,
-                confirmedHours, 20 - consumedHours, 0, 0, 0, 0, 0, 0, 0, null, lessons);
+    private static OrderResponse order(
+            long paidFen, int consumedHours, int confirmedHours, List<LessonResponse> lessons) {
+        return new OrderResponse(
+                "order-1",
+                "A",
+                "s",
+                "c",
+                null,
+                OrderStatus.PAID,
+                200_000,
+                paidFen,
+                20,
+                consumedHours,
+                confirmedHours,
+                20 - consumedHours,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                lessons);
     }
 
     @Test
@@ -44,10 +66,15 @@ class AuditTest {
         LessonResponse confirmed = lesson("lesson-1", LessonStatus.CONFIRMED);
 
         assertThat(Audit.compare(lesson, order(200_000, 0, 0, List.of()))).isEqualTo(-1);
-        assertThat(Audit.compare(lesson, order(200_000, 2, 0, List.of(awaiting)))).isZero();
-        assertThat(Audit.compare(lesson, order(200_000, 4, 0, List.of(awaiting)))).isEqualTo(1);
-        assertThat(Audit.compare(confirmation, order(200_000, 2, 0, List.of(awaiting)))).isEqualTo(-1);
-        assertThat(Audit.compare(confirmation, order(200_000, 2, 2, List.of(confirmed)))).isZero();
-        assertThat(Audit.compare(confirmation, order(200_000, 4, 4, List.of(confirmed)))).isEqualTo(1);
+        assertThat(Audit.compare(lesson, order(200_000, 2, 0, List.of(awaiting))))
+                .isZero();
+        assertThat(Audit.compare(lesson, order(200_000, 4, 0, List.of(awaiting))))
+                .isEqualTo(1);
+        assertThat(Audit.compare(confirmation, order(200_000, 2, 0, List.of(awaiting))))
+                .isEqualTo(-1);
+        assertThat(Audit.compare(confirmation, order(200_000, 2, 2, List.of(confirmed))))
+                .isZero();
+        assertThat(Audit.compare(confirmation, order(200_000, 4, 4, List.of(confirmed))))
+                .isEqualTo(1);
     }
 }

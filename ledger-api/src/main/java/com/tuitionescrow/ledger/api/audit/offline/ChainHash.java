@@ -18,8 +18,7 @@ final class ChainHash {
     static final String GENESIS = "0".repeat(64);
     private static final HexFormat HEX = HexFormat.of();
 
-    private ChainHash() {
-    }
+    private ChainHash() {}
 
     static String of(String prevHash, JournalEntryView entry) {
         MessageDigest sha256;
@@ -35,12 +34,18 @@ final class ChainHash {
         field(sha256, entry.type());
         field(sha256, entry.institutionId());
         field(sha256, entry.orderId());
-        field(sha256, entry.occurredAt().toInstant().truncatedTo(ChronoUnit.MICROS).toString());
-        field(sha256, entry.recordedAt().toInstant().truncatedTo(ChronoUnit.MICROS).toString());
+        field(
+                sha256,
+                entry.occurredAt().toInstant().truncatedTo(ChronoUnit.MICROS).toString());
+        field(
+                sha256,
+                entry.recordedAt().toInstant().truncatedTo(ChronoUnit.MICROS).toString());
         field(sha256, entry.actor());
         for (JournalEntryView.Line line : entry.postings()) {
-            field(sha256, line.accountCode() + "," + line.accountType() + "," + line.institutionId() + ","
-                    + line.debitFen() + "," + line.creditFen());
+            field(
+                    sha256,
+                    line.accountCode() + "," + line.accountType() + "," + line.institutionId() + "," + line.debitFen()
+                            + "," + line.creditFen());
         }
         return HEX.formatHex(sha256.digest());
     }

@@ -23,8 +23,7 @@ import java.util.List;
  */
 final class CheckpointFile {
 
-    private CheckpointFile() {
-    }
+    private CheckpointFile() {}
 
     static List<CheckpointView> read(Path file, ObjectMapper json) throws IOException {
         JsonNode root = json.readTree(file.toFile());
@@ -42,7 +41,8 @@ final class CheckpointFile {
             text = json.readTree(text).get("publicKey").asText();
         }
         String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        return KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     static boolean signed(CheckpointView checkpoint, PublicKey key) {

@@ -33,7 +33,8 @@ import java.util.Map;
  */
 public final class OfflineVerifier {
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     private final PrintStream out;
 
@@ -97,14 +98,20 @@ public final class OfflineVerifier {
             }
         }
         long end = seq;
-        return checkpoints.stream().filter(c -> c.seq() > end).findFirst()
+        return checkpoints.stream()
+                .filter(c -> c.seq() > end)
+                .findFirst()
                 .map(c -> "the export ends at seq " + end + " but a checkpoint was published at seq " + c.seq()
                         + ": entries after " + end + " are missing")
                 .orElse(null);
     }
 
-    private static String problemOf(JournalEntryView entry, long expectedSeq, String prevHash, Balances balances,
-                                    Map<Long, String> checkpoints) {
+    private static String problemOf(
+            JournalEntryView entry,
+            long expectedSeq,
+            String prevHash,
+            Balances balances,
+            Map<Long, String> checkpoints) {
         if (entry.seq() != expectedSeq) {
             return "seq " + entry.seq() + " where " + expectedSeq + " comes next";
         }
@@ -154,7 +161,8 @@ public final class OfflineVerifier {
             }
             for (Map.Entry<String, Long> institution : net.entrySet()) {
                 if (institution.getValue() != 0) {
-                    return "does not balance for " + institution.getKey() + ": debits minus credits = " + institution.getValue();
+                    return "does not balance for " + institution.getKey() + ": debits minus credits = "
+                            + institution.getValue();
                 }
             }
             return null;

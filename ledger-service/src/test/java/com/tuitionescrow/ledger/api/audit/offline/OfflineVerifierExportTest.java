@@ -25,44 +25,61 @@ import org.junit.jupiter.api.io.TempDir;
 class OfflineVerifierExportTest extends LedgerIntegrationTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
+
     @TempDir
     Path dir;
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + Tokens.regulator()).header("Accept", accept).GET().build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + Tokens.regulator())
+                        .header("Accept", accept)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private String[] verify() {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         int code = new OfflineVerifier(new PrintStream(said, true, StandardCharsets.UTF_8)).run(new String[] {
-                dir.resolve("journal.ndjson").toString(), dir.resolve("checkpoints.json").toString(),
-                dir.resolve("checkpoint-key.json").toString()});
-        return new String[] {Integer.toString(code), said.toString(StandardCharsets.UTF_8).strip()};
+            dir.resolve("journal.ndjson").toString(),
+            dir.resolve("checkpoints.json").toString(),
+            dir.resolve("checkpoint-key.json").toString()
+        });
+        return new String[] {
+            Integer.toString(code), said.toString(StandardCharsets.UTF_8).strip()
+        };
     }
 
     @Test
-    void given_an_export_with_its_checkpoints_then_it_verifies_offline_and_a_line_altered_in_it_is_named() throws Exception {
+    void given_an_export_with_its_checkpoints_then_it_verifies_offline_and_a_line_altered_in_it_is_named()
+            throws Exception {
         Institution school = newInstitution();
         String orderId = paidOrder(school, id("stu"), course("piano", 15_000, 20));
         reportLesson(school, orderId, lesson(id("lesson"), 2));
         awaitLedger();
-        assertThat(http.post("/v1/audit/checkpoints", Tokens.regulator(), java.util.Map.of()).status()).isEqualTo(200);
+        assertThat(http.post("/v1/audit/checkpoints", Tokens.regulator(), java.util.Map.of())
+                        .status())
+                .isEqualTo(200);
 
         HttpResponse<String> export = get("/v1/audit/journal", "application/x-ndjson");
         assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
         Files.writeString(dir.resolve("journal.ndjson"), export.body());
-        Files.writeString(dir.resolve("checkpoints.json"), get("/v1/audit/checkpoints?limit=1000", "application/json").body());
-        Files.writeString(dir.resolve("checkpoint-key.json"), get("/v1/audit/checkpoint-key", "application/json").body());
+        Files.writeString(
+                dir.resolve("checkpoints.json"),
+                get("/v1/audit/checkpoints?limit=1000", "application/json").body());
+        Files.writeString(
+                dir.resolve("checkpoint-key.json"),
+                get("/v1/audit/checkpoint-key", "application/json").body());
 
         assertThat(verify()).containsExactly("0", "OK");
 
         List<String> lines = Files.readAllLines(dir.resolve("journal.ndjson"));
         int mine = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("\"orderId\":\"" + orderId + "\"") && lines.get(i).contains("CollectionApplied")) {
+            if (lines.get(i).contains("\"orderId\":\"" + orderId + "\"")
+                    && lines.get(i).contains("CollectionApplied")) {
                 mine = i;
             }
         }
@@ -83,8 +100,8 @@ class OfflineVerifierExportTest extends LedgerIntegrationTest {
         awaitLedger();
         long last = db.resultQuery("select max(seq) from journal_entry").fetchOne(0, Long.class);
 
-        HttpResponse<String> range = get("/v1/audit/journal?afterSeq=" + (last - 2) + "&toSeq=" + (last - 1),
-                "application/x-ndjson");
+        HttpResponse<String> range =
+                get("/v1/audit/journal?afterSeq=" + (last - 2) + "&toSeq=" + (last - 1), "application/x-ndjson");
 
         assertThat(range.statusCode()).isEqualTo(200);
         List<String> lines = range.body().lines().toList();
