@@ -4,7 +4,6 @@ import static com.tuitionescrow.ledger.schema.Tables.ACCOUNT_BALANCE;
 import static com.tuitionescrow.ledger.schema.Tables.COURSE_ORDER;
 import static com.tuitionescrow.ledger.schema.Tables.INSTITUTION;
 import static com.tuitionescrow.ledger.schema.Tables.LESSON;
-import static com.tuitionescrow.ledger.schema.Tables.RECONCILIATION;
 import static com.tuitionescrow.ledger.schema.Tables.REFUND;
 import static org.jooq.impl.DSL.sum;
 
@@ -17,6 +16,7 @@ import com.tuitionescrow.ledger.api.enrollment.LessonViolation;
 import com.tuitionescrow.ledger.api.enrollment.OrderStatus;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import com.tuitionescrow.ledger.api.refund.RefundStatus;
+import com.tuitionescrow.ledger.reconciliation.BankBalances;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,9 +38,11 @@ import org.springframework.stereotype.Repository;
 class AuditQueries {
 
     private final DSLContext db;
+    private final BankBalances bank;
 
-    AuditQueries(DSLContext db) {
+    AuditQueries(DSLContext db, BankBalances bank) {
         this.db = db;
+        this.bank = bank;
     }
 
     /** Violating lessons that started in [from, to), by start time then lesson, after the lesson {@code afterId}. */
@@ -106,24 +108,25 @@ class AuditQueries {
                 REFUND.INSTITUTION_ID,
                 REFUND.STATUS.in(RefundStatus.AWAITING_INSTITUTION.name(), RefundStatus.CONTESTED.name()));
         Map<String, Map<LessonViolation, Long>> byRule = violationsByRule(ids);
-        Map<String, InstitutionOverview.LastStatement> statements = lastStatements(ids);
+        Map<String, BankBalances.LatestStatement> statements = bank.latestOf(ids);
         return page.map(r -> {
             String id = r.value1();
             long custodyFen = custody.getOrDefault(id, 0L);
             long unconsumedFen = unconsumed.getOrDefault(id, 0L);
+            BankBalances.LatestStatement statement = statements.get(id);
             return new InstitutionOverview(
                     id,
                     r.value2(),
                     InstitutionStatus.valueOf(r.value3()),
                     custodyFen,
                     unconsumedFen,
-                    custodyFen >= unconsumedFen,
+                    covered(custodyFen, unconsumedFen, statement),
                     violating.getOrDefault(id, 0L),
                     suspense.getOrDefault(id, 0L),
                     byRule.getOrDefault(id, Map.of()),
                     disputes.getOrDefault(id, 0L),
                     refunds.getOrDefault(id, 0L),
-                    statements.get(id));
+                    lastStatement(statement));
         });
     }
 
@@ -178,29 +181,25 @@ class AuditQueries {
         return byInstitution;
     }
 
-    /** Each institution's latest statement, by its last day, then by arrival. */
-    private Map<String, InstitutionOverview.LastStatement> lastStatements(List<String> institutionIds) {
-        Map<String, InstitutionOverview.LastStatement> latest = new HashMap<>();
-        db.selectDistinct(
-                        RECONCILIATION.INSTITUTION_ID,
-                        RECONCILIATION.STATEMENT_ID,
-                        RECONCILIATION.TO_DATE,
-                        RECONCILIATION.BANK_CLOSING_FEN,
-                        RECONCILIATION.LEDGER_CLOSING_FEN,
-                        RECONCILIATION.RECONCILED)
-                .on(RECONCILIATION.INSTITUTION_ID)
-                .from(RECONCILIATION)
-                .where(RECONCILIATION.INSTITUTION_ID.in(institutionIds))
-                .orderBy(RECONCILIATION.INSTITUTION_ID, RECONCILIATION.TO_DATE.desc(), RECONCILIATION.LIST_SEQ.desc())
-                .forEach(r -> latest.put(
-                        r.value1(),
-                        new InstitutionOverview.LastStatement(
-                                r.value2(),
-                                r.value3(),
-                                r.value4(),
-                                r.value5(),
-                                Fen.minus(r.value4(), r.value5()),
-                                r.value6())));
-        return latest;
+    /**
+     * The custody cash the unconsumed fees are judged against: the ledger's, less what the bank's
+     * latest statement lacks against it (a surplus at the bank is owed to no known student).
+     */
+    private static boolean covered(long custodyFen, long unconsumedFen, BankBalances.LatestStatement statement) {
+        long shortAtBank = statement == null ? 0 : Math.min(0, statement.differenceFen());
+        return Fen.plus(custodyFen, shortAtBank) >= unconsumedFen;
+    }
+
+    private static InstitutionOverview.LastStatement lastStatement(BankBalances.LatestStatement statement) {
+        return statement == null
+                ? null
+                : new InstitutionOverview.LastStatement(
+                        statement.statementId(),
+                        statement.toDate(),
+                        statement.bankClosingFen(),
+                        statement.ledgerClosingFen(),
+                        statement.differenceFen(),
+                        statement.reconciled(),
+                        LedgerTime.offsetOf(statement.reconciledAt()));
     }
 }

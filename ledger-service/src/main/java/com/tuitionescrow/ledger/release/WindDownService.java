@@ -18,13 +18,17 @@ import com.tuitionescrow.ledger.platform.job.LongOperations.Progress;
 import com.tuitionescrow.ledger.platform.job.LongOperations.Status;
 import com.tuitionescrow.ledger.platform.security.Caller;
 import com.tuitionescrow.ledger.platform.web.NotFound;
+import com.tuitionescrow.ledger.reconciliation.BankBalances;
+import com.tuitionescrow.ledger.reconciliation.BankBalances.LatestStatement;
 import com.tuitionescrow.ledger.settlement.LedgerQueries;
 import com.tuitionescrow.ledger.settlement.LedgerQueries.Totals;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,8 +38,10 @@ import org.springframework.stereotype.Service;
  * an institution may have thousands of students. Winding down again finishes what a stopped one
  * left and otherwise changes nothing.
  *
- * <p>The figures the shortfall is judged by are read before anything is recorded: waiting for the
- * journal may fail (503), and must then leave everything as it was.
+ * <p>The shortfall is judged by the custody bank's latest statement (see {@link BankBalances}), or by
+ * the ledger's custody cash before the bank's first. The figures it is judged by are read before
+ * anything is recorded: waiting for the journal may fail (503), and must then leave everything as
+ * it was.
  */
 @Service
 class WindDownService {
@@ -49,6 +55,8 @@ class WindDownService {
             String institutionId,
             long unconsumedFen,
             long custodyFen,
+            Long bankClosingFen,
+            LocalDate bankBalanceAsOf,
             long riskReserveFen,
             long shortfallFen,
             int refundsInstructed,
@@ -59,6 +67,8 @@ class WindDownService {
                     institutionId,
                     unconsumedFen,
                     custodyFen,
+                    bankClosingFen,
+                    bankBalanceAsOf,
                     riskReserveFen,
                     shortfallFen,
                     refundsInstructed + instructed.count(),
@@ -71,6 +81,7 @@ class WindDownService {
     private final OrderQueries orders;
     private final LedgerQueries ledger;
     private final JournalFreshness journal;
+    private final BankBalances bank;
     private final LongOperations operations;
     private final Clock clock;
 
@@ -80,6 +91,7 @@ class WindDownService {
             OrderQueries orders,
             LedgerQueries ledger,
             JournalFreshness journal,
+            BankBalances bank,
             LongOperations operations,
             Clock clock) {
         this.commands = commands;
@@ -87,6 +99,7 @@ class WindDownService {
         this.orders = orders;
         this.ledger = ledger;
         this.journal = journal;
+        this.bank = bank;
         this.operations = operations;
         this.clock = clock;
     }
@@ -103,10 +116,22 @@ class WindDownService {
                 .orElse(Totals.ZERO);
         long custodyFen = AccountType.CUSTODY_CASH.normalSide().balance(custody.debitFen(), custody.creditFen());
         long reserve = institution.riskReserveFen() == null ? 0 : institution.riskReserveFen();
-        long shortfall = Math.max(0, Fen.minus(Fen.minus(unconsumed, custodyFen), reserve));
+        // The ledger's custody always equals what it owes; the bank's closing balance is what is really there.
+        Optional<LatestStatement> statement = bank.latestOf(institutionId);
+        long heldFen = statement.map(LatestStatement::bankClosingFen).orElse(custodyFen);
+        long shortfall = Math.max(0, Fen.minus(Fen.minus(unconsumed, heldFen), reserve));
         commands.inTransaction(
                 () -> commands.send(new WindDownInstitution(institutionId, request.reason(), now), caller));
-        WindDownProgress judged = new WindDownProgress(institutionId, unconsumed, custodyFen, reserve, shortfall, 0, 0);
+        WindDownProgress judged = new WindDownProgress(
+                institutionId,
+                unconsumed,
+                custodyFen,
+                statement.map(LatestStatement::bankClosingFen).orElse(null),
+                statement.map(LatestStatement::toDate).orElse(null),
+                reserve,
+                shortfall,
+                0,
+                0);
         return operations.start(
                 KIND,
                 institutionId,
@@ -162,6 +187,8 @@ class WindDownService {
                 done.refundedFen(),
                 done.unconsumedFen(),
                 done.custodyFen(),
+                done.bankClosingFen(),
+                done.bankBalanceAsOf(),
                 done.riskReserveFen(),
                 done.shortfallFen(),
                 status.operationId(),

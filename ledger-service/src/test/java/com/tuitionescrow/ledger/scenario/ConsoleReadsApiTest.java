@@ -225,14 +225,8 @@ class ConsoleReadsApiTest extends LedgerIntegrationTest {
     void given_cases_and_a_statement_short_of_the_ledger_then_the_overview_shows_them_with_the_difference() {
         Books books = books();
         String day = today().toString();
-        String account = books.school().custodyAccountNo();
-        Http.Response statement = http.postRaw(
-                "/v1/bank/statements",
-                Tokens.bank(),
-                "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
-                        + account + "," + day + ",OPBD,0,,BOOK,false\n"
-                        + account + "," + day + ",CLBD,100000,,BOOK,false\n",
-                "text/csv");
+        Http.Response statement =
+                http.postRaw("/v1/bank/statements", Tokens.bank(), oneDay(books.school(), 0, 100_000), "text/csv");
         assertThat(statement.status()).as(statement.toString()).isEqualTo(201);
 
         JsonNode overview = overview(books.school());
@@ -254,9 +248,42 @@ class ConsoleReadsApiTest extends LedgerIntegrationTest {
         assertThat(last.get("ledgerClosingFen").asLong()).isEqualTo(401_234);
         assertThat(last.get("differenceFen").asLong()).isEqualTo(100_000 - 401_234);
         assertThat(last.get("reconciled").asBoolean()).isFalse();
-        assertThat(overview(newInstitution()).has("lastStatement"))
-                .as("no statement yet")
+        assertThat(OffsetDateTime.parse(last.get("reconciledAt").asText()))
+                .isEqualTo(
+                        OffsetDateTime.parse(statement.body().get("receivedAt").asText()));
+        assertThat(overview.get("covered").asBoolean())
+                .as("the ledger's 401 234 cover the 355 000 unconsumed, but the bank holds 301 234 less")
                 .isFalse();
+        JsonNode none = overview(newInstitution());
+        assertThat(none.has("lastStatement")).as("no statement yet").isFalse();
+        assertThat(none.get("covered").asBoolean())
+                .as("nothing owed, nothing held")
+                .isTrue();
+    }
+
+    @Test
+    void given_a_statement_that_matches_the_ledger_then_the_overview_shows_no_difference_and_coverage() {
+        Institution school = newInstitution();
+        paidOrder(school, id("stu"), course("piano", 15_000, 20));
+        Http.Response statement =
+                http.postRaw("/v1/bank/statements", Tokens.bank(), oneDay(school, 0, 300_000), "text/csv");
+        assertThat(statement.status()).as(statement.toString()).isEqualTo(201);
+
+        JsonNode overview = overview(school);
+
+        JsonNode last = overview.get("lastStatement");
+        assertThat(last.get("bankClosingFen").asLong()).isEqualTo(300_000);
+        assertThat(last.get("ledgerClosingFen").asLong()).isEqualTo(300_000);
+        assertThat(last.get("differenceFen").asLong()).isZero();
+        assertThat(overview.get("covered").asBoolean()).isTrue();
+    }
+
+    /** A CSV statement of today with no entries: the bank's opening and closing balances only. */
+    private String oneDay(Institution school, long openingFen, long closingFen) {
+        String prefix = school.custodyAccountNo() + "," + today() + ",";
+        return "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n"
+                + prefix + "OPBD," + openingFen + ",,BOOK,false\n"
+                + prefix + "CLBD," + closingFen + ",,BOOK,false\n";
     }
 
     private JsonNode overview(Institution school) {

@@ -45,6 +45,10 @@ class WindDownScenarioTest extends CheckedScenario {
         assertThat(woundDown.get("shortfallFen").asLong())
                 .as("custody covers every unconsumed fee")
                 .isZero();
+        assertThat(woundDown.has("bankBalanceAsOf"))
+                .as("no statement yet: judged by the ledger's custody")
+                .isFalse();
+        assertThat(woundDown.has("bankClosingFen")).isFalse();
         assertThat(order(unpaid).get("status").asText()).isEqualTo("CANCELLED");
         assertThat(http.get("/v1/institutions/" + school.id(), Tokens.regulator())
                         .body()
@@ -150,5 +154,56 @@ class WindDownScenarioTest extends CheckedScenario {
                 .containsEntry("custodyFen", 0L)
                 .containsEntry("refundedTotalFen", 100_000L);
         assertThat(order(order.orderId()).get("status").asText()).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void
+            given_a_statement_short_of_the_ledger_when_the_institution_winds_down_then_the_shortfall_is_judged_by_the_bank() {
+        Institution school = schoolWithRiskReserve(100_000);
+        soldAndPaid(school, id("stu"), course("piano", 10_000, 20));
+        statement(school, 50_000);
+
+        JsonNode woundDown = windDown(school);
+
+        assertThat(woundDown.get("unconsumedFen").asLong()).isEqualTo(200_000);
+        assertThat(woundDown.get("custodyFen").asLong())
+                .as("the ledger's own custody covers it")
+                .isEqualTo(200_000);
+        assertThat(woundDown.get("bankClosingFen").asLong()).isEqualTo(50_000);
+        assertThat(woundDown.get("bankBalanceAsOf").asText()).isEqualTo(today().toString());
+        assertThat(woundDown.get("shortfallFen").asLong())
+                .as("200 000 owed, 50 000 at the bank, 100 000 in reserve")
+                .isEqualTo(50_000);
+        assertThat(http.get("/v1/institutions/" + school.id() + "/wind-down", Tokens.regulator())
+                        .body()
+                        .get("shortfallFen")
+                        .asLong())
+                .as("the latest wind-down keeps the figures it was judged by")
+                .isEqualTo(50_000);
+    }
+
+    @Test
+    void given_a_statement_that_matches_the_ledger_when_the_institution_winds_down_then_there_is_no_shortfall() {
+        Institution school = school();
+        soldAndPaid(school, id("stu"), course("piano", 10_000, 20));
+        statement(school, 200_000);
+
+        JsonNode woundDown = windDown(school);
+
+        assertThat(woundDown.get("bankClosingFen").asLong()).isEqualTo(200_000);
+        assertThat(woundDown.get("bankBalanceAsOf").asText()).isEqualTo(today().toString());
+        assertThat(woundDown.get("shortfallFen").asLong()).isZero();
+    }
+
+    /** Today's CSV statement of the school's custody account, as its bank sends it: no entries, this closing balance. */
+    private void statement(Institution school, long closingFen) {
+        String prefix = school.custodyAccountNo() + "," + today() + ",";
+        Http.Response sent = http.postRaw(
+                "/v1/bank/statements",
+                Tokens.bank(),
+                "custodyAccountNo,bookingDate,kind,amountFen,bankRef,status,reversal\n" + prefix
+                        + "OPBD,0,,BOOK,false\n" + prefix + "CLBD," + closingFen + ",,BOOK,false\n",
+                "text/csv");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
     }
 }

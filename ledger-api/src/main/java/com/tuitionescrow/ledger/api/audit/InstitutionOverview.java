@@ -2,7 +2,9 @@ package com.tuitionescrow.ledger.api.audit;
 
 import com.tuitionescrow.ledger.api.enrollment.LessonViolation;
 import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
@@ -10,6 +12,12 @@ import java.util.Map;
  * fees its students have not consumed (the Jiangsu rule: custody covers them), money held in
  * suspense, its lesson-time violations so far (in all and by rule), the disputes and refunds still
  * open, and its latest bank statement against the ledger.
+ *
+ * <p>{@code covered} is judged by the bank, not by the ledger alone: the ledger's custody cash always
+ * equals what it owes, since every entry balances. When the latest statement shows the bank holding
+ * less than the ledger at the end of its last day, that shortfall is taken off the custody cash
+ * before it is compared with the unconsumed fees; money the bank holds beyond the ledger counts for
+ * nothing, as it is owed to no known student.
  */
 public record InstitutionOverview(
         String institutionId,
@@ -17,7 +25,12 @@ public record InstitutionOverview(
         InstitutionStatus status,
         long custodyFen,
         long unconsumedFen,
+
+        @Schema(
+                description =
+                        "custodyFen, less what the latest statement's bank balance lacks against the ledger, covers unconsumedFen")
         boolean covered,
+
         long violations,
         long suspenseFen,
         Map<LessonViolation, Long> violationsByRule,
@@ -31,14 +44,26 @@ public record InstitutionOverview(
 
     /**
      * The latest statement the custody bank sent (by its last day): the bank's closing balance
-     * against the ledger's custody cash at the end of that day, and the difference, bank minus
-     * ledger. Null until the bank has sent one.
+     * against the ledger's custody cash at the end of that day (Beijing time), the difference, bank
+     * minus ledger, and when the statement was reconciled. Null until the bank has sent one.
      */
     public record LastStatement(
             String statementId,
+
+            @Schema(description = "The statement's last day: both balances are at its end, Beijing time")
             LocalDate toDate,
+
             long bankClosingFen,
             long ledgerClosingFen,
+
+            @Schema(
+                    description =
+                            "bankClosingFen - ledgerClosingFen; negative when the bank holds less than the ledger")
             long differenceFen,
-            boolean reconciled) {}
+
+            @Schema(description = "Every entry matched and the bank's closing equals the ledger's")
+            boolean reconciled,
+
+            @Schema(description = "When the statement arrived and was reconciled")
+            OffsetDateTime reconciledAt) {}
 }
