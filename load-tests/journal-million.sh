@@ -20,14 +20,16 @@
 # 5. Writes load-tests/results/journal-million-<date>.md.
 #
 # Settings (environment): MILLION_ENTRIES (1000000), MILLION_PORT (18580), MILLION_CHUNK (events copied
-# per transaction, 50000), MILLION_SKIP_BUILD=1 reuses the built jars, CODEGEN_SCHEMA (ledger_codegen),
+# per transaction, 20000), MILLION_FILL_SECONDS (7200: no copies are written after it, the journal is
+# measured at the size it reached), MILLION_SKIP_BUILD=1 reuses the built jars, CODEGEN_SCHEMA (ledger_codegen),
 # MILLION_KEEP_DB=1 keeps the database afterwards (dropped otherwise; it is a few GiB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ENTRIES=${MILLION_ENTRIES:-1000000}
 PORT=${MILLION_PORT:-18580}
-CHUNK=${MILLION_CHUNK:-50000}
+CHUNK=${MILLION_CHUNK:-20000}
+FILL_SECONDS=${MILLION_FILL_SECONDS:-7200}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JSTAT=${JAVA_HOME:+$JAVA_HOME/bin/}jstat
 DB=ledger_million_$(date -u +%Y%m%d%H%M%S)
@@ -98,10 +100,14 @@ until [ "$(journal_size)" -ge 1 ]; do sleep 0.2; done
 TYPE=$(psql -d "$DB" -tAc "select e.payloadtype from domainevententry e join journal_entry j on j.global_index = e.globalindex where j.seq = 1")
 echo "the service journaled one $TYPE; copying it $((ENTRIES - 1)) times into the event store" >&2
 
-# ---- the copies, CHUNK events a transaction so that the journal writer works while they are written
+# ---- the copies, CHUNK events a transaction, at most two chunks ahead of the journal writer; after
+#      MILLION_FILL_SECONDS no more are written and the journal is measured at the size it reached
 FILL_STARTED=$(now)
+DEADLINE=$(( $(date +%s) + FILL_SECONDS ))
 copied=0
-while [ $copied -lt $((ENTRIES - 1)) ]; do
+while [ $copied -lt $((ENTRIES - 1)) ] && [ "$(date +%s)" -lt $DEADLINE ]; do
+  size=$(journal_size)
+  if [ $((copied + 1 - size)) -ge $((2 * CHUNK)) ]; then sleep 2; continue; fi
   n=$(( ENTRIES - 1 - copied < CHUNK ? ENTRIES - 1 - copied : CHUNK ))
   psql -d "$DB" -qc "
     insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,
@@ -112,14 +118,15 @@ while [ $copied -lt $((ENTRIES - 1)) ]; do
     from domainevententry e join journal_entry j on j.global_index = e.globalindex and j.seq = 1,
          generate_series($((copied + 1)), $((copied + n))) i"
   copied=$((copied + n))
-  echo "  $copied copied; journal at $(journal_size)" >&2
+  echo "  $(date -u +%T) $copied copied; journal at $size" >&2
 done
 COPIED_AT=$(now)
+REACHED=$((copied + 1))
 while :; do
   size=$(journal_size)
-  [ "$size" -ge "$ENTRIES" ] && break
-  echo "  journal at $size" >&2
-  sleep 10
+  [ "$size" -ge "$REACHED" ] && break
+  echo "  $(date -u +%T) journal at $size of $REACHED" >&2
+  sleep 5
 done
 FILLED_AT=$(now)
 sleep 5
@@ -148,12 +155,13 @@ VERIFY_ENDED=$(now)
 EVENTS=$(psql -d "$DB" -tAc "select count(*) from domainevententry")
 DB_SIZE=$(psql -d "$DB" -tAc "select pg_size_pretty(pg_database_size('$DB'))")
 
-python3 - "$WORK" "$REPORT" "$ENTRIES" "$DB" "$TYPE" "$EVENTS" "$DB_SIZE" "$VERIFY_EXIT" \
+python3 - "$WORK" "$REPORT" "$REACHED" "$DB" "$TYPE" "$EVENTS" "$DB_SIZE" "$VERIFY_EXIT" \
   "$FILL_STARTED" "$COPIED_AT" "$FILLED_AT" "$EXPORT_STARTED" "$EXPORT_ENDED" "$VERIFY_STARTED" "$VERIFY_ENDED" \
-  "$("$JAVA" -version 2>&1 | head -n 1)" <<'PY'
+  "$("$JAVA" -version 2>&1 | head -n 1)" "$ENTRIES" "$FILL_SECONDS" <<'PY'
 import os, platform, subprocess, sys
 (work, report, entries, db, event_type, events, db_size, verify_exit,
- fill_started, copied_at, filled_at, export_started, export_ended, verify_started, verify_ended, java) = sys.argv[1:]
+ fill_started, copied_at, filled_at, export_started, export_ended, verify_started, verify_ended, java, target,
+ fill_seconds) = sys.argv[1:]
 fill_started, copied_at, filled_at, export_started, export_ended, verify_started, verify_ended = map(
     float, (fill_started, copied_at, filled_at, export_started, export_ended, verify_started, verify_ended))
 samples = [tuple(map(float, l.split())) for l in open(f"{work}/samples.txt") if len(l.split()) == 4]
@@ -184,6 +192,9 @@ out = []
 w = out.append
 w(f"# A journal of {int(entries):,} entries, {date} on {platform.node()}")
 w("")
+if int(entries) < int(target):
+    w(f"**Short of the target: {int(entries):,} of {int(target):,} entries** (no copies written after {fill_seconds} s).")
+    w("")
 w("Written by `load-tests/journal-million.sh` (README, \"Audit: the regulator's own copy\"; docs/operations.md).")
 w("")
 w(f"- CPU: {os.cpu_count()} × {cpu_model}; load average at the end {load}; PostgreSQL {pg} on localhost")
