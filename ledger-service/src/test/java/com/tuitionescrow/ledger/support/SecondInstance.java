@@ -78,6 +78,7 @@ public final class SecondInstance {
                             // Its schedules wait for the tests; the release run answers at once (202 while it runs).
                             "--ledger.disbursement.schedule=-",
                             "--ledger.order-expiry.sweep-interval=PT1H",
+                            "--ledger.window.sweep-interval=PT1H",
                             "--ledger.operations.answer-within=PT0S",
                             "--spring.main.banner-mode=off",
                             "--logging.level.root=WARN");

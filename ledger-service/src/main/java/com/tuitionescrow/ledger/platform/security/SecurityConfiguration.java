@@ -217,9 +217,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     + "Anyone can mint a token for this instance; set LEDGER_JWK_SET_URI (or LEDGER_JWT_SECRET) "
                     + "outside a local trial.");
         }
-        // A verified token is kept for a minute (never past its expiry), so a client's every request
-        // does not verify it again.
-        return new VerifiedTokens(TokenDecoders.of(properties, claims), Clock.systemUTC());
+        JwtDecoder decoder = TokenDecoders.of(properties, claims);
+        // With the shared secret, a verified token is kept for a minute (never past its expiry), so a
+        // client's every request does not verify it again. Not with a JWK set: a key the provider
+        // removes (rotated out, or compromised) must stop its tokens at once, not a minute later.
+        return properties.usesJwkSet() ? decoder : new VerifiedTokens(decoder, Clock.systemUTC());
     }
 
     @Override
