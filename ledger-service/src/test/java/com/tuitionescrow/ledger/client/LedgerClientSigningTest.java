@@ -23,10 +23,12 @@ class LedgerClientSigningTest {
     private static final int POLLS = 600;
 
     @Test
-    void given_many_identical_polls_in_one_second_when_signed_then_every_signature_is_dated_by_the_clock() throws Exception {
+    void given_many_identical_polls_in_one_second_when_signed_then_every_signature_is_dated_by_the_clock()
+            throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-09-01T02:00:00.400Z"), ZoneOffset.UTC);
         try (FlakyGateway ledger = FlakyGateway.standalone()) {
-            ledger.then(Collections.nCopies(POLLS, Answer.json(200, "{\"items\":[]}")).toArray(FlakyGateway.Step[]::new));
+            ledger.then(Collections.nCopies(POLLS, Answer.json(200, "{\"items\":[]}"))
+                    .toArray(FlakyGateway.Step[]::new));
             LedgerClient bank = LedgerClient.builder()
                     .baseUri(ledger.uri())
                     .bearerToken(() -> "token")
