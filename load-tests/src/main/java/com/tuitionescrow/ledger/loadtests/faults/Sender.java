@@ -40,7 +40,8 @@ final class Sender {
     Outcome sendAgain(Op op, BooleanSupplier keepTrying) {
         for (Duration pause = FIRST_PAUSE; ; pause = min(pause.multipliedBy(2), LONGEST_PAUSE)) {
             try {
-                op.call().get();
+                // The answer itself is not needed: a 2xx is the acknowledgement, and the books are checked at the end.
+                var unused = op.call().get();
                 log.attempted("2xx");
                 log.acknowledged(op);
                 return Outcome.ACKNOWLEDGED;

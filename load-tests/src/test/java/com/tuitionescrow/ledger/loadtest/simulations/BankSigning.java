@@ -16,13 +16,16 @@ final class BankSigning {
         this.signature = new BankSignature(secret);
     }
 
-    /** The headers of a call with this body, signed now (a GET signs the empty body). */
-    Map<String, String> headers(String body) {
+    /**
+     * The headers of a POST of this JSON body to this path, signed now (scheme v2: method, path and
+     * query, content type and body; the simulations send {@code application/json}).
+     */
+    Map<String, String> headers(String path, String body) {
         long now = System.currentTimeMillis() / 1000;
         return Map.of(
                 BankSignature.TIMESTAMP_HEADER,
                 Long.toString(now),
                 BankSignature.SIGNATURE_HEADER,
-                signature.sign(now, body.getBytes(StandardCharsets.UTF_8)));
+                signature.sign(now, "POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -47,7 +47,8 @@ public class BatchCollectionsSimulation extends Simulation {
 
     private final ScenarioBuilder batches = scenario("batch collections")
             .repeat(BATCHES / BATCH_USERS)
-            .on(exec(session -> MixedCycleSimulation.signed(session, "batchBody", BATCHES_TO_SEND.remove()))
+            .on(exec(session -> MixedCycleSimulation.signed(
+                            session, "batchBody", "/v1/bank/collections/batch", BATCHES_TO_SEND.remove()))
                     .exec(MixedCycleSimulation.signedByTheBank(
                                     http("batch of " + ITEMS + " collections").post("/v1/bank/collections/batch"),
                                     "batchBody")

@@ -55,8 +55,11 @@ public class MixedCycleSimulation extends Simulation {
                             .post("/v1/refunds/#{refundId}/decision")
                             .body(StringBody("{\"decision\":\"APPROVE\"}")))
                     .check(status().is(200)))
-            .exec(session ->
-                    signed(session, "resultBody", LedgerUnderLoad.instructionResult(LedgerUnderLoad.id("OUT"))))
+            .exec(session -> signed(
+                    session,
+                    "resultBody",
+                    "/v1/bank/instructions/RFD-" + session.getString("refundId") + "/result",
+                    LedgerUnderLoad.instructionResult(LedgerUnderLoad.id("OUT"))))
             .exec(signedByTheBank(
                             http("refund paid").post("/v1/bank/instructions/RFD-#{refundId}/result"), "resultBody")
                     .check(status().is(200)));
@@ -82,13 +85,16 @@ public class MixedCycleSimulation extends Simulation {
                     .set("orderBody", LedgerUnderLoad.order(orderId, school, LedgerUnderLoad.id("stu")))
                     .set("lessonBody", LedgerUnderLoad.lesson(lessonId));
             return signed(
-                    started, "collectionBody", LedgerUnderLoad.collection(LedgerUnderLoad.id("TXN"), orderId, school));
+                    started,
+                    "collectionBody",
+                    "/v1/bank/collections",
+                    LedgerUnderLoad.collection(LedgerUnderLoad.id("TXN"), orderId, school));
         };
     }
 
-    /** Keeps the body under its name, with the signature headers made for exactly these bytes. */
-    static Session signed(Session session, String name, String body) {
-        Map<String, String> headers = LedgerUnderLoad.BANK.headers(body);
+    /** Keeps the body under its name, with the signature headers made for exactly this POST of these bytes. */
+    static Session signed(Session session, String name, String path, String body) {
+        Map<String, String> headers = LedgerUnderLoad.BANK.headers(path, body);
         Session withBody = session.set(name, body);
         for (Map.Entry<String, String> header : headers.entrySet()) {
             withBody = withBody.set(name + "." + header.getKey(), header.getValue());
@@ -99,7 +105,7 @@ public class MixedCycleSimulation extends Simulation {
     static HttpRequestActionBuilder signedByTheBank(HttpRequestActionBuilder request, String bodyName) {
         HttpRequestActionBuilder signedRequest = request.header("Authorization", "Bearer " + LedgerUnderLoad.BANK_TOKEN)
                 .body(StringBody("#{" + bodyName + "}"));
-        for (String header : LedgerUnderLoad.BANK.headers("").keySet()) {
+        for (String header : LedgerUnderLoad.BANK.headers("/", "").keySet()) {
             signedRequest = signedRequest.header(header, session -> session.getString(bodyName + "." + header));
         }
         return signedRequest;
