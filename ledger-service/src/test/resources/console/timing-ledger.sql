@@ -61,11 +61,13 @@ SELECT o.*, s AS step, (o.g * 4 + s + 1)::bigint AS seq, o.paid_at + s * interva
               ELSE 'DISBURSEMENT_IN_TRANSIT' END AS credit_type
 FROM timing_order o CROSS JOIN generate_series(0, 3) AS s;
 
+-- Negative global indexes: no event of the store stands behind these entries, and the journal's
+-- writer never meets them.
 INSERT INTO journal_entry (seq, entry_id, entry_type, institution_id, order_id, occurred_at, recorded_at, actor,
-                           prev_hash, hash)
+                           prev_hash, hash, global_index)
 SELECT seq, 'timing-' || seq, entry_type, institution_id, CASE WHEN step < 3 THEN order_id END, occurred_at,
        occurred_at + interval '1 second', 'timing-seed', sha256(convert_to((seq - 1)::text, 'UTF8')),
-       sha256(convert_to(seq::text, 'UTF8'))
+       sha256(convert_to(seq::text, 'UTF8')), -seq
 FROM timing_entry;
 
 INSERT INTO journal_posting (seq, line, account_code, account_type, institution_id, debit_fen, credit_fen)
