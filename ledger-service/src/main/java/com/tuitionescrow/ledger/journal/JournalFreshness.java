@@ -37,9 +37,14 @@ public class JournalFreshness {
 
     /** Returns once the journal includes every event stored before the call; 503 JOURNAL_BEHIND after 5 s. */
     public void awaitCurrent() {
-        Long head = db.select(max(GLOBAL_INDEX)).from(DOMAIN_EVENTS).fetchOne(0, Long.class);
-        long target = head == null ? 0 : head;
+        long target = storeHead();
         await(() -> journalPosition() >= target);
+    }
+
+    /** The global index of the last event in the store (0 while it is empty). */
+    public long storeHead() {
+        Long head = db.select(max(GLOBAL_INDEX)).from(DOMAIN_EVENTS).fetchOne(0, Long.class);
+        return head == null ? 0 : head;
     }
 
     /**

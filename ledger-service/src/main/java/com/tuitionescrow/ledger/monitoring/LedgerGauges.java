@@ -5,7 +5,6 @@ import static com.tuitionescrow.ledger.schema.Tables.BANK_INSTRUCTION;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
@@ -115,10 +114,7 @@ class LedgerGauges implements MeterBinder {
     private Reading read(Instant now) {
         long readAtNanos = System.nanoTime();
         long position = journal.journalPosition();
-        Long head = db.select(max(field(name("globalindex"), Long.class)))
-                .from(table(name("domainevententry")))
-                .fetchOne()
-                .value1();
+        long head = journal.storeHead();
         String oldestUnjournaled = db.select(field(name("timestamp"), String.class))
                 .from(table(name("domainevententry")))
                 .where(field(name("globalindex"), Long.class).gt(position))
@@ -137,7 +133,7 @@ class LedgerGauges implements MeterBinder {
                 .value1();
         return new Reading(
                 readAtNanos,
-                head == null ? 0 : Math.max(0, head - position),
+                Math.max(0, head - position),
                 // Axon stamps events with the system's clock, not the ledger's (which tests move).
                 oldestUnjournaled == null ? 0 : secondsSince(Instant.parse(oldestUnjournaled), Instant.now()),
                 pending.value1(),

@@ -657,7 +657,10 @@ public final class LedgerClient {
         attemptsOfCounted.set(attempts);
         try {
             T value = calls.apply(this);
-            return new Counted<>(value, Math.max(1, attempts[0]));
+            if (attempts[0] == 0) {
+                throw new IllegalArgumentException("counted was given no call of this client to count");
+            }
+            return new Counted<>(value, attempts[0]);
         } finally {
             if (outer == null) {
                 attemptsOfCounted.remove();
