@@ -3,12 +3,12 @@ package com.tuitionescrow.ledger.journal;
 import static com.tuitionescrow.ledger.schema.Tables.JOURNAL_HEAD;
 import static org.jooq.impl.DSL.field;
 
-import com.tuitionescrow.ledger.accounting.JournalChain.Link;
 import com.tuitionescrow.ledger.journal.StoredEvents.StoredEvent;
 import com.tuitionescrow.ledger.schema.tables.records.JournalHeadRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -93,6 +93,7 @@ class JournalWriter implements SmartLifecycle {
             long seq = head.getLastSeq();
             byte[] hash = head.getLastHash();
             boolean blocked = false;
+            List<JournalProjection.Entry> entries = new ArrayList<>(batch.size());
             for (StoredEvent event : batch) {
                 if (event.globalIndex() > position + 1
                         && !passHoles(position + 1, event.globalIndex() - 1, before, now)) {
@@ -100,11 +101,14 @@ class JournalWriter implements SmartLifecycle {
                     break;
                 }
                 if (event.payload() != null) {
-                    Link link = JournalProjection.linkOf(++seq, event);
-                    hash = projection.write(
-                            link, hash, event.payload().journalEntry().postings());
+                    entries.add(new JournalProjection.Entry(
+                            JournalProjection.linkOf(++seq, event),
+                            event.payload().journalEntry().postings()));
                 }
                 position = event.globalIndex();
+            }
+            if (!entries.isEmpty()) {
+                hash = projection.write(entries, hash);
             }
             boolean drained = !blocked && batch.size() < BATCH;
             OffsetDateTime completeUntil = head.getCompleteUntil();

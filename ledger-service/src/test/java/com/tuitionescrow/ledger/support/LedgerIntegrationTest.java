@@ -325,6 +325,20 @@ public abstract class LedgerIntegrationTest {
         awaitLedger();
     }
 
+    /** Every stored row of the journal, its postings, the balances and the head, as text, in a fixed order. */
+    protected java.util.List<String> journalAsStored() {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        rows.addAll(db.resultQuery("select row(e.*)::text from journal_entry e order by seq")
+                .fetch(0, String.class));
+        rows.addAll(db.resultQuery("select row(p.*)::text from journal_posting p order by seq, line")
+                .fetch(0, String.class));
+        rows.addAll(db.resultQuery("select row(b.*)::text from account_balance b order by account_code")
+                .fetch(0, String.class));
+        rows.addAll(db.resultQuery("select row(position, last_seq, last_hash)::text from journal_head")
+                .fetch(0, String.class));
+        return rows;
+    }
+
     /** A refusal: the status, an RFC 9457 problem body, and the stable code. */
     protected static void assertRefused(Http.Response response, int status, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
