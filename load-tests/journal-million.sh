@@ -17,7 +17,7 @@
 # 3. Waits for the journal to reach MILLION_ENTRIES, then exports it with curl
 #    (Accept: application/x-ndjson), sampling `jstat -gc` and /proc RSS every second throughout.
 # 4. Publishes a checkpoint, fetches the checkpoints and the public key, runs the offline verifier.
-# 5. Writes load-tests/results/journal-million-<date>.md.
+# 5. Writes load-tests/results/journal-million-<date>-<MILLION_ENTRIES>.md.
 #
 # Settings (environment): MILLION_ENTRIES (1000000), MILLION_PORT (18580), MILLION_CHUNK (events copied
 # per transaction, 20000), MILLION_FILL_SECONDS (7200: no copies are written after it, the journal is
@@ -34,7 +34,7 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JSTAT=${JAVA_HOME:+$JAVA_HOME/bin/}jstat
 DB=ledger_million_$(date -u +%Y%m%d%H%M%S)
 WORK=load-tests/target/journal-million
-REPORT=load-tests/results/journal-million-$(date -u +%Y-%m-%d).md
+REPORT=load-tests/results/journal-million-$(date -u +%Y-%m-%d)-$ENTRIES.md
 URL=http://localhost:$PORT
 VERIFIER=ledger-api/target/ledger-api-0.1.0-SNAPSHOT-verifier.jar
 mkdir -p "$WORK" load-tests/results
@@ -161,11 +161,12 @@ DB_SIZE=$(psql -d "$DB" -tAc "select pg_size_pretty(pg_database_size('$DB'))")
 
 python3 - "$WORK" "$REPORT" "$REACHED" "$DB" "$TYPE" "$EVENTS" "$DB_SIZE" "$VERIFY_EXIT" \
   "$FILL_STARTED" "$COPIED_AT" "$FILLED_AT" "$EXPORT_STARTED" "$EXPORT_ENDED" "$VERIFY_STARTED" "$VERIFY_ENDED" \
-  "$("$JAVA" -version 2>&1 | head -n 1)" "$ENTRIES" "$FILL_SECONDS" <<'PY'
+  "$("$JAVA" -version 2>&1 | head -n 1)" "$ENTRIES" "$FILL_SECONDS" "$CHUNK" \
+  "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- ledger-api ledger-service migrations || echo ' with uncommitted changes')" <<'PY'
 import os, platform, subprocess, sys
 (work, report, entries, db, event_type, events, db_size, verify_exit,
  fill_started, copied_at, filled_at, export_started, export_ended, verify_started, verify_ended, java, target,
- fill_seconds) = sys.argv[1:]
+ fill_seconds, chunk, commit) = sys.argv[1:]
 fill_started, copied_at, filled_at, export_started, export_ended, verify_started, verify_ended = map(
     float, (fill_started, copied_at, filled_at, export_started, export_ended, verify_started, verify_ended))
 samples = [tuple(map(float, l.split())) for l in open(f"{work}/samples.txt") if len(l.split()) == 4]
@@ -176,7 +177,8 @@ def window(start, end):
 def figures(rows):
     if not rows:
         return "no samples"
-    return (f"heap used max {max(r[2] for r in rows) / 1024:.0f} MiB, old generation max {max(r[3] for r in rows) / 1024:.0f} MiB, "
+    return (f"heap used max {max(r[2] for r in rows) / 1024:.0f} MiB, old generation "
+            f"{min(r[3] for r in rows) / 1024:.1f} to {max(r[3] for r in rows) / 1024:.1f} MiB, "
             f"RSS max {max(r[1] for r in rows) / 1024:.0f} MiB ({len(rows)} samples)")
 
 idle = window(filled_at, export_started)
@@ -189,6 +191,7 @@ verifier_rss = open(f"{work}/verifier-maxrss.txt").read().strip().splitlines()[-
 checkpoints = open(f"{work}/checkpoints.json").read().count('"signature"')
 cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 load = " ".join(open("/proc/loadavg").read().split()[:3])
+ram_gib = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")) / 2**20
 pg = subprocess.run(["psql", "-h", "localhost", "-U", "postgres", "-tAc", "show server_version"], capture_output=True, text=True).stdout.strip()
 date = subprocess.run(["date", "-u", "+%Y-%m-%d %H:%M UTC"], capture_output=True, text=True).stdout.strip()
 
@@ -201,7 +204,9 @@ if int(entries) < int(target):
     w("")
 w("Written by `load-tests/journal-million.sh` (README, \"Audit: the regulator's own copy\"; docs/operations.md).")
 w("")
-w(f"- CPU: {os.cpu_count()} × {cpu_model}; load average at the end {load}; PostgreSQL {pg} on localhost")
+w(f"- CPU: {os.cpu_count()} × {cpu_model}, {ram_gib:.0f} GiB RAM; load average at the end {load}; PostgreSQL {pg} on localhost")
+w(f"- settings: `MILLION_ENTRIES={target} MILLION_CHUNK={chunk} MILLION_FILL_SECONDS={fill_seconds} load-tests/journal-million.sh`, "
+  f"service and verifier built from commit {commit}")
 w(f"- service: `{java}`, `-Xmx512m`, fresh database `{db}` ({db_size} at the end, {events} events stored)")
 w(f"- fill: one `{event_type.rsplit('.', 1)[-1]}` through the API, then {int(entries) - 1:,} copies of its stored event written")
 w(f"  into `domainevententry` by SQL (own event id, aggregate id, bank transaction id) and journaled by the service's journal writer")
