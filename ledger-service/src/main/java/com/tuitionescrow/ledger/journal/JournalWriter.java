@@ -36,6 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JournalWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
+    /**
+     * Events read per transaction. Written set-wise, a full batch takes about a sixth of a second on a
+     * 2-core machine (some 3 000 entries a second), of which the rounds' own reads (lock, head, watermark)
+     * are a few milliseconds: a larger batch would gain little, and would hold its transaction id, which
+     * holds back the bank's instruction list, for longer.
+     */
     static final int BATCH = 500;
     /** Connections of read-only work (exports, verification) that can never append an event. */
     static final String READ_ONLY_APPLICATION = "ledger-read-only";
