@@ -44,7 +44,10 @@ scripts/ensure-postgres.sh
 psql() { command psql -h localhost -U postgres -v ON_ERROR_STOP=1 "$@"; }
 now() { date +%s.%N; }
 
+# Read before the build: the sources may change while the run takes its time.
+BUILT_FROM="jars reused, not rebuilt (MILLION_SKIP_BUILD=1)"
 if [ "${MILLION_SKIP_BUILD:-0}" != 1 ] || [ ! -f ledger-service/target/ledger-service.jar ] || [ ! -f "$VERIFIER" ]; then
+  BUILT_FROM="built from commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- ledger-api ledger-service migrations || echo ' with uncommitted changes')"
   echo "building the service and the verifier" >&2
   mvn -B -q package -Dmaven.test.skip=true -pl ledger-service -am -Dcodegen.schema="${CODEGEN_SCHEMA:-ledger_codegen}"
 fi
@@ -162,11 +165,11 @@ DB_SIZE=$(psql -d "$DB" -tAc "select pg_size_pretty(pg_database_size('$DB'))")
 python3 - "$WORK" "$REPORT" "$REACHED" "$DB" "$TYPE" "$EVENTS" "$DB_SIZE" "$VERIFY_EXIT" \
   "$FILL_STARTED" "$COPIED_AT" "$FILLED_AT" "$EXPORT_STARTED" "$EXPORT_ENDED" "$VERIFY_STARTED" "$VERIFY_ENDED" \
   "$("$JAVA" -version 2>&1 | head -n 1)" "$ENTRIES" "$FILL_SECONDS" "$CHUNK" \
-  "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- ledger-api ledger-service migrations || echo ' with uncommitted changes')" <<'PY'
+  "$BUILT_FROM" <<'PY'
 import os, platform, subprocess, sys
 (work, report, entries, db, event_type, events, db_size, verify_exit,
  fill_started, copied_at, filled_at, export_started, export_ended, verify_started, verify_ended, java, target,
- fill_seconds, chunk, commit) = sys.argv[1:]
+ fill_seconds, chunk, built_from) = sys.argv[1:]
 fill_started, copied_at, filled_at, export_started, export_ended, verify_started, verify_ended = map(
     float, (fill_started, copied_at, filled_at, export_started, export_ended, verify_started, verify_ended))
 samples = [tuple(map(float, l.split())) for l in open(f"{work}/samples.txt") if len(l.split()) == 4]
@@ -206,7 +209,7 @@ w("Written by `load-tests/journal-million.sh` (README, \"Audit: the regulator's 
 w("")
 w(f"- CPU: {os.cpu_count()} × {cpu_model}, {ram_gib:.0f} GiB RAM; load average at the end {load}; PostgreSQL {pg} on localhost")
 w(f"- settings: `MILLION_ENTRIES={target} MILLION_CHUNK={chunk} MILLION_FILL_SECONDS={fill_seconds} load-tests/journal-million.sh`, "
-  f"service and verifier built from commit {commit}")
+  f"service and verifier {built_from}")
 w(f"- service: `{java}`, `-Xmx512m`, fresh database `{db}` ({db_size} at the end, {events} events stored)")
 w(f"- fill: one `{event_type.rsplit('.', 1)[-1]}` through the API, then {int(entries) - 1:,} copies of its stored event written")
 w(f"  into `domainevententry` by SQL (own event id, aggregate id, bank transaction id) and journaled by the service's journal writer")
