@@ -146,18 +146,4 @@ class JournalOrderTest extends LedgerIntegrationTest {
         assertThat(verification.status()).as(verification.toString()).isEqualTo(200);
         return verification.body();
     }
-
-    /** Every stored row of the journal, its postings, the balances and the head, as text, in a fixed order. */
-    private List<String> journalAsStored() {
-        List<String> rows = new java.util.ArrayList<>();
-        rows.addAll(db.resultQuery("select row(e.*)::text from journal_entry e order by seq")
-                .fetch(0, String.class));
-        rows.addAll(db.resultQuery("select row(p.*)::text from journal_posting p order by seq, line")
-                .fetch(0, String.class));
-        rows.addAll(db.resultQuery("select row(b.*)::text from account_balance b order by account_code")
-                .fetch(0, String.class));
-        rows.addAll(db.resultQuery("select row(position, last_seq, last_hash)::text from journal_head")
-                .fetch(0, String.class));
-        return rows;
-    }
 }
