@@ -8,6 +8,7 @@ import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.api.bank.CollectionStatus;
 import com.tuitionescrow.ledger.bank.BankEvents.SuspenseReceiptRecorded;
 import com.tuitionescrow.ledger.enrollment.EnrollmentEvents.CollectionApplied;
+import com.tuitionescrow.ledger.platform.axon.EventTimestamps;
 import com.tuitionescrow.ledger.platform.axon.Projection;
 import com.tuitionescrow.ledger.platform.axon.Projection.Runs;
 import java.time.Instant;
@@ -46,7 +47,9 @@ class CollectionProjection {
                 .set(BANK_COLLECTION.AMOUNT_FEN, event.amountFen())
                 .set(BANK_COLLECTION.RECEIVED_AT, event.receivedAt().atOffset(ZoneOffset.UTC))
                 .set(BANK_COLLECTION.STATUS, CollectionStatus.APPLIED.name())
-                .set(BANK_COLLECTION.RECORDED_AT, recordedAt.atOffset(ZoneOffset.UTC))
+                .set(
+                        BANK_COLLECTION.RECORDED_AT,
+                        EventTimestamps.asStored(recordedAt).atOffset(ZoneOffset.UTC))
                 .execute();
     }
 

@@ -8,6 +8,7 @@ import com.tuitionescrow.ledger.api.instruction.InstructionStatus;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementOpened;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementPortionAdded;
 import com.tuitionescrow.ledger.instruction.DisbursementEvents.DisbursementWithdrawn;
+import com.tuitionescrow.ledger.platform.axon.EventTimestamps;
 import com.tuitionescrow.ledger.platform.axon.Projection;
 import com.tuitionescrow.ledger.platform.axon.Projection.Runs;
 import com.tuitionescrow.ledger.platform.security.Caller;
@@ -158,7 +159,7 @@ class InstructionProjection {
                 .set(BANK_INSTRUCTION.RESULT_BANK_TXN_ID, bankTxnId)
                 .set(BANK_INSTRUCTION.EXECUTED_AT, utc(executedAt))
                 .set(BANK_INSTRUCTION.FAILURE_REASON, reason)
-                .set(BANK_INSTRUCTION.ANSWERED_AT, utc(answeredAt))
+                .set(BANK_INSTRUCTION.ANSWERED_AT, utc(EventTimestamps.asStored(answeredAt)))
                 .where(BANK_INSTRUCTION.INSTRUCTION_ID.eq(instructionId))
                 .execute();
     }

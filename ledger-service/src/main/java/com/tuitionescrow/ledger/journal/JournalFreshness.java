@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The journal, balances and settlements trail the commands by a moment. A read that must include
  * everything recorded so far (reconciling a bank statement against the custody balance) first waits,
- * a bounded time, for the journal to reach the events stored when the read began; a read of the
+ * a bounded time, for the journal to hold every event recorded when the read began, those of
+ * transactions still open then included; a read of the
  * books {@code asOf} a moment waits until no event stamped at or before it can still be journaled,
  * so its answer never changes. Both read the journal's head in the database, so this holds
  * whichever instance writes the journal.
@@ -35,10 +36,15 @@ public class JournalFreshness {
         this.db = db;
     }
 
-    /** Returns once the journal includes every event stored before the call; 503 JOURNAL_BEHIND after 5 s. */
+    /**
+     * Returns once the journal includes every event recorded before the call, those of transactions
+     * still open then included; 503 JOURNAL_BEHIND after 5 s. The highest stored index is not enough:
+     * a transaction that took its index and has not committed is invisible, and nothing above it may
+     * show the hole. Its start holds the watermark back until it ends.
+     */
     public void awaitCurrent() {
-        long target = storeHead();
-        await(() -> journalPosition() >= target);
+        Instant now = databaseNow();
+        await(() -> completeUntil().isAfter(now));
     }
 
     /** The global index of the last event in the store (0 while it is empty). */
@@ -53,17 +59,23 @@ public class JournalFreshness {
      * journal does not get there within 5 s.
      */
     public void awaitComplete(Instant asOf) {
-        Instant now = db.resultQuery("select statement_timestamp()").fetchOne(0, Instant.class);
+        Instant now = databaseNow();
         if (asOf.isAfter(now)) {
             throw new Refusal(
                     ProblemCode.AS_OF_IN_FUTURE,
                     "asOf " + asOf + " is later than the ledger's now, " + now
                             + ": the books as of then are not written yet");
         }
-        await(() -> db.select(JOURNAL_HEAD.COMPLETE_UNTIL)
-                .from(JOURNAL_HEAD)
-                .fetchOne(0, Instant.class)
-                .isAfter(asOf));
+        await(() -> completeUntil().isAfter(asOf));
+    }
+
+    private Instant databaseNow() {
+        return db.resultQuery("select statement_timestamp()").fetchOne(0, Instant.class);
+    }
+
+    /** The journal's watermark: no event stamped before it can still commit, and every one that did is journaled. */
+    private Instant completeUntil() {
+        return db.select(JOURNAL_HEAD.COMPLETE_UNTIL).from(JOURNAL_HEAD).fetchOne(0, Instant.class);
     }
 
     /**

@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tuitionescrow.ledger.support.Http;
 import com.tuitionescrow.ledger.support.SimultaneousRequests;
+import com.tuitionescrow.ledger.support.TestDatabase;
 import com.tuitionescrow.ledger.support.Tokens;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
@@ -461,6 +468,99 @@ class StatementReconciliationApiTest extends StatementScenario {
         assertThat(report.body().get("reconciled").asBoolean()).isTrue();
     }
 
+    /**
+     * A collection whose transaction took its global index and then stayed open while a later receipt
+     * committed: the journal holds the later one only once the hole below it is filled, so a statement
+     * sent meanwhile must wait for it, and not report as missing money the ledger is still recording.
+     */
+    @Test
+    void
+            given_a_collection_that_commits_after_a_later_receipt_when_the_statement_arrives_in_between_then_it_waits_and_reconciles()
+                    throws Exception {
+        reconcileWhileACollectionIsOpen(true);
+    }
+
+    /** The same with nothing committed after the open collection: no hole shows it, its open transaction does. */
+    @Test
+    void given_a_collection_still_committing_when_the_statement_arrives_then_it_waits_and_reconciles()
+            throws Exception {
+        reconcileWhileACollectionIsOpen(false);
+    }
+
+    private void reconcileWhileACollectionIsOpen(boolean laterReceipt) throws Exception {
+        Institution school = newInstitution();
+        Map<String, String> ref = refs("PAID", "HELD", "LATER");
+        paidOrder(school, ref.get("PAID"), dayStart.plusSeconds(1));
+        String heldOrder = id("order");
+        Http.Response placed = placeOrder(heldOrder, school, id("stu"), course("piano", 15_000, 20));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        awaitLedger();
+
+        TestDatabase.Connection target = TestDatabase.get();
+        try (Connection orderLock = DriverManager.getConnection(target.url(), target.user(), target.password())) {
+            orderLock.setAutoCommit(false);
+            long lockHolder;
+            try (var lock = orderLock.prepareStatement(
+                    "select pg_backend_pid() from course_order where order_id = ? for update")) {
+                lock.setString(1, heldOrder);
+                try (var row = lock.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    lockHolder = row.getLong(1);
+                }
+            }
+            // The order's row is locked: the collection appends its event (taking its global index), then waits
+            // to mark the order paid, its transaction open.
+            CompletableFuture<Http.Response> held = CompletableFuture.supplyAsync(
+                    () -> receive(school, ref.get("HELD"), heldOrder, 300_000, dayStart.plusSeconds(2)));
+            Awaitility.await("the collection waits on the order's row")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> db.resultQuery(
+                                            "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))",
+                                            lockHolder)
+                                    .fetchOne(0, Integer.class)
+                            > 0);
+            if (laterReceipt) {
+                suspenseReceipt(school, ref.get("LATER"), 4_321, dayStart.plusSeconds(3));
+            }
+            long laterFen = laterReceipt ? 4_321 : 0;
+            List<String> rows = new ArrayList<>(List.of(
+                    "CRDT,300000," + ref.get("PAID") + ",BOOK,false",
+                    "CRDT,300000," + ref.get("HELD") + ",BOOK,false"));
+            if (laterReceipt) {
+                rows.add("CRDT,4321," + ref.get("LATER") + ",BOOK,false");
+            }
+            CompletableFuture<Http.Response> statement = CompletableFuture.supplyAsync(
+                    () -> sendStatement(csv(school, 0, 600_000 + laterFen, rows.toArray(String[]::new)), CSV));
+            Thread.sleep(1_000);
+            boolean answeredWhileOpen = statement.isDone();
+            orderLock.commit();
+
+            Http.Response collected = held.get(10, TimeUnit.SECONDS);
+            assertThat(collected.body().path("status").asText())
+                    .as(collected.toString())
+                    .isEqualTo("APPLIED");
+            Http.Response report = statement.get(10, TimeUnit.SECONDS);
+            assertThat(report.status()).as(report.toString()).isEqualTo(201);
+            JsonNode body = report.body();
+            assertThat(entries(body.get("missingInLedger")))
+                    .as("missing in the ledger")
+                    .isEmpty();
+            assertThat(body.get("matched").asInt()).as(report.toString()).isEqualTo(rows.size());
+            assertThat(body.get("ledgerClosingFen").asLong())
+                    .as(report.toString())
+                    .isEqualTo(600_000 + laterFen);
+            assertThat(body.get("reconciled").asBoolean()).as(report.toString()).isTrue();
+            assertThat(answeredWhileOpen)
+                    .as("answered while the collection's transaction was open")
+                    .isFalse();
+            if (laterReceipt) {
+                assertThat(globalIndexOf(ref.get("HELD")))
+                        .as("the collection took its index before the later receipt and committed after it")
+                        .isLessThan(globalIndexOf(ref.get("LATER")));
+            }
+        }
+    }
+
     @Test
     void
             given_a_statement_whose_entries_do_not_add_up_to_its_closing_balance_then_it_is_inconsistent_and_not_reconciled() {
@@ -540,6 +640,14 @@ class StatementReconciliationApiTest extends StatementScenario {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** The global index of the stored event that recorded this bank transaction. */
+    private long globalIndexOf(String bankTxnId) {
+        return db.resultQuery(
+                        "select min(globalindex) from domainevententry where convert_from(payload, 'UTF8') like ?",
+                        "%\"" + bankTxnId + "\"%")
+                .fetchSingle(0, Long.class);
+    }
 
     /** Bank transaction ids unique to this run, by the role they play. */
     private static Map<String, String> refs(String... roles) {

@@ -108,7 +108,8 @@ abstract class StatementScenario extends LedgerIntegrationTest {
                 .toString();
     }
 
-    private Http.Response receive(
+    /** The bank's report of one receipt, as it sends it. */
+    Http.Response receive(
             Institution institution, String bankTxnId, String orderId, long amountFen, OffsetDateTime receivedAt) {
         return http.post(
                 "/v1/bank/collections",

@@ -7,7 +7,9 @@ import com.tuitionescrow.ledger.institution.CreditCode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -89,7 +91,8 @@ public abstract class LedgerIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.Connection db = TestDatabase.get();
-        registry.add("spring.datasource.url", db::url);
+        // A test class that needs a database of its own (TestDatabase.another) names it in this property.
+        registry.add("spring.datasource.url", () -> "${ledger.test.database-url:" + db.url() + "}");
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
         registry.add("ledger.security.jwt-secret", () -> Tokens.SECRET);
@@ -326,8 +329,8 @@ public abstract class LedgerIntegrationTest {
     }
 
     /** Every stored row of the journal, its postings, the balances and the head, as text, in a fixed order. */
-    protected java.util.List<String> journalAsStored() {
-        java.util.List<String> rows = new java.util.ArrayList<>();
+    protected List<String> journalAsStored() {
+        List<String> rows = new ArrayList<>();
         rows.addAll(db.resultQuery("select row(e.*)::text from journal_entry e order by seq")
                 .fetch(0, String.class));
         rows.addAll(db.resultQuery("select row(p.*)::text from journal_posting p order by seq, line")

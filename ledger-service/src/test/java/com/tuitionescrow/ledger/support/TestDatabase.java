@@ -29,6 +29,25 @@ public final class TestDatabase {
         return connection;
     }
 
+    /**
+     * Another throwaway database on the same server, for a test class whose context must not share
+     * the suite's (it names it in {@code ledger.test.database-url}).
+     */
+    public static Connection another() {
+        Connection suite = get();
+        String name =
+                "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(suite.url(), suite.user(), suite.password(), "CREATE DATABASE " + name);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> execute(
+                        suite.url(),
+                        suite.user(),
+                        suite.password(),
+                        "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        return new Connection(
+                suite.url().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"), suite.user(), suite.password());
+    }
+
     private static Connection create() {
         String adminUrl = System.getProperty("ledger.test.database.url", "");
         String user = System.getProperty("ledger.test.database.user", "postgres");
