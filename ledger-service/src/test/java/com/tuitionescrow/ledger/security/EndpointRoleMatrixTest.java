@@ -111,6 +111,7 @@ class EndpointRoleMatrixTest extends LedgerIntegrationTest {
             row(GET, "/v1/audit/verification", kinds(CallerKind.REGULATOR)),
             row(GET, "/v1/audit/violations", kinds(CallerKind.REGULATOR)),
             row(GET, "/v1/audit/institutions", kinds(CallerKind.REGULATOR)),
+            row(GET, "/v1/audit/institutions/ranking", kinds(CallerKind.REGULATOR)),
             row(GET, "/v1/audit/journal/search", kinds(CallerKind.REGULATOR)),
             row(GET, "/v1/audit/checkpoints", kinds(CallerKind.REGULATOR)),
             row(POST, "/v1/audit/checkpoints", kinds(CallerKind.REGULATOR)),
