@@ -152,11 +152,22 @@ class ConsolePagesTiming extends LedgerIntegrationTest {
         browser.signIn(token, route);
         browser.awaitPage(page);
         times.computeIfAbsent(name + ", opened", k -> new ArrayList<>()).add(painted(browser, page, "0"));
+        if (times.get(name + ", opened").size() == SAMPLES) {
+            System.out.println("WHAT " + name + " LOADED WHEN OPENED (last sample), ms from navigation: start +"
+                    + " duration, bytes over the wire\n" + browser.script(RESOURCES));
+        }
         browser.redraw();
         browser.awaitPage(page);
         times.computeIfAbsent(name + ", drawn again", k -> new ArrayList<>())
                 .add(painted(browser, page, "window.consoleRedrawn"));
     }
+
+    /** The page's document, scripts, styles and API calls as its Resource Timing saw them, one a line. */
+    private static final String RESOURCES = "const n = performance.getEntriesByType('navigation')[0];"
+            + "return ['  document ' + Math.round(n.responseEnd) + ' ms, DOMContentLoaded '"
+            + " + Math.round(n.domContentLoadedEventEnd) + ', load ' + Math.round(n.loadEventEnd)]"
+            + ".concat(performance.getEntriesByType('resource').map(r => '  ' + r.name.replace(location.origin, '')"
+            + " + ' ' + Math.round(r.startTime) + ' + ' + Math.round(r.duration) + ', ' + r.transferSize)).join('\\n');";
 
     /** Milliseconds from {@code start} (by the page's clock) until the page was painted. */
     private static long painted(Browser browser, String page, String start) {
