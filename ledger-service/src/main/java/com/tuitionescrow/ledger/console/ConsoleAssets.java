@@ -27,7 +27,7 @@ class ConsoleAssets {
     static final String LOCATION = "classpath:/static/console/";
 
     /** The page's own files it names: a script or a stylesheet of the console's folder. */
-    private static final Pattern OWN_FILE = Pattern.compile("(src|href)=\"([a-z]+\\.(?:js|css))\"");
+    private static final Pattern OWN_FILE = Pattern.compile("(src|href)=\"([a-z0-9]+\\.(?:js|css))\"");
 
     private static final Pattern VERSIONED = Pattern.compile("/console/v-[0-9a-f]{12}/");
 

@@ -33,6 +33,13 @@ class ConsoleAssetsTest extends LedgerIntegrationTest {
         assertThat(page.body())
                 .contains("href=\"" + version + "/console.css\"", "href=\"" + version + "/institutions.js\"")
                 .doesNotContain("\"app.js\"", "\"api.js\"");
+        Matcher named =
+                Pattern.compile("(?:src|href)=\"([^\"]+\\.(?:js|css))\"").matcher(page.body());
+        while (named.find()) {
+            assertThat(named.group(1))
+                    .as("every file the page names is versioned or a versioned library's")
+                    .matches("(" + version + "|/webjars/[^/]+/[0-9.]+)/.+");
+        }
 
         for (String file : new String[] {"app.js", "api.js", "charts.js", "console.css"}) {
             HttpResponse<String> kept = get("/console/" + version + "/" + file);
