@@ -1,4 +1,5 @@
 import { allPages, api, query } from './api.js';
+import { echarts } from './charts.js';
 import { clear, h, table } from './dom.js';
 import { beijingTime, date, money, yuan } from './format.js';
 import { t } from './i18n.js';
@@ -25,31 +26,32 @@ export async function institutionView(view, institutionId) {
     charts = [];
     const me = user();
     const id = encodeURIComponent(institutionId);
-    let institution;
-    let settlement;
-    try {
-        [institution, settlement] = await Promise.all([api('/v1/institutions/' + id), api('/v1/institutions/' + id + '/settlement')]);
-    } catch (error) {
-        clear(view, h('p', { class: 'empty', id: 'no-access', text: t('none') }));
-        showError(error);
-        return;
-    }
     const scope = query({ institutionId });
-    const reads = [
+    // Every read at once, the chart library with them: the page waits for the slowest, not for their sum.
+    const results = await Promise.allSettled([
+        api('/v1/institutions/' + id),
+        api('/v1/institutions/' + id + '/settlement'),
         api('/v1/institutions/' + id + '/custody-history'),
         api('/v1/institutions/' + id + '/weekly-activity?weeks=12'),
         allPages('/v1/lessons' + scope + '&limit=1000', 'afterId', 5),
         allPages('/v1/refunds' + scope + '&limit=1000', 'afterId', 5),
         api('/v1/reconciliations' + scope + '&limit=20'),
         me.isRegulator ? api('/v1/audit/violations' + scope + '&limit=100') : Promise.resolve(null),
-    ];
-    let custody; let weekly; let lessons; let refunds; let reports; let violations;
-    try {
-        [custody, weekly, lessons, refunds, reports, violations] = await Promise.all(reads);
-    } catch (error) {
-        showError(error);
+        echarts(),
+    ]);
+    const denied = results.slice(0, 2).find(result => result.status === 'rejected');
+    if (denied) {
+        clear(view, h('p', { class: 'empty', id: 'no-access', text: t('none') }));
+        showError(denied.reason);
         return;
     }
+    const failed = results.find(result => result.status === 'rejected');
+    if (failed) {
+        showError(failed.reason);
+        return;
+    }
+    const [institution, settlement, custody, weekly, lessons, refunds, reports, violations, library] =
+        results.map(result => result.value);
     const disputed = lessons.items.filter(l => l.status === 'DISPUTED');
     const awaiting = lessons.items.filter(l => l.status === 'AWAITING_CONFIRMATION');
     const custodyChart = h('div', { class: 'chart', id: 'custody-chart' });
@@ -66,8 +68,8 @@ export async function institutionView(view, institutionId) {
         section(t('awaitingLessons'), awaitingTable(awaiting)),
         section(t('reconciliations'), reportsTable(reports.items)),
         violations ? section(t('violationsTitle'), violationsTable(violations.items)) : null);
-    drawCustody(custodyChart, custody);
-    drawWeekly(weeklyChart, weekly);
+    drawCustody(library, custodyChart, custody);
+    drawWeekly(library, weeklyChart, weekly);
 }
 
 function header(institution, me) {
@@ -213,8 +215,8 @@ function chartYuan(fen) {
     return Number(yuan(fen).replace(/,/g, ''));
 }
 
-function drawCustody(element, history) {
-    const chart = window.echarts.init(element);
+function drawCustody(library, element, history) {
+    const chart = library.init(element);
     charts.push(chart);
     element.dataset.points = history.days.length;
     chart.setOption({
@@ -228,8 +230,8 @@ function drawCustody(element, history) {
     });
 }
 
-function drawWeekly(element, activity) {
-    const chart = window.echarts.init(element);
+function drawWeekly(library, element, activity) {
+    const chart = library.init(element);
     charts.push(chart);
     element.dataset.points = activity.weeks.length;
     chart.setOption({

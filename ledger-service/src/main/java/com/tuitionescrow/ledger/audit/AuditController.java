@@ -3,10 +3,13 @@ package com.tuitionescrow.ledger.audit;
 import com.tuitionescrow.ledger.accounting.AccountCode;
 import com.tuitionescrow.ledger.accounting.Fen;
 import com.tuitionescrow.ledger.api.audit.InstitutionOverview;
+import com.tuitionescrow.ledger.api.audit.InstitutionRanking;
+import com.tuitionescrow.ledger.api.audit.InstitutionSort;
 import com.tuitionescrow.ledger.api.audit.TrialBalanceResponse;
 import com.tuitionescrow.ledger.api.audit.ViolationView;
 import com.tuitionescrow.ledger.api.common.Ids;
 import com.tuitionescrow.ledger.api.common.Page;
+import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import com.tuitionescrow.ledger.settlement.LedgerQueries;
 import com.tuitionescrow.ledger.shared.LedgerTime;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -83,5 +87,24 @@ class AuditController {
         List<InstitutionOverview> items = audit.institutions(afterId, limit);
         return new Page<>(
                 items, items.size() == limit ? items.get(items.size() - 1).institutionId() : null);
+    }
+
+    @GetMapping("/institutions/ranking")
+    @Operation(
+            summary = "Institutions the riskiest first (or by another figure), filtered, a page at a time",
+            description = "With how many match the filter and their totals. q matches a name or a credit code"
+                    + " anywhere, whatever the case; riskyOnly leaves out those whose risk is 0; ties go by"
+                    + " institution id. Page with offset, the previous page's next.")
+    InstitutionRanking ranking(
+            @RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) InstitutionStatus status,
+            @RequestParam(defaultValue = "false") boolean riskyOnly,
+            @RequestParam(defaultValue = "RISK") InstitutionSort sort,
+            @RequestParam(defaultValue = "true") boolean descending,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return InstitutionRisk.rank(
+                audit.everyInstitution(),
+                new InstitutionRisk.Query(q, status, riskyOnly, sort, descending, offset, limit));
     }
 }

@@ -29,6 +29,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
+import org.jooq.Result;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -90,7 +91,22 @@ class AuditQueries {
                 .orderBy(INSTITUTION.INSTITUTION_ID)
                 .limit(limit)
                 .fetch();
-        List<String> ids = page.map(Record3::value1);
+        return overviews(page, page.map(Record3::value1));
+    }
+
+    /**
+     * Every institution at a glance, in no particular order: the same figures as {@link #institutions},
+     * each read for all institutions in one grouped query, to be ranked and filtered by the caller.
+     */
+    List<InstitutionOverview> everyInstitution() {
+        var all = db.select(INSTITUTION.INSTITUTION_ID, INSTITUTION.NAME, INSTITUTION.STATUS)
+                .from(INSTITUTION)
+                .fetch();
+        return overviews(all, null);
+    }
+
+    /** The overviews of these institutions; {@code ids} names them all, or is null when they are every one. */
+    private List<InstitutionOverview> overviews(Result<Record3<String, String, String>> rows, List<String> ids) {
         Map<String, Long> custody = balances(ids, AccountType.CUSTODY_CASH);
         Map<String, Long> suspense = balances(ids, AccountType.SUSPENSE);
         Map<String, Long> unconsumed = sumBy(
@@ -108,13 +124,13 @@ class AuditQueries {
                 REFUND.INSTITUTION_ID,
                 REFUND.STATUS.in(RefundStatus.AWAITING_INSTITUTION.name(), RefundStatus.CONTESTED.name()));
         Map<String, Map<LessonViolation, Long>> byRule = violationsByRule(ids);
-        Map<String, BankBalances.LatestStatement> statements = bank.latestOf(ids);
-        return page.map(r -> {
+        Map<String, BankBalances.LatestStatement> statements = ids == null ? bank.latestOfEvery() : bank.latestOf(ids);
+        return rows.map(r -> {
             String id = r.value1();
             long custodyFen = custody.getOrDefault(id, 0L);
             long unconsumedFen = unconsumed.getOrDefault(id, 0L);
             BankBalances.LatestStatement statement = statements.get(id);
-            return new InstitutionOverview(
+            return InstitutionRisk.scored(
                     id,
                     r.value2(),
                     InstitutionStatus.valueOf(r.value3()),
@@ -130,6 +146,11 @@ class AuditQueries {
         });
     }
 
+    /** Rows of these institutions, or of every one when {@code ids} is null. */
+    private static Condition of(TableField<?, String> institution, List<String> ids) {
+        return ids == null ? DSL.trueCondition() : institution.in(ids);
+    }
+
     /** The balance of each institution's accounts of this type, on their normal side. */
     private Map<String, Long> balances(List<String> institutionIds, AccountType type) {
         Field<Long> net = type.isAsset()
@@ -138,7 +159,7 @@ class AuditQueries {
         return sumBy(institutionIds, ACCOUNT_BALANCE.INSTITUTION_ID, net, ACCOUNT_BALANCE.ACCOUNT_TYPE.eq(type.name()));
     }
 
-    /** The sum of {@code amount} over the rows that meet {@code condition}, per institution of the list. */
+    /** The sum of {@code amount} over the rows that meet {@code condition}, per institution of the list (null: all). */
     private Map<String, Long> sumBy(
             List<String> institutionIds,
             TableField<?, String> institution,
@@ -147,19 +168,19 @@ class AuditQueries {
         Map<String, Long> sums = new HashMap<>();
         db.select(institution, sum(amount))
                 .from(institution.getTable())
-                .where(institution.in(institutionIds), condition)
+                .where(of(institution, institutionIds), condition)
                 .groupBy(institution)
                 .forEach(r -> sums.put(r.value1(), r.value2().longValueExact()));
         return sums;
     }
 
-    /** How many rows meet {@code condition}, per institution of the list. */
+    /** How many rows meet {@code condition}, per institution of the list (null: all). */
     private Map<String, Long> countBy(
             List<String> institutionIds, TableField<?, String> institution, Condition condition) {
         Map<String, Long> counts = new HashMap<>();
         db.select(institution, DSL.count())
                 .from(institution.getTable())
-                .where(institution.in(institutionIds), condition)
+                .where(of(institution, institutionIds), condition)
                 .groupBy(institution)
                 .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
         return counts;
@@ -172,7 +193,7 @@ class AuditQueries {
         db.select(LESSON.INSTITUTION_ID, rule, DSL.count())
                 .from(LESSON, DSL.table("unnest({0})", LESSON.VIOLATIONS).as("v", "rule"))
                 .where(
-                        LESSON.INSTITUTION_ID.in(institutionIds),
+                        of(LESSON.INSTITUTION_ID, institutionIds),
                         DSL.condition("cardinality({0}) > 0", LESSON.VIOLATIONS))
                 .groupBy(LESSON.INSTITUTION_ID, rule)
                 .forEach(r -> byInstitution

@@ -38,8 +38,11 @@ class SecurityHeaders extends OncePerRequestFilter {
         String path = request.getServletPath();
         if (path.startsWith("/console")) {
             response.setHeader("Content-Security-Policy", CONSOLE_POLICY);
-            // Kept by the browser but checked with the service before each use: an upgrade shows at once.
-            response.setHeader("Cache-Control", "no-cache");
+            if (!ConsoleAssets.isVersioned(path)) {
+                // Kept by the browser but checked with the service before each use: an upgrade shows at once.
+                // The versioned files are kept as they are (ConsoleAssets): a new version is a new address.
+                response.setHeader("Cache-Control", "no-cache");
+            }
         } else if (path.startsWith("/swagger-ui")) {
             response.setHeader("Content-Security-Policy", SWAGGER_POLICY);
         } else {

@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -55,6 +57,15 @@ public class BankBalances {
 
     /** The latest statement of each institution named that has one, in one query. */
     public Map<String, LatestStatement> latestOf(Collection<String> institutionIds) {
+        return latest(RECONCILIATION.INSTITUTION_ID.in(institutionIds));
+    }
+
+    /** The latest statement of every institution that has one, in one query. */
+    public Map<String, LatestStatement> latestOfEvery() {
+        return latest(DSL.trueCondition());
+    }
+
+    private Map<String, LatestStatement> latest(Condition institutions) {
         Map<String, LatestStatement> latest = new HashMap<>();
         db.selectDistinct(
                         RECONCILIATION.INSTITUTION_ID,
@@ -67,7 +78,7 @@ public class BankBalances {
                         RECONCILIATION.RECEIVED_AT)
                 .on(RECONCILIATION.INSTITUTION_ID)
                 .from(RECONCILIATION)
-                .where(RECONCILIATION.INSTITUTION_ID.in(institutionIds))
+                .where(institutions)
                 .orderBy(RECONCILIATION.INSTITUTION_ID, RECONCILIATION.TO_DATE.desc(), RECONCILIATION.LIST_SEQ.desc())
                 .forEach(r -> latest.put(
                         r.value1(),

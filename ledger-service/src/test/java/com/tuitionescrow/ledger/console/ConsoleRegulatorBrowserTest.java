@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.tuitionescrow.ledger.support.Browser;
 import com.tuitionescrow.ledger.support.Tokens;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** A regulator's console: the institutions table, an institution's page, the journal, and the actions taken by hand. */
@@ -259,9 +261,7 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         Browser browser = browser();
         browser.signIn(Tokens.regulator(), "/institutions");
         browser.awaitPage("institutions");
-        while (!browser.all("#more-institutions").isEmpty()) {
-            browser.click("#more-institutions");
-        }
+        drawEveryRow(browser);
 
         List<String> order = browser.all("table.institutions tbody tr").stream()
                 .map(row -> row.getAttribute("data-institution"))
@@ -275,6 +275,70 @@ class ConsoleRegulatorBrowserTest extends ConsoleBrowserTest {
         assertThat(browser.text("main"))
                 .as("no button to draw more leaves nothing behind")
                 .doesNotContain("null");
+    }
+
+    @Test
+    void given_more_institutions_than_a_page_then_the_riskiest_come_first_and_the_filter_finds_one_further_on() {
+        Institution suspended = newInstitution("翻页测试 停业");
+        http.post(
+                "/v1/institutions/" + suspended.id() + "/status",
+                Tokens.regulator(),
+                Map.of("status", "SUSPENDED", "reason", "消防检查未通过"));
+        for (int i = 0; i < PAGE + 5; i++) {
+            newInstitution("翻页测试 " + i);
+        }
+        awaitLedger();
+        JsonNode everyOne = api("/v1/audit/institutions/ranking?limit=1000", Tokens.regulator());
+        JsonNode last = everyOne.get("items").get(everyOne.get("items").size() - 1);
+        Browser browser = browser();
+
+        browser.signIn(Tokens.regulator(), "/institutions");
+        browser.awaitPage("institutions");
+
+        List<WebElement> rows = browser.all("table.institutions tbody tr");
+        assertThat(rows).as("one page is drawn").hasSize(PAGE);
+        List<Integer> risks = rows.stream()
+                .map(row -> Integer.parseInt(
+                        row.findElement(By.cssSelector("[data-column=risk]")).getAttribute("data-risk")))
+                .toList();
+        assertThat(risks).as("the riskiest first").isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(risks.get(0))
+                .isEqualTo(everyOne.get("items").get(0).get("risk").asInt());
+        assertThat(rows.stream().map(row -> row.getAttribute("data-institution")))
+                .as("a suspended school is among the riskiest")
+                .contains(suspended.id())
+                .doesNotContain(last.get("institutionId").asText());
+        assertThat(browser.text("#more-institutions"))
+                .isEqualTo("加载更多 (" + (everyOne.get("matching").asInt() - PAGE) + ")");
+        assertThat(browser.text("#summary"))
+                .contains(PAGE + " / " + everyOne.get("matching").asInt() + " / "
+                        + everyOne.get("institutions").asInt());
+
+        browser.type("#filter", last.get("institutionId").asText());
+        browser.find("tr[data-institution='" + last.get("institutionId").asText() + "']");
+        assertThat(browser.all("table.institutions tbody tr")).hasSize(1);
+        assertThat(browser.all("#more-institutions")).isEmpty();
+
+        browser.script(
+                "const f = document.getElementById('filter'); f.value = ''; f.dispatchEvent(new Event('input'))");
+        browser.find("#more-institutions");
+        drawEveryRow(browser);
+        assertThat(browser.all("table.institutions tbody tr"))
+                .as("page after page, to the last")
+                .hasSize(everyOne.get("matching").asInt());
+        assertNoConsoleErrors();
+    }
+
+    /** The console's page of the regulator's table. */
+    private static final int PAGE = 50;
+
+    /** Asks for the next page until none is left, waiting for each to be drawn. */
+    private static void drawEveryRow(Browser browser) {
+        while (!browser.all("#more-institutions").isEmpty()) {
+            int drawn = browser.all("table.institutions tbody tr").size();
+            browser.click("#more-institutions");
+            browser.awaitMoreThan("table.institutions tbody tr", drawn);
+        }
     }
 
     private void assertFen(String css, long apiFen, long expectedFen) {

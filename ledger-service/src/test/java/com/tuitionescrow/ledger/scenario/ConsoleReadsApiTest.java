@@ -8,7 +8,9 @@ import com.tuitionescrow.ledger.support.LedgerIntegrationTest;
 import com.tuitionescrow.ledger.support.Tokens;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -276,6 +278,82 @@ class ConsoleReadsApiTest extends LedgerIntegrationTest {
         assertThat(last.get("ledgerClosingFen").asLong()).isEqualTo(300_000);
         assertThat(last.get("differenceFen").asLong()).isZero();
         assertThat(overview.get("covered").asBoolean()).isTrue();
+    }
+
+    @Test
+    void given_institutions_of_every_risk_then_the_ranking_pages_them_riskiest_first_with_the_totals_of_the_filter() {
+        String tag = "ranking-" + id("t");
+        Books books = books();
+        Institution risky = books.school();
+        assertThat(http.postRaw("/v1/bank/statements", Tokens.bank(), oneDay(risky, 0, 100_000), "text/csv")
+                        .status())
+                .isEqualTo(201);
+        Institution suspended = newInstitution(tag + " suspended");
+        assertThat(http.post(
+                                "/v1/institutions/" + suspended.id() + "/status",
+                                Tokens.regulator(),
+                                Map.of("status", "SUSPENDED", "reason", "fire inspection"))
+                        .status())
+                .isEqualTo(200);
+        Institution quiet = newInstitution(tag + " quiet");
+        awaitLedger();
+
+        // The risky school is found by its code, the others by the tag in their names, whatever its case.
+        JsonNode alone = ranking("q=" + risky.id().toLowerCase(Locale.ROOT));
+        assertThat(alone.get("matching").asInt()).isEqualTo(1);
+        assertThat(alone.get("items").get(0).get("risk").asLong())
+                .as("bank short of the ledger 100, custody short at the bank 100, unreconciled 20,"
+                        + " a violation 2, suspense 3, a dispute and a refund 2")
+                .isEqualTo(227);
+        assertThat(alone.get("custodyFen").asLong()).isEqualTo(401_234);
+        assertThat(alone.get("unconsumedFen").asLong()).isEqualTo(300_000 - 45_000 + 100_000);
+        assertThat(alone.get("violations").asLong()).isEqualTo(1);
+
+        JsonNode first = ranking("q=" + tag.toUpperCase(Locale.ROOT) + "&limit=1");
+        assertThat(ids(first)).containsExactly(suspended.id());
+        assertThat(first.get("items").get(0).get("risk").asLong()).isEqualTo(30);
+        assertThat(first.get("offset").asInt()).isZero();
+        assertThat(first.get("next").asInt()).isEqualTo(1);
+        assertThat(first.get("matching").asInt()).isEqualTo(2);
+        assertThat(first.get("institutions").asInt()).isGreaterThanOrEqualTo(3);
+        JsonNode second =
+                ranking("q=" + tag + "&limit=1&offset=" + first.get("next").asInt());
+        assertThat(ids(second)).containsExactly(quiet.id());
+        assertThat(second.get("items").get(0).get("risk").asLong()).isZero();
+        assertThat(second.has("next")).as("the last page").isFalse();
+
+        assertThat(ids(ranking("q=" + tag + "&riskyOnly=true"))).containsExactly(suspended.id());
+        assertThat(ids(ranking("q=" + tag + "&status=ACTIVE"))).containsExactly(quiet.id());
+        assertThat(ids(ranking("q=" + tag + "&sort=NAME&descending=false")))
+                .containsExactly(quiet.id(), suspended.id());
+        assertThat(ids(ranking("q=" + tag + "&sort=RISK&descending=false")))
+                .containsExactly(quiet.id(), suspended.id());
+        JsonNode everyOne = ranking("limit=1000");
+        List<Long> risks = new ArrayList<>();
+        everyOne.get("items").forEach(item -> risks.add(item.get("risk").asLong()));
+        assertThat(risks).as("the riskiest first").isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(ids(everyOne)).contains(risky.id(), suspended.id(), quiet.id());
+        assertThat(ids(everyOne).indexOf(risky.id())).isLessThan(ids(everyOne).indexOf(suspended.id()));
+
+        assertThat(http.get("/v1/audit/institutions/ranking?sort=SIZE", Tokens.regulator())
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.get("/v1/audit/institutions/ranking?offset=-1", Tokens.regulator())
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.get("/v1/audit/institutions/ranking", Tokens.institution(quiet.id()))
+                        .status())
+                .isEqualTo(403);
+    }
+
+    private JsonNode ranking(String parameters) {
+        return ok(http.get("/v1/audit/institutions/ranking?" + parameters, Tokens.regulator()));
+    }
+
+    private static List<String> ids(JsonNode ranking) {
+        List<String> ids = new ArrayList<>();
+        ranking.get("items").forEach(item -> ids.add(item.get("institutionId").asText()));
+        return ids;
     }
 
     /** A CSV statement of today with no entries: the bank's opening and closing balances only. */

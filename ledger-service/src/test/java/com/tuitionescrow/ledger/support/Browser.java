@@ -32,6 +32,8 @@ public final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER =
             Path.of(System.getProperty("ledger.test.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** How often a wait looks again: a page drawn in 100 ms is not waited on for 500 (Selenium's default). */
+    private static final Duration POLL = Duration.ofMillis(25);
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -103,16 +105,44 @@ public final class Browser implements AutoCloseable {
 
     /** Draws the page shown again, reading everything afresh; {@link #awaitPage} then waits for it. */
     public void redraw() {
-        script("document.body.dataset.ready = ''; window.dispatchEvent(new HashChangeEvent('hashchange'))");
+        script("document.body.dataset.ready = ''; window.consoleDrawn = []; window.consoleRedrawn = performance.now();"
+                + " window.dispatchEvent(new HashChangeEvent('hashchange'))");
     }
 
     /** Waits until the console has drawn this page (see app.js: {@code body[data-ready]}). */
     public void awaitPage(String page) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", page));
+        waiting().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", page));
+    }
+
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.pollingEvery(POLL);
+        return wait;
+    }
+
+    /**
+     * Has every document the browser opens from here on note, in {@code window.consoleDrawn}, each page
+     * the console draws: its name, and when (by the document's clock, from the navigation's start) the
+     * page was built and then painted (the frame after it). {@link #redraw} starts the clock at
+     * {@code window.consoleRedrawn}.
+     */
+    public void timeDrawing() {
+        driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "window.consoleDrawn = [];"
+                                + "new MutationObserver(() => {"
+                                + "  const page = document.body && document.body.dataset.ready;"
+                                + "  if (!page) return;"
+                                + "  const built = performance.now();"
+                                + "  requestAnimationFrame(() => setTimeout(() =>"
+                                + "    window.consoleDrawn.push({page, built, painted: performance.now()})));"
+                                + "}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-ready']});"));
     }
 
     public WebElement find(String css) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        return waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
     public List<WebElement> all(String css) {
@@ -124,16 +154,19 @@ public final class Browser implements AutoCloseable {
     }
 
     public void awaitText(String css, String text) {
-        new WebDriverWait(driver, WAIT)
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    public void awaitMoreThan(String css, int count) {
+        waiting().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(css), count));
     }
 
     public void awaitGone(String css) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), 0));
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), 0));
     }
 
     public void click(String css) {
-        new WebDriverWait(driver, WAIT)
+        waiting()
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
                 .click();
     }
@@ -146,6 +179,11 @@ public final class Browser implements AutoCloseable {
 
     public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /** A script that answers by calling its last argument, {@code arguments[arguments.length - 1]}. */
+    public Object asyncScript(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(javascript, arguments);
     }
 
     /** A call the page itself makes with the token it holds: what anyone at the keyboard could do. */

@@ -18,6 +18,12 @@ import java.util.Map;
  * less than the ledger at the end of its last day, that shortfall is taken off the custody cash
  * before it is compared with the unconsumed fees; money the bank holds beyond the ledger counts for
  * nothing, as it is owed to no known student.
+ *
+ * <p>{@code risk} ranks institutions for a regulator's eye, highest first: 100 for a latest statement
+ * whose bank balance differs from the ledger's, 100 for custody that does not cover the unconsumed
+ * fees, 50 blacklisted or winding down, 30 suspended, 20 for a latest statement that did not
+ * reconcile, 5 for custody cash and no statement yet, 2 a violation (up to 20), 3 for money in
+ * suspense, 1 an open dispute or refund (up to 10).
  */
 public record InstitutionOverview(
         String institutionId,
@@ -36,7 +42,10 @@ public record InstitutionOverview(
         Map<LessonViolation, Long> violationsByRule,
         long openDisputes,
         long openRefunds,
-        LastStatement lastStatement) {
+        LastStatement lastStatement,
+
+        @Schema(description = "How much the institution needs a regulator's eye; 0 when nothing stands out")
+        long risk) {
 
     public InstitutionOverview {
         violationsByRule = Map.copyOf(violationsByRule);

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.tuitionescrow.ledger.api.audit.CheckpointKeyView;
 import com.tuitionescrow.ledger.api.audit.CheckpointView;
 import com.tuitionescrow.ledger.api.audit.InstitutionOverview;
+import com.tuitionescrow.ledger.api.audit.InstitutionRanking;
+import com.tuitionescrow.ledger.api.audit.InstitutionSort;
 import com.tuitionescrow.ledger.api.audit.JournalEntryView;
 import com.tuitionescrow.ledger.api.audit.TrialBalanceResponse;
 import com.tuitionescrow.ledger.api.audit.VerificationResponse;
@@ -33,6 +35,7 @@ import com.tuitionescrow.ledger.api.enrollment.PlaceOrderRequest;
 import com.tuitionescrow.ledger.api.enrollment.ReportLessonRequest;
 import com.tuitionescrow.ledger.api.institution.ChangeStatusRequest;
 import com.tuitionescrow.ledger.api.institution.InstitutionResponse;
+import com.tuitionescrow.ledger.api.institution.InstitutionStatus;
 import com.tuitionescrow.ledger.api.institution.RegisterInstitutionRequest;
 import com.tuitionescrow.ledger.api.institution.WindDownRequest;
 import com.tuitionescrow.ledger.api.institution.WindDownResponse;
@@ -531,6 +534,46 @@ public final class LedgerClient {
      */
     public Page<InstitutionOverview> institutionOverviews(String afterId, int limit) {
         return get(withQuery("/v1/audit/institutions", "afterId", afterId, "limit", limit), OVERVIEW_PAGE);
+    }
+
+    /**
+     * A page of the institutions that match a filter, in the order asked for, with how many match and
+     * their totals (REGULATOR).
+     *
+     * @param text       matches a name or a credit code anywhere, whatever the case; any when null
+     * @param status     institutions of this standing; any when null
+     * @param riskyOnly  leaves out institutions whose risk is 0
+     * @param sort       the figure to order by; ties go by institution id
+     * @param descending the highest first
+     * @param offset     the previous page's {@link InstitutionRanking#next()}; 0 for the first page
+     * @param limit      1 to 1000
+     */
+    public InstitutionRanking rankInstitutions(
+            String text,
+            InstitutionStatus status,
+            boolean riskyOnly,
+            InstitutionSort sort,
+            boolean descending,
+            int offset,
+            int limit) {
+        return get(
+                withQuery(
+                        "/v1/audit/institutions/ranking",
+                        "q",
+                        text,
+                        "status",
+                        status,
+                        "riskyOnly",
+                        riskyOnly,
+                        "sort",
+                        sort,
+                        "descending",
+                        descending,
+                        "offset",
+                        offset,
+                        "limit",
+                        limit),
+                InstitutionRanking.class);
     }
 
     /**

@@ -145,6 +145,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 "/v1/audit/verification",
                                 "/v1/audit/violations",
                                 "/v1/audit/institutions",
+                                "/v1/audit/institutions/ranking",
                                 "/v1/audit/checkpoints",
                                 "/v1/audit/checkpoint-key")
                         .hasRole(REGULATOR)
