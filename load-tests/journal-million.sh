@@ -34,7 +34,7 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JSTAT=${JAVA_HOME:+$JAVA_HOME/bin/}jstat
 DB=ledger_million_$(date -u +%Y%m%d%H%M%S)
 WORK=load-tests/target/journal-million
-REPORT=load-tests/results/journal-million-$(date -u +%Y-%m-%d)-$ENTRIES.md
+REPORT=load-tests/results/journal-million-$(date -u +%Y-%m-%d)-${ENTRIES}.md
 URL=http://localhost:$PORT
 VERIFIER=ledger-api/target/ledger-api-0.1.0-SNAPSHOT-verifier.jar
 mkdir -p "$WORK" load-tests/results

@@ -33,7 +33,9 @@ class ConsoleConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/console/" + assets.version() + "/**")
+        // Scripts and the stylesheet only: a page kept for a year would keep its security policy as long.
+        String folder = "/console/" + assets.version() + "/";
+        registry.addResourceHandler(folder + "*.js", folder + "*.css")
                 .addResourceLocations(ConsoleAssets.LOCATION)
                 .setCacheControl(
                         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());

@@ -10,6 +10,7 @@ import com.tuitionescrow.ledger.platform.web.Unavailable;
 import com.tuitionescrow.ledger.shared.Refusal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,7 @@ import org.springframework.stereotype.Component;
  * The journal, balances and settlements trail the commands by a moment. A read that must include
  * everything recorded so far (reconciling a bank statement against the custody balance) first waits,
  * a bounded time, for the journal to hold every event recorded when the read began, those of
- * transactions still open then included; a read of the
- * books {@code asOf} a moment waits until no event stamped at or before it can still be journaled,
+ * transactions still open then included; a read of the books {@code asOf} a moment waits until no event stamped at or before it can still be journaled,
  * so its answer never changes. Both read the journal's head in the database, so this holds
  * whichever instance writes the journal.
  */
@@ -40,11 +40,17 @@ public class JournalFreshness {
      * Returns once the journal includes every event recorded before the call, those of transactions
      * still open then included; 503 JOURNAL_BEHIND after 5 s. The highest stored index is not enough:
      * a transaction that took its index and has not committed is invisible, and nothing above it may
-     * show the hole. Its start holds the watermark back until it ends.
+     * show the hole. So the transactions that have written anything and are still running are waited
+     * for first, then the journal for the store's head as they left it. Only those count: a session
+     * that only reads (a backup, an analyst's psql, a long report) holds no transaction id and makes
+     * nobody wait.
      */
     public void awaitCurrent() {
-        Instant now = databaseNow();
-        await(() -> completeUntil().isAfter(now));
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        List<Long> writing = RunningTransactions.writing(db);
+        await(deadline, () -> RunningTransactions.stillRunning(db, writing).isEmpty());
+        long target = storeHead();
+        await(deadline, () -> journalPosition() >= target);
     }
 
     /** The global index of the last event in the store (0 while it is empty). */
@@ -66,7 +72,7 @@ public class JournalFreshness {
                     "asOf " + asOf + " is later than the ledger's now, " + now
                             + ": the books as of then are not written yet");
         }
-        await(() -> completeUntil().isAfter(asOf));
+        await(System.nanoTime() + MAX_WAIT.toNanos(), () -> completeUntil().isAfter(asOf));
     }
 
     private Instant databaseNow() {
@@ -87,8 +93,7 @@ public class JournalFreshness {
         return position == null ? -1 : position;
     }
 
-    private static void await(BooleanSupplier reached) {
-        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+    private static void await(long deadline, BooleanSupplier reached) {
         while (!reached.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new Unavailable(ProblemCode.JOURNAL_BEHIND, "the journal is still projecting the latest entries");

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * <p>A hole is known to be final once every transaction of this database that was running when it
  * was seen has ended: the transaction holding the index was among them (it took its index before
  * the later event's transaction did, which committed before the hole was seen). Those are read
- * from PostgreSQL when the hole is seen ({@code pg_current_snapshot} and {@code pg_stat_activity}),
+ * from PostgreSQL when the hole is seen ({@link RunningTransactions}),
  * and asked after with {@code pg_xact_status} ({@link JournalWriter}). After a hole has stood for the gap timeout it is passed in any case (Axon's own gap
  * handling does the same, with the same default of a minute), so a session left open in a
  * transaction cannot hold the journal back for ever; verification names an event that then

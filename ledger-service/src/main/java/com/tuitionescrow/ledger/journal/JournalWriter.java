@@ -74,7 +74,7 @@ class JournalWriter implements SmartLifecycle {
     }
 
     /** What PostgreSQL says before the events are read: which awaited transactions still run, and the watermark. */
-    private record Before(Set<Long> stillRunning, Instant watermark) {}
+    private record Before(Set<Long> stillRunning, Instant watermark, Instant now) {}
 
     /**
      * One batch: returns whether more events may be waiting at once. Synchronized with itself only: the
@@ -118,9 +118,21 @@ class JournalWriter implements SmartLifecycle {
             }
             boolean drained = !blocked && batch.size() < BATCH;
             OffsetDateTime completeUntil = head.getCompleteUntil();
+            // A writer never sets the watermark past the database's clock: one found there was set by hand, and
+            // would let an asOf read answer before the journal holds its moment. It goes back to the start of
+            // time, which only makes reads wait, until a drained round sets it again.
+            boolean ahead = completeUntil.toInstant().isAfter(before.now());
+            if (ahead) {
+                log.warn(
+                        "The journal's watermark {} is later than the database's clock {}: set back",
+                        completeUntil,
+                        before.now());
+                completeUntil = Instant.EPOCH.atOffset(completeUntil.getOffset());
+                head.setCompleteUntil(completeUntil);
+            }
             boolean later = drained
                     && !before.watermark().isBefore(completeUntil.toInstant().plus(WATERMARK_STEP));
-            if (position != head.getPosition() || later) {
+            if (position != head.getPosition() || later || ahead) {
                 head.setPosition(position);
                 head.setLastSeq(seq);
                 head.setLastHash(hash);
@@ -149,33 +161,15 @@ class JournalWriter implements SmartLifecycle {
                 .fetchOne();
         Instant watermark = r.value2() == null || r.value1().isBefore(r.value2()) ? r.value1() : r.value2();
         Set<Long> awaited = gaps.awaited();
-        Set<Long> stillRunning = awaited.isEmpty()
-                ? Set.of()
-                : Set.copyOf(db.resultQuery(
-                                "select x from unnest(?::bigint[]) x where pg_xact_status(x::text::xid8) = 'in progress'",
-                                (Object) awaited.toArray(Long[]::new))
-                        .fetch(0, Long.class));
-        return new Before(stillRunning, watermark);
-    }
-
-    /**
-     * The transactions of this database running now (64-bit ids), read afresh: the activity view is
-     * otherwise the one this transaction first read, before the events were.
-     */
-    private List<Long> runningNow() {
-        db.resultQuery("select pg_stat_clear_snapshot()").fetch();
-        return db.resultQuery(
-                        "select x::text::bigint from pg_snapshot_xip(pg_current_snapshot()) x "
-                                + "where (x::text::bigint % 4294967296)::text::xid in "
-                                + "(select backend_xid from pg_stat_activity where datname = current_database() and backend_xid is not null)")
-                .fetch(0, Long.class);
+        Set<Long> stillRunning = Set.copyOf(RunningTransactions.stillRunning(db, awaited));
+        return new Before(stillRunning, watermark, r.value1());
     }
 
     /** Whether every index of the hole may be passed; a hole seen for the first time is noted and waited for. */
     private boolean passHoles(long from, long to, Before before, Instant now) {
         for (long index = from; index <= to; index++) {
             if (!gaps.passable(index, before.stillRunning(), now)) {
-                gaps.seen(index, to, runningNow(), now);
+                gaps.seen(index, to, RunningTransactions.writing(db), now);
                 return false;
             }
             if (gaps.timedOut(index, before.stillRunning())) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tuitionescrow.ledger.api.audit.InstitutionSort;
 import com.tuitionescrow.ledger.api.bank.CollectionBatchRequest;
 import com.tuitionescrow.ledger.api.bank.CollectionRequest;
 import com.tuitionescrow.ledger.api.client.LedgerClient;
@@ -64,13 +65,19 @@ class LedgerClientContractTest {
             + "\"missingInBank\":[],\"amountMismatches\":[],\"pending\":[],\"reversed\":[],\"institutions\":[],"
             + "\"days\":[],\"weeks\":[]}";
 
+    /** The ranking's answer: its counts bear names other answers give lists. */
+    private static final String RANKING_ANSWER = "{\"items\":[],\"offset\":0,\"matching\":0,\"institutions\":0,"
+            + "\"custodyFen\":0,\"unconsumedFen\":0,\"violations\":0}";
+
     @Test
     void there_is_one_method_for_every_operation_of_the_openapi_document() throws Exception {
         List<String> operations = operationsOfTheDocument();
         Set<String> sent = new TreeSet<>();
         try (FlakyGateway ledger = FlakyGateway.standalone()) {
-            ledger.then(Collections.nCopies(operations.size() + 5, Answer.json(200, ANY_ANSWER))
-                    .toArray(FlakyGateway.Step[]::new));
+            List<FlakyGateway.Step> answers = new ArrayList<>();
+            answers.add(Answer.json(200, RANKING_ANSWER));
+            answers.addAll(Collections.nCopies(operations.size() + 5, Answer.json(200, ANY_ANSWER)));
+            ledger.then(answers.toArray(FlakyGateway.Step[]::new));
             callEveryMethod(LedgerClient.builder()
                     .baseUri(ledger.uri())
                     .bearerToken(() -> "token")
@@ -121,6 +128,8 @@ class LedgerClientContractTest {
     private static void callEveryMethod(LedgerClient client) {
         OffsetDateTime now = OffsetDateTime.parse("2026-03-02T19:00:00+08:00");
         String institution = "91350100M000100Y43";
+        // First: its answer, counts where other answers have lists, is the gateway's first (RANKING_ANSWER).
+        client.rankInstitutions(null, null, false, InstitutionSort.RISK, true, 0, 50);
         CollectionRequest receipt = new CollectionRequest("TXN-1", "order-1", 1L, "6222020200112233", now);
 
         client.registerInstitution(new RegisterInstitutionRequest(

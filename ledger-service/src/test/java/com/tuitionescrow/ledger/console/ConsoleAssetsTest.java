@@ -49,6 +49,12 @@ class ConsoleAssetsTest extends LedgerIntegrationTest {
                     .hasValue("max-age=31536000, public, immutable");
             assertThat(kept.body()).as(file).isEqualTo(get("/console/" + file).body());
         }
+        HttpResponse<String> versionedPage = get("/console/" + version + "/index.html");
+        assertThat(versionedPage.statusCode())
+                .as("the page is not kept under a version, nor its security policy with it")
+                .isEqualTo(404);
+        assertThat(versionedPage.headers().firstValue("Cache-Control").orElse(""))
+                .doesNotContain("immutable");
         HttpResponse<String> old = get("/console/v-000000000000/app.js");
         assertThat(old.statusCode()).as("another version is not served").isEqualTo(404);
         assertThat(old.headers().firstValue("Cache-Control").orElse(""))

@@ -11,7 +11,11 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +72,34 @@ class JournalTamperTest extends LedgerIntegrationTest {
         } finally {
             db.execute("update journal_posting set debit_fen = debit_fen - 1 where seq = ? and debit_fen > 0", seq);
         }
+        assertAllHolds(verify(""));
+    }
+
+    /**
+     * The watermark moved into the future would make an asOf read answer before the journal holds its
+     * moment, and a later answer differ; no writer sets one past the database's clock, so the writer
+     * sets it back.
+     */
+    @Test
+    void given_the_watermark_moved_into_the_future_then_the_writer_sets_it_back() {
+        Institution school = newInstitution();
+        collectionEntry(school);
+
+        db.execute("update journal_head set complete_until = timestamptz '2099-01-01 00:00:00+00'");
+
+        Awaitility.await("the watermark is set back")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> db.resultQuery("select complete_until <= statement_timestamp() from journal_head")
+                        .fetchOne(0, Boolean.class));
+        Http.Response asOf = http.get(
+                "/v1/institutions/" + school.id() + "/settlement?asOf="
+                        + Instant.now()
+                                .minusSeconds(1)
+                                .atOffset(ZoneOffset.ofHours(8))
+                                .toString()
+                                .replace("+", "%2B"),
+                Tokens.regulator());
+        assertThat(asOf.status()).as(asOf.toString()).isEqualTo(200);
         assertAllHolds(verify(""));
     }
 

@@ -487,6 +487,38 @@ class StatementReconciliationApiTest extends StatementScenario {
         reconcileWhileACollectionIsOpen(false);
     }
 
+    /**
+     * A session that only reads, its transaction open for the whole call (a backup taken with pg_dump,
+     * an analyst's psql): it can record nothing, so a statement does not wait for it.
+     */
+    @Test
+    void given_a_long_read_only_transaction_open_when_the_statement_arrives_then_it_is_reconciled_at_once()
+            throws Exception {
+        Institution school = newInstitution();
+        Map<String, String> ref = refs("PAID");
+        paidOrder(school, ref.get("PAID"), dayStart.plusSeconds(1));
+
+        TestDatabase.Connection target = TestDatabase.get();
+        try (Connection backup = DriverManager.getConnection(target.url(), target.user(), target.password())) {
+            backup.setAutoCommit(false);
+            backup.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            backup.setReadOnly(true);
+            try (var read = backup.createStatement()) {
+                read.executeQuery("select count(*) from domainevententry").close();
+            }
+
+            long started = System.nanoTime();
+            Http.Response report =
+                    sendStatement(csv(school, 0, 300_000, "CRDT,300000," + ref.get("PAID") + ",BOOK,false"), CSV);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(report.status()).as(report.toString()).isEqualTo(201);
+            assertThat(report.body().get("reconciled").asBoolean()).isTrue();
+            assertThat(took).as("waited for a session that can record nothing").isLessThan(Duration.ofSeconds(3));
+            backup.rollback();
+        }
+    }
+
     private void reconcileWhileACollectionIsOpen(boolean laterReceipt) throws Exception {
         Institution school = newInstitution();
         Map<String, String> ref = refs("PAID", "HELD", "LATER");
