@@ -55,7 +55,8 @@ PGBENCH_BEFORE=$(pgbench_tps)
 psql -d postgres -qc "create database $DB"
 JFR_OPTION=()
 if [ "${BENCH_JFR:-0}" = 1 ]; then
-  JFR_OPTION=(-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true)
+  # Deep enough for a command's whole stack (Tomcat, security, MVC, Axon, jOOQ): the default of 64 frames cuts it.
+  JFR_OPTION=(-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true)
 fi
 echo "starting the service on $DB, port $PORT" >&2
 LEDGER_DB_URL=jdbc:postgresql://localhost:5432/$DB PORT=$PORT \
