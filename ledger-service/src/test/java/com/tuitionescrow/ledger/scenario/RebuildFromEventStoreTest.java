@@ -9,7 +9,6 @@ import com.tuitionescrow.ledger.support.TestDatabase;
 import com.tuitionescrow.ledger.support.Tokens;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -192,28 +190,13 @@ class RebuildFromEventStoreTest extends CheckedScenario {
         String heldTxn = id("txn");
         String laterTxn = id("txn");
         try (Connection orderLock = DriverManager.getConnection(own().url(), own().user(), own().password())) {
-            orderLock.setAutoCommit(false);
-            long lockHolder;
-            try (var lock = orderLock.prepareStatement(
-                    "select pg_backend_pid() from course_order where order_id = ? for update")) {
-                lock.setString(1, heldOrder);
-                try (var row = lock.executeQuery()) {
-                    assertThat(row.next()).isTrue();
-                    lockHolder = row.getLong(1);
-                }
-            }
+            long lockHolder = lockOrderRow(orderLock, heldOrder);
             long heldAmount = order(heldOrder).get("amountFen").asLong();
             CompletableFuture<Http.Response> held = CompletableFuture.supplyAsync(() -> http.post(
                     "/v1/bank/collections",
                     Tokens.bank(),
                     collection(heldTxn, heldOrder, heldAmount, heldSchool.custodyAccountNo())));
-            Awaitility.await("the collection waits on the order's row")
-                    .atMost(Duration.ofSeconds(10))
-                    .until(() -> db.resultQuery(
-                                            "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))",
-                                            lockHolder)
-                                    .fetchOne(0, Integer.class)
-                            > 0);
+            awaitBlockedBy(lockHolder);
             Http.Response later = http.post(
                     "/v1/bank/collections",
                     Tokens.bank(),

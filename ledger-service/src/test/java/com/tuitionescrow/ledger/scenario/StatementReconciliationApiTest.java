@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
@@ -530,27 +529,12 @@ class StatementReconciliationApiTest extends StatementScenario {
 
         TestDatabase.Connection target = TestDatabase.get();
         try (Connection orderLock = DriverManager.getConnection(target.url(), target.user(), target.password())) {
-            orderLock.setAutoCommit(false);
-            long lockHolder;
-            try (var lock = orderLock.prepareStatement(
-                    "select pg_backend_pid() from course_order where order_id = ? for update")) {
-                lock.setString(1, heldOrder);
-                try (var row = lock.executeQuery()) {
-                    assertThat(row.next()).isTrue();
-                    lockHolder = row.getLong(1);
-                }
-            }
+            long lockHolder = lockOrderRow(orderLock, heldOrder);
             // The order's row is locked: the collection appends its event (taking its global index), then waits
             // to mark the order paid, its transaction open.
             CompletableFuture<Http.Response> held = CompletableFuture.supplyAsync(
                     () -> receive(school, ref.get("HELD"), heldOrder, 300_000, dayStart.plusSeconds(2)));
-            Awaitility.await("the collection waits on the order's row")
-                    .atMost(Duration.ofSeconds(10))
-                    .until(() -> db.resultQuery(
-                                            "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))",
-                                            lockHolder)
-                                    .fetchOne(0, Integer.class)
-                            > 0);
+            awaitBlockedBy(lockHolder);
             if (laterReceipt) {
                 suspenseReceipt(school, ref.get("LATER"), 4_321, dayStart.plusSeconds(3));
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tuitionescrow.ledger.institution.CreditCode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -326,6 +328,30 @@ public abstract class LedgerIntegrationTest {
                             (Object) new byte[32]);
         });
         awaitLedger();
+    }
+
+    /** Locks the order's row in the open transaction of {@code connection}; returns the locking session's pid. */
+    protected static long lockOrderRow(Connection connection, String orderId) throws SQLException {
+        connection.setAutoCommit(false);
+        try (var lock = connection.prepareStatement(
+                "select pg_backend_pid() from course_order where order_id = ? for update")) {
+            lock.setString(1, orderId);
+            try (var row = lock.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Returns once some session waits on a lock the session {@code pid} holds. */
+    protected void awaitBlockedBy(long pid) {
+        Awaitility.await("a session waits on the lock")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> db.resultQuery(
+                                        "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))",
+                                        pid)
+                                .fetchOne(0, Integer.class)
+                        > 0);
     }
 
     /** Every stored row of the journal, its postings, the balances and the head, as text, in a fixed order. */
