@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record4;
+import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -43,15 +45,21 @@ public class OrderQueries {
         this.db = db;
     }
 
-    public Optional<OrderLocation> locate(String orderId) {
+    /** The columns an {@link OrderLocation} is read from. */
+    private SelectSelectStep<Record4<String, String, String, String>> selectLocation() {
         return db.select(
-                        COURSE_ORDER.ORDER_ID,
-                        COURSE_ORDER.ACCOUNT_ID,
-                        COURSE_ORDER.INSTITUTION_ID,
-                        COURSE_ORDER.STUDENT_ID)
+                COURSE_ORDER.ORDER_ID, COURSE_ORDER.ACCOUNT_ID, COURSE_ORDER.INSTITUTION_ID, COURSE_ORDER.STUDENT_ID);
+    }
+
+    private static OrderLocation location(Record4<String, String, String, String> r) {
+        return new OrderLocation(r.value1(), r.value2(), r.value3(), r.value4());
+    }
+
+    public Optional<OrderLocation> locate(String orderId) {
+        return selectLocation()
                 .from(COURSE_ORDER)
                 .where(COURSE_ORDER.ORDER_ID.eq(orderId))
-                .fetchOptional(r -> new OrderLocation(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetchOptional(OrderQueries::location);
     }
 
     Optional<LessonLocation> locateLesson(String lessonId) {
@@ -104,27 +112,19 @@ public class OrderQueries {
 
     /** Unpaid orders whose deadline has passed, for the expiry sweep. */
     List<OrderLocation> overdue(Instant now, int limit) {
-        return db.select(
-                        COURSE_ORDER.ORDER_ID,
-                        COURSE_ORDER.ACCOUNT_ID,
-                        COURSE_ORDER.INSTITUTION_ID,
-                        COURSE_ORDER.STUDENT_ID)
+        return selectLocation()
                 .from(COURSE_ORDER)
                 .where(
                         COURSE_ORDER.STATUS.eq(OrderStatus.AWAITING_PAYMENT.name()),
                         COURSE_ORDER.PAY_BY.le(now.atOffset(ZoneOffset.UTC)))
                 .orderBy(COURSE_ORDER.PAY_BY)
                 .limit(limit)
-                .fetch(r -> new OrderLocation(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(OrderQueries::location);
     }
 
     /** Unpaid orders of institutions that may not sell (suspended, blacklisted, winding down), for the sweep to end. */
     List<OrderLocation> unpaidOfStoppedInstitutions(int limit) {
-        return db.select(
-                        COURSE_ORDER.ORDER_ID,
-                        COURSE_ORDER.ACCOUNT_ID,
-                        COURSE_ORDER.INSTITUTION_ID,
-                        COURSE_ORDER.STUDENT_ID)
+        return selectLocation()
                 .from(COURSE_ORDER)
                 .join(INSTITUTION)
                 .on(INSTITUTION.INSTITUTION_ID.eq(COURSE_ORDER.INSTITUTION_ID))
@@ -133,7 +133,7 @@ public class OrderQueries {
                         INSTITUTION.STATUS.ne(InstitutionStatus.ACTIVE.name()))
                 .orderBy(COURSE_ORDER.PAY_BY)
                 .limit(limit)
-                .fetch(r -> new OrderLocation(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(OrderQueries::location);
     }
 
     /** A student account holding money ready to release, with its institution. */

@@ -51,44 +51,12 @@ record OrderState(
     }
 
     OrderState withStatus(OrderStatus newStatus) {
-        return new OrderState(
-                orderId,
-                subject,
-                mode,
-                pricePerHourFen,
-                hours,
-                amountFen,
-                startDate,
-                endDate,
-                payBy,
-                newStatus,
-                consumedHours,
-                refundedHours,
-                collectionBankTxnId,
-                paidAt,
-                releasableFen,
-                heldBackFen);
+        return with(newStatus, consumedHours, refundedHours, collectionBankTxnId, paidAt, releasableFen, heldBackFen);
     }
 
     /** Paid by the bank's transaction {@code bankTxnId}, received at {@code receivedAt}. */
     OrderState paidBy(String bankTxnId, Instant receivedAt) {
-        return new OrderState(
-                orderId,
-                subject,
-                mode,
-                pricePerHourFen,
-                hours,
-                amountFen,
-                startDate,
-                endDate,
-                payBy,
-                OrderStatus.PAID,
-                consumedHours,
-                refundedHours,
-                bankTxnId,
-                receivedAt,
-                releasableFen,
-                heldBackFen);
+        return with(OrderStatus.PAID, consumedHours, refundedHours, bankTxnId, receivedAt, releasableFen, heldBackFen);
     }
 
     /** Hours reported (or, negative, given back by a reversal). */
@@ -103,16 +71,7 @@ record OrderState(
 
     /** Moves consumed money between releasable and held back (either may be negative). */
     OrderState releasing(long releasableChangeFen, long heldBackChangeFen) {
-        return new OrderState(
-                orderId,
-                subject,
-                mode,
-                pricePerHourFen,
-                hours,
-                amountFen,
-                startDate,
-                endDate,
-                payBy,
+        return with(
                 status,
                 consumedHours,
                 refundedHours,
@@ -151,6 +110,18 @@ record OrderState(
         }
         OrderStatus settledStatus =
                 remaining > 0 ? OrderStatus.PAID : refunded > 0 ? OrderStatus.REFUNDED : OrderStatus.COMPLETED;
+        return with(settledStatus, consumed, refunded, collectionBankTxnId, paidAt, releasableFen, heldBackFen);
+    }
+
+    /** The same course with its progress replaced: what an order's events change. */
+    private OrderState with(
+            OrderStatus newStatus,
+            int consumed,
+            int refunded,
+            String bankTxnId,
+            Instant paid,
+            long releasable,
+            long heldBack) {
         return new OrderState(
                 orderId,
                 subject,
@@ -161,12 +132,12 @@ record OrderState(
                 startDate,
                 endDate,
                 payBy,
-                settledStatus,
+                newStatus,
                 consumed,
                 refunded,
-                collectionBankTxnId,
-                paidAt,
-                releasableFen,
-                heldBackFen);
+                bankTxnId,
+                paid,
+                releasable,
+                heldBack);
     }
 }

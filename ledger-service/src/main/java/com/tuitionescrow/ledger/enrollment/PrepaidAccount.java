@@ -477,7 +477,9 @@ class PrepaidAccount {
     RefundStatus handle(RecordRefundResult command, InstructionPolicy instructions) {
         RefundState refund = refund(command.refundId());
         InstructionLife life = refund.instruction();
-        if (refund.status() != RefundStatus.APPROVED || !life.instructionId().equals(command.instructionId())) {
+        if (refund.status() != RefundStatus.APPROVED
+                || life == null
+                || !life.instructionId().equals(command.instructionId())) {
             throw new IllegalStateException("refund " + refund.refundId() + " is " + refund.status()
                     + " with instruction "
                     + (life == null ? null : life.instructionId()) + "; the answer to " + command.instructionId()
